@@ -1,0 +1,52 @@
+// Opening the database: file creation, pragmas, migrations. Every entry point (server, CLI,
+// tests) goes through `openDatabase`, so they all see the same settings.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Logger } from 'drizzle-orm/logger';
+import { relations } from './relations.js';
+
+export type Db = BetterSQLite3Database<typeof relations> & { $client: Database.Database };
+
+/** The folder of generated migrations, found from this file so the working directory does not matter. */
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export interface OpenDatabaseOptions {
+  /** A file path (its folder is created) or `:memory:`. */
+  path: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** Receives every SQL statement drizzle runs (tests count statements with it). */
+  logger?: Logger;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `path`, sets the pragmas the service relies
+ * on, and applies pending migrations.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  const inMemory = options.path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(options.path)), { recursive: true });
+
+  const sqlite = new Database(options.path);
+  // WAL lets readers proceed while a writer commits; NORMAL is durable across process crashes in
+  // WAL mode (only an OS crash can lose the last commits); the timeout makes a second writer wait
+  // for the lock instead of failing at once with SQLITE_BUSY.
+  if (!inMemory) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+
+  const db = drizzle({ client: sqlite, relations, logger: options.logger ?? false }) as Db;
+  if (options.migrate ?? true) migrateDatabase(db);
+  return db;
+}
+
+/** Applies every migration in `drizzle/` not yet applied to this database. */
+export function migrateDatabase(db: Db): void {
+  const failure = migrate(db, { migrationsFolder });
+  if (failure) throw new Error(`Migrations failed: ${JSON.stringify(failure)}`);
+}

@@ -1,0 +1,44 @@
+// The one place each enumerated value list is defined. The database CHECK constraints and the
+// GraphQL enums are both generated from these arrays, so the two can never drift apart.
+
+export const partnerKinds = [
+  'GOVERNMENT',
+  'COMPANY',
+  'CLOUD_PROVIDER',
+  'TELECOM',
+  'UNIVERSITY',
+  'RESEARCH_INSTITUTE',
+] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+export const quantityBounds = ['EXACT', 'UP_TO', 'AT_LEAST', 'APPROXIMATE'] as const;
+export type QuantityBound = (typeof quantityBounds)[number];
+
+export const allocationStatuses = ['ANNOUNCED', 'CONTRACTED', 'DELIVERING', 'OPERATIONAL'] as const;
+export type AllocationStatus = (typeof allocationStatuses)[number];
+
+export const initiativeDomains = [
+  'SOVEREIGN_AI',
+  'SEMICONDUCTORS',
+  'INDUSTRIAL_CLOUD',
+  'MOBILITY',
+  'PHYSICAL_AI',
+  'TELECOMMUNICATIONS',
+  'QUANTUM_COMPUTING',
+  'OTHER',
+] as const;
+export type InitiativeDomain = (typeof initiativeDomains)[number];
+
+export const participantRoles = ['LEAD', 'PARTICIPANT', 'SUPPORTER'] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
+/** How a citation's `quote` relates to its source's text. */
+export const quoteKinds = ['VERBATIM', 'PARAPHRASE'] as const;
+export type QuoteKind = (typeof quoteKinds)[number];
+
+/** Whether a citation supports the value the dataset stores or states a different one. */
+export const citationStances = ['SUPPORTS', 'CONTRADICTS'] as const;
+export type CitationStance = (typeof citationStances)[number];
+
+export const sourceKinds = ['NEWS_ARTICLE', 'PRESS_RELEASE', 'BLOG_POST', 'OTHER'] as const;
+export type SourceKind = (typeof sourceKinds)[number];

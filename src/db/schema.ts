@@ -1,0 +1,469 @@
+// Tables of the whole domain. The database itself enforces the rules (foreign keys, CHECKs for
+// enums and ranges, unique slugs) so that no writer — API, CLI or a hand-run SQL session — can
+// store a row the API would have refused.
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import {
+  allocationStatuses,
+  citationStances,
+  initiativeDomains,
+  partnerKinds,
+  participantRoles,
+  quantityBounds,
+  quoteKinds,
+  sourceKinds,
+} from './enums.js';
+
+/** `column IN ('A', 'B', …)` for a CHECK constraint built from one of the enum lists. */
+function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
+  return sql`${column} IN (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+}
+
+/** The number of the given columns that are not NULL, for exactly-one-of CHECKs. */
+function countNotNull(columns: AnySQLiteColumn[]): SQL {
+  return sql.join(
+    columns.map((column) => sql`(${column} IS NOT NULL)`),
+    sql` + `,
+  );
+}
+
+const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** Bookkeeping every mutable table carries; `version` backs optimistic concurrency. */
+const tracked = {
+  createdAt: text('created_at').notNull().default(nowIso),
+  updatedAt: text('updated_at').notNull().default(nowIso),
+  version: integer('version').notNull().default(1),
+};
+
+const isoDate = (column: AnySQLiteColumn) =>
+  sql`${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date(${column}) = ${column}`;
+const slugShape = (column: AnySQLiteColumn) =>
+  sql`${column} GLOB '[a-z0-9]*' AND ${column} NOT GLOB '*[^a-z0-9-]*' AND length(${column}) <= 80`;
+const currencyShape = (column: AnySQLiteColumn) =>
+  sql`length(${column}) = 3 AND ${column} NOT GLOB '*[^A-Z]*'`;
+/** A non-negative decimal number written as text, e.g. `3000000000` or `1426.5`. */
+const decimalShape = (column: AnySQLiteColumn) =>
+  sql`${column} GLOB '[0-9]*' AND ${column} NOT GLOB '*[^0-9.]*' AND ${column} NOT GLOB '*.*.*' AND ${column} NOT GLOB '*.'`;
+
+export const partners = sqliteTable(
+  'partners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    nameKo: text('name_ko'),
+    kind: text('kind', { enum: partnerKinds }).notNull(),
+    description: text('description'),
+    website: text('website'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('partners_slug_unique').on(t.slug),
+    index('partners_kind_idx').on(t.kind),
+    index('partners_name_idx').on(t.name),
+    check('partners_slug_check', slugShape(t.slug)),
+    check('partners_kind_check', oneOf(t.kind, partnerKinds)),
+    check('partners_name_check', sql`length(trim(${t.name})) > 0`),
+    check('partners_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const programs = sqliteTable(
+  'programs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    nameKo: text('name_ko'),
+    /** ISO 3166-1 alpha-2 code of the country the programme serves. */
+    country: text('country').notNull(),
+    announcedOn: text('announced_on').notNull(),
+    supplierId: integer('supplier_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'restrict' }),
+    installedBaseGpus: integer('installed_base_gpus'),
+    description: text('description'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('programs_slug_unique').on(t.slug),
+    index('programs_supplier_idx').on(t.supplierId),
+    index('programs_announced_on_idx').on(t.announcedOn),
+    index('programs_country_idx').on(t.country),
+    index('programs_name_idx').on(t.name),
+    check('programs_slug_check', slugShape(t.slug)),
+    check('programs_name_check', sql`length(trim(${t.name})) > 0`),
+    check('programs_country_check', sql`length(${t.country}) = 2 AND ${t.country} NOT GLOB '*[^A-Z]*'`),
+    check('programs_announced_on_check', isoDate(t.announcedOn)),
+    check('programs_installed_base_check', sql`${t.installedBaseGpus} IS NULL OR ${t.installedBaseGpus} >= 0`),
+    check('programs_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const gpuModels = sqliteTable(
+  'gpu_models',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    architecture: text('architecture').notNull(),
+    vendor: text('vendor').notNull(),
+    /** True for a placeholder such as "Blackwell, model unstated". */
+    modelUnstated: integer('model_unstated', { mode: 'boolean' }).notNull().default(false),
+    description: text('description'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('gpu_models_slug_unique').on(t.slug),
+    index('gpu_models_architecture_idx').on(t.architecture),
+    index('gpu_models_name_idx').on(t.name),
+    check('gpu_models_slug_check', slugShape(t.slug)),
+    check('gpu_models_name_check', sql`length(trim(${t.name})) > 0`),
+    check('gpu_models_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const initiatives = sqliteTable(
+  'initiatives',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    nameKo: text('name_ko'),
+    domain: text('domain', { enum: initiativeDomains }).notNull(),
+    description: text('description'),
+    /** JSON array of strings: the technologies the initiative names. */
+    technologies: text('technologies', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('initiatives_slug_unique').on(t.slug),
+    index('initiatives_program_idx').on(t.programId),
+    index('initiatives_domain_idx').on(t.domain),
+    index('initiatives_name_idx').on(t.name),
+    check('initiatives_slug_check', slugShape(t.slug)),
+    check('initiatives_name_check', sql`length(trim(${t.name})) > 0`),
+    check('initiatives_domain_check', oneOf(t.domain, initiativeDomains)),
+    check('initiatives_technologies_check', sql`json_valid(${t.technologies}) AND json_type(${t.technologies}) = 'array'`),
+    check('initiatives_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const initiativeParticipants = sqliteTable(
+  'initiative_participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'restrict' }),
+    role: text('role', { enum: participantRoles }).notNull(),
+    /** What this partner does in the initiative, in a sentence. */
+    contribution: text('contribution'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('initiative_participants_unique').on(t.initiativeId, t.partnerId),
+    index('initiative_participants_partner_idx').on(t.partnerId),
+    index('initiative_participants_role_idx').on(t.role),
+    check('initiative_participants_role_check', oneOf(t.role, participantRoles)),
+    check('initiative_participants_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const allocations = sqliteTable(
+  'allocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'restrict' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'restrict' }),
+    /** NULL when no source names the GPU at all. */
+    gpuModelId: integer('gpu_model_id').references(() => gpuModels.id, { onDelete: 'restrict' }),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    quantity: integer('quantity').notNull(),
+    bound: text('bound', { enum: quantityBounds }).notNull(),
+    status: text('status', { enum: allocationStatuses }).notNull(),
+    purpose: text('purpose'),
+    announcedOn: text('announced_on').notNull(),
+    ...tracked,
+  },
+  (t) => [
+    index('allocations_program_idx').on(t.programId),
+    index('allocations_partner_idx').on(t.partnerId),
+    index('allocations_gpu_model_idx').on(t.gpuModelId),
+    index('allocations_initiative_idx').on(t.initiativeId),
+    index('allocations_status_idx').on(t.status),
+    index('allocations_bound_idx').on(t.bound),
+    index('allocations_quantity_idx').on(t.quantity),
+    index('allocations_announced_on_idx').on(t.announcedOn),
+    check('allocations_quantity_check', sql`${t.quantity} > 0`),
+    check('allocations_bound_check', oneOf(t.bound, quantityBounds)),
+    check('allocations_status_check', oneOf(t.status, allocationStatuses)),
+    check('allocations_announced_on_check', isoDate(t.announcedOn)),
+    check('allocations_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const investments = sqliteTable(
+  'investments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'restrict' }),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    titleKo: text('title_ko'),
+    /**
+     * The amount in the currency's minor units (cents for USD, won for KRW). An integer keeps
+     * SQL sums exact; the CHECK keeps every value a JavaScript number can hold without loss.
+     */
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    bound: text('bound', { enum: quantityBounds }).notNull(),
+    announcedOn: text('announced_on').notNull(),
+    description: text('description'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('investments_slug_unique').on(t.slug),
+    index('investments_program_idx').on(t.programId),
+    index('investments_initiative_idx').on(t.initiativeId),
+    index('investments_currency_idx').on(t.currency),
+    index('investments_announced_on_idx').on(t.announcedOn),
+    check('investments_slug_check', slugShape(t.slug)),
+    check('investments_title_check', sql`length(trim(${t.title})) > 0`),
+    check(
+      'investments_amount_check',
+      sql`typeof(${t.amountMinor}) = 'integer' AND ${t.amountMinor} > 0 AND ${t.amountMinor} <= 9007199254740991`,
+    ),
+    check('investments_currency_check', currencyShape(t.currency)),
+    check('investments_bound_check', oneOf(t.bound, quantityBounds)),
+    check('investments_announced_on_check', isoDate(t.announcedOn)),
+    check('investments_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const investmentInvestors = sqliteTable(
+  'investment_investors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    investmentId: integer('investment_id')
+      .notNull()
+      .references(() => investments.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'restrict' }),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('investment_investors_unique').on(t.investmentId, t.partnerId),
+    index('investment_investors_partner_idx').on(t.partnerId),
+    check('investment_investors_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * A stored conversion: `baseAmount` of `baseCurrency` is worth `quoteAmount` of `quoteCurrency`.
+ * Kept as the two amounts a source states ("USD 3 billion ≈ KRW 4 trillion") rather than as a
+ * rounded rate, so conversions can be computed exactly from what the source said.
+ */
+export const exchangeRates = sqliteTable(
+  'exchange_rates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    baseCurrency: text('base_currency').notNull(),
+    quoteCurrency: text('quote_currency').notNull(),
+    baseAmount: text('base_amount').notNull(),
+    quoteAmount: text('quote_amount').notNull(),
+    asOf: text('as_of').notNull(),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('exchange_rates_pair_date_unique').on(t.baseCurrency, t.quoteCurrency, t.asOf),
+    index('exchange_rates_quote_idx').on(t.quoteCurrency, t.baseCurrency, t.asOf),
+    check('exchange_rates_base_currency_check', currencyShape(t.baseCurrency)),
+    check('exchange_rates_quote_currency_check', currencyShape(t.quoteCurrency)),
+    check('exchange_rates_distinct_check', sql`${t.baseCurrency} <> ${t.quoteCurrency}`),
+    check('exchange_rates_base_amount_check', sql`${decimalShape(t.baseAmount)} AND CAST(${t.baseAmount} AS REAL) > 0`),
+    check('exchange_rates_quote_amount_check', sql`${decimalShape(t.quoteAmount)} AND CAST(${t.quoteAmount} AS REAL) > 0`),
+    check('exchange_rates_as_of_check', isoDate(t.asOf)),
+    check('exchange_rates_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** A short stable key, e.g. `newspim-2025-10-31`. */
+    slug: text('slug').notNull(),
+    /** NULL when the source is known only as a copy (the seed article was archived without its address). */
+    url: text('url'),
+    title: text('title'),
+    publisher: text('publisher').notNull(),
+    kind: text('kind', { enum: sourceKinds }).notNull(),
+    /** ISO date, or date-time with offset when the source gives the time. */
+    publishedAt: text('published_at'),
+    /** BCP 47 language tag of the source's text. */
+    language: text('language').notNull(),
+    notes: text('notes'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('sources_slug_unique').on(t.slug),
+    uniqueIndex('sources_url_unique').on(t.url),
+    index('sources_published_at_idx').on(t.publishedAt),
+    index('sources_publisher_idx').on(t.publisher),
+    check('sources_slug_check', slugShape(t.slug)),
+    check('sources_url_check', sql`${t.url} IS NULL OR ${t.url} GLOB 'http://?*' OR ${t.url} GLOB 'https://?*'`),
+    check('sources_kind_check', oneOf(t.kind, sourceKinds)),
+    check('sources_language_check', sql`length(${t.language}) BETWEEN 2 AND 35`),
+    check('sources_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** What a citation can be about: exactly one of these columns is set on each row. */
+export const citations = sqliteTable(
+  'citations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'restrict' }),
+    programId: integer('program_id').references(() => programs.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
+    gpuModelId: integer('gpu_model_id').references(() => gpuModels.id, { onDelete: 'cascade' }),
+    allocationId: integer('allocation_id').references(() => allocations.id, { onDelete: 'cascade' }),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    initiativeParticipantId: integer('initiative_participant_id').references(() => initiativeParticipants.id, {
+      onDelete: 'cascade',
+    }),
+    investmentId: integer('investment_id').references(() => investments.id, { onDelete: 'cascade' }),
+    investmentInvestorId: integer('investment_investor_id').references(() => investmentInvestors.id, {
+      onDelete: 'cascade',
+    }),
+    exchangeRateId: integer('exchange_rate_id').references(() => exchangeRates.id, { onDelete: 'cascade' }),
+    /** The field of the subject the citation is about (`quantity`, `bound`…); NULL for the row as a whole. */
+    field: text('field'),
+    /** The words of the source, in its language; see `quoteKind`. */
+    quote: text('quote').notNull(),
+    quoteKind: text('quote_kind', { enum: quoteKinds }).notNull(),
+    /** A label for the quote within the source, e.g. `Q3` of the fact sheet's register. */
+    locator: text('locator'),
+    /** What the quote states, in English. */
+    statement: text('statement').notNull(),
+    stance: text('stance', { enum: citationStances }).notNull().default('SUPPORTS'),
+    ...tracked,
+  },
+  (t) => [
+    index('citations_source_idx').on(t.sourceId),
+    index('citations_program_idx').on(t.programId),
+    index('citations_partner_idx').on(t.partnerId),
+    index('citations_gpu_model_idx').on(t.gpuModelId),
+    index('citations_allocation_idx').on(t.allocationId),
+    index('citations_initiative_idx').on(t.initiativeId),
+    index('citations_initiative_participant_idx').on(t.initiativeParticipantId),
+    index('citations_investment_idx').on(t.investmentId),
+    index('citations_investment_investor_idx').on(t.investmentInvestorId),
+    index('citations_exchange_rate_idx').on(t.exchangeRateId),
+    check(
+      'citations_one_subject_check',
+      sql`${countNotNull([
+        t.programId,
+        t.partnerId,
+        t.gpuModelId,
+        t.allocationId,
+        t.initiativeId,
+        t.initiativeParticipantId,
+        t.investmentId,
+        t.investmentInvestorId,
+        t.exchangeRateId,
+      ])} = 1`,
+    ),
+    check('citations_quote_check', sql`length(trim(${t.quote})) > 0`),
+    check('citations_statement_check', sql`length(trim(${t.statement})) > 0`),
+    check('citations_quote_kind_check', oneOf(t.quoteKind, quoteKinds)),
+    check('citations_stance_check', oneOf(t.stance, citationStances)),
+    check('citations_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** Sources that disagree about one field of one subject, and how the dataset resolves it. */
+export const discrepancies = sqliteTable(
+  'discrepancies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    programId: integer('program_id').references(() => programs.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
+    gpuModelId: integer('gpu_model_id').references(() => gpuModels.id, { onDelete: 'cascade' }),
+    allocationId: integer('allocation_id').references(() => allocations.id, { onDelete: 'cascade' }),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    investmentId: integer('investment_id').references(() => investments.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    description: text('description').notNull(),
+    resolution: text('resolution').notNull(),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('discrepancies_slug_unique').on(t.slug),
+    index('discrepancies_program_idx').on(t.programId),
+    index('discrepancies_partner_idx').on(t.partnerId),
+    index('discrepancies_gpu_model_idx').on(t.gpuModelId),
+    index('discrepancies_allocation_idx').on(t.allocationId),
+    index('discrepancies_initiative_idx').on(t.initiativeId),
+    index('discrepancies_investment_idx').on(t.investmentId),
+    check('discrepancies_slug_check', slugShape(t.slug)),
+    check(
+      'discrepancies_one_subject_check',
+      sql`${countNotNull([t.programId, t.partnerId, t.gpuModelId, t.allocationId, t.initiativeId, t.investmentId])} = 1`,
+    ),
+    check('discrepancies_description_check', sql`length(trim(${t.description})) > 0`),
+    check('discrepancies_resolution_check', sql`length(trim(${t.resolution})) > 0`),
+    check('discrepancies_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** The citations on each side of a discrepancy. */
+export const discrepancyCitations = sqliteTable(
+  'discrepancy_citations',
+  {
+    discrepancyId: integer('discrepancy_id')
+      .notNull()
+      .references(() => discrepancies.id, { onDelete: 'cascade' }),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ name: 'discrepancy_citations_pk', columns: [t.discrepancyId, t.citationId] }),
+    index('discrepancy_citations_citation_idx').on(t.citationId),
+  ],
+);
+
+/** Which bundled datasets have been loaded, so seeding runs once per database. */
+export const datasetLoads = sqliteTable('dataset_loads', {
+  dataset: text('dataset').primaryKey(),
+  loadedAt: text('loaded_at').notNull().default(nowIso),
+});
