@@ -1,0 +1,75 @@
+// The one SchemaBuilder: plugins, context type and scalars are declared here once.
+import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import RelayPlugin from '@pothos/plugin-relay';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/client.js';
+import { relations } from '../db/relations.js';
+
+/** Per-request context; `db` is the request's database handle. */
+export interface Context {
+  db: Db;
+}
+
+export interface PothosTypes {
+  Context: Context;
+  DrizzleRelations: typeof relations;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: string; Output: string };
+    DateTime: { Input: string; Output: string };
+  };
+}
+
+/** The largest page a connection returns; asking for more is an error, not a silent clamp. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const builder = new SchemaBuilder<PothosTypes>({
+  plugins: [RelayPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  drizzle: {
+    client: (context) => context.db,
+    getTableConfig,
+    relations,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+    maxConnectionSize: MAX_PAGE_SIZE,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeTypeOptions: {
+      description: 'An object with a globally unique, opaque ID that `node(id:)` can fetch again.',
+    },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in its connection, with cursors to fetch the pages around it.',
+    },
+    idFieldOptions: { description: 'Globally unique, opaque ID; pass it to `node(id:)` to fetch this object again.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when no object has it.',
+      args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global IDs, in the order given; null for an ID no object has.',
+      args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
+    },
+    cursorFieldOptions: { description: 'Opaque cursor of this edge; pass it as `after` or `before` to page from here.' },
+    nodeFieldOptions: { description: 'The object at this edge.' },
+    edgesFieldOptions: { description: 'The edges of this page, in order.' },
+    pageInfoFieldOptions: { description: 'Cursors and flags for paging from this page.' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge of this page.' },
+    firstArgOptions: { description: `Return the first N items after \`after\` (at most ${MAX_PAGE_SIZE}).` },
+    lastArgOptions: { description: `Return the last N items before \`before\` (at most ${MAX_PAGE_SIZE}).` },
+    afterArgOptions: { description: 'Return items after this cursor.' },
+    beforeArgOptions: { description: 'Return items before this cursor.' },
+    defaultConnectionTypeOptions: {
+      description: 'A page of a list, with its edges, paging information and the total count.',
+    },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+  },
+});
+
+builder.queryType({ description: 'The entry points for reading the dataset.' });

@@ -1,0 +1,102 @@
+// GraphQL enums built from the same lists as the database CHECK constraints (src/db/enums.ts).
+// The description records are typed by those lists, so adding a value without documenting it
+// fails type-checking.
+import {
+  allocationStatuses,
+  citationStances,
+  initiativeDomains,
+  partnerKinds,
+  participantRoles,
+  quantityBounds,
+  quoteKinds,
+  sourceKinds,
+} from '../db/enums.js';
+import { builder } from './builder.js';
+
+function enumValues<V extends string>(values: readonly V[], descriptions: Record<V, string>) {
+  return Object.fromEntries(values.map((value) => [value, { description: descriptions[value] }])) as Record<
+    V,
+    { description: string }
+  >;
+}
+
+export const PartnerKind = builder.enumType('PartnerKind', {
+  description: 'What kind of organisation a partner is.',
+  values: enumValues(partnerKinds, {
+    GOVERNMENT: 'A national government or one of its ministries.',
+    COMPANY: 'A company or business group.',
+    CLOUD_PROVIDER: 'A company that runs GPUs as a cloud service.',
+    TELECOM: 'A telecommunications operator.',
+    UNIVERSITY: 'A university.',
+    RESEARCH_INSTITUTE: 'A public or private research institute.',
+  }),
+});
+
+export const QuantityBound = builder.enumType('QuantityBound', {
+  description: 'How a stated figure bounds the real one: sources often say "up to" or "more than".',
+  values: enumValues(quantityBounds, {
+    EXACT: 'The figure is stated as is.',
+    UP_TO: 'The figure is a maximum ("up to", 최대).',
+    AT_LEAST: 'The figure is a minimum ("more than", 이상).',
+    APPROXIMATE: 'The figure is rounded or estimated ("about", 약).',
+  }),
+});
+
+export const AllocationStatus = builder.enumType('AllocationStatus', {
+  description: 'How far an allocation of GPUs has progressed.',
+  values: enumValues(allocationStatuses, {
+    ANNOUNCED: 'Announced, with no contract made public.',
+    CONTRACTED: 'A purchase or supply contract is signed.',
+    DELIVERING: 'GPUs are being delivered or installed.',
+    OPERATIONAL: 'The GPUs are in service.',
+  }),
+});
+
+export const InitiativeDomain = builder.enumType('InitiativeDomain', {
+  description: 'The field an initiative works in.',
+  values: enumValues(initiativeDomains, {
+    SOVEREIGN_AI: 'National ("sovereign") AI models and infrastructure.',
+    SEMICONDUCTORS: 'Chip design, manufacturing and yield.',
+    INDUSTRIAL_CLOUD: 'GPU clouds for industry.',
+    MOBILITY: 'Autonomous driving, vehicles and smart factories for them.',
+    PHYSICAL_AI: 'AI that acts in the physical world: robots, factories, digital twins.',
+    TELECOMMUNICATIONS: 'Wireless networks, AI-RAN and 6G.',
+    QUANTUM_COMPUTING: 'Quantum and hybrid quantum-classical computing.',
+    OTHER: 'Any other field.',
+  }),
+});
+
+export const ParticipantRole = builder.enumType('ParticipantRole', {
+  description: 'The part a partner plays in an initiative.',
+  values: enumValues(participantRoles, {
+    LEAD: 'Leads the initiative.',
+    PARTICIPANT: 'Takes part in the work.',
+    SUPPORTER: 'Supports it with technology, money or policy without doing the work.',
+  }),
+});
+
+export const QuoteKind = builder.enumType('QuoteKind', {
+  description: "How a citation's quote relates to its source's text.",
+  values: enumValues(quoteKinds, {
+    VERBATIM: "The source's own words, in its original language.",
+    PARAPHRASE: "A summary of what the source says, kept where the source's text was not available to quote.",
+  }),
+});
+
+export const CitationStance = builder.enumType('CitationStance', {
+  description: 'Whether a citation supports the value the dataset stores.',
+  values: enumValues(citationStances, {
+    SUPPORTS: 'The source states the stored value.',
+    CONTRADICTS: 'The source states a different value; see the subject\'s discrepancies for the resolution.',
+  }),
+});
+
+export const SourceKind = builder.enumType('SourceKind', {
+  description: 'What kind of document a source is.',
+  values: enumValues(sourceKinds, {
+    NEWS_ARTICLE: 'A news article.',
+    PRESS_RELEASE: 'An official press release.',
+    BLOG_POST: 'A blog post.',
+    OTHER: 'Any other document.',
+  }),
+});

@@ -1,0 +1,123 @@
+// The database: migrations, pragmas, and the rules the database itself enforces.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../src/db/client.js';
+import { allocations, citations, partners, programs } from '../src/db/schema.js';
+import { seededDatabase, sqliteMessage, temporaryFolder } from './helpers.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function tableNames(db: Db): string[] {
+  return db
+    .all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .map((row) => row.name);
+}
+
+describe('migrations', () => {
+  it('create every domain table in an empty database', () => {
+    const db = openDatabase({ path: ':memory:' });
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining([
+        'allocations',
+        'citations',
+        'discrepancies',
+        'discrepancy_citations',
+        'exchange_rates',
+        'gpu_models',
+        'initiative_participants',
+        'initiatives',
+        'investment_investors',
+        'investments',
+        'partners',
+        'programs',
+        'sources',
+      ]),
+    );
+  });
+
+  it('are applied once: opening a migrated file again changes nothing', () => {
+    const folder = temporaryFolder();
+    cleanups.push(folder.remove);
+    const path = join(folder.path, 'nested', 'deeper', 'test.db');
+    const first = openDatabase({ path });
+    const before = first.all(sql`SELECT * FROM __drizzle_migrations`);
+    first.$client.close();
+    const second = openDatabase({ path });
+    expect(second.all(sql`SELECT * FROM __drizzle_migrations`)).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+    second.$client.close();
+  });
+
+  it('open a file database in WAL mode with foreign keys, a busy timeout and synchronous NORMAL', () => {
+    const folder = temporaryFolder();
+    cleanups.push(folder.remove);
+    const path = join(folder.path, 'created', 'here.db');
+    const db = openDatabase({ path });
+    expect(existsSync(path)).toBe(true);
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(1);
+    db.$client.close();
+  });
+});
+
+describe('the database enforces the rules itself', () => {
+  const db = seededDatabase();
+  const program = db.select().from(programs).limit(1).get()!;
+  const partner = db.select().from(partners).limit(1).get()!;
+  const validAllocation = {
+    programId: program.id,
+    partnerId: partner.id,
+    quantity: 10,
+    bound: 'EXACT' as const,
+    status: 'ANNOUNCED' as const,
+    announcedOn: '2026-01-01',
+  };
+
+  it('accepts a valid row (so the rejections below are about the rule, not the row)', () => {
+    const row = db.insert(allocations).values(validAllocation).returning().get();
+    expect(row.quantity).toBe(10);
+    db.delete(allocations).where(sql`${allocations.id} = ${row.id}`).run();
+  });
+
+  it('rejects a foreign key to a missing row', () => {
+    expect(sqliteMessage(() => db.insert(allocations).values({ ...validAllocation, partnerId: 999_999 }).run())).toMatch(/FOREIGN KEY constraint failed/);
+  });
+
+  it('rejects a quantity that is not positive', () => {
+    expect(sqliteMessage(() => db.insert(allocations).values({ ...validAllocation, quantity: 0 }).run())).toMatch(/CHECK constraint failed: allocations_quantity_check/);
+  });
+
+  it('rejects an enum value outside the list, even through raw SQL', () => {
+    expect(sqliteMessage(() => db.run(sql`UPDATE partners SET kind = 'PIRATE' WHERE id = ${partner.id}`))).toMatch(/CHECK constraint failed: partners_kind_check/);
+  });
+
+  it('rejects an impossible date', () => {
+    expect(sqliteMessage(() => db.insert(allocations).values({ ...validAllocation, announcedOn: '2026-02-30' }).run())).toMatch(/allocations_announced_on_check/);
+  });
+
+  it('rejects a duplicate slug', () => {
+    expect(sqliteMessage(() => db.insert(partners).values({ slug: partner.slug, name: 'Copy', kind: 'COMPANY' }).run())).toMatch(/UNIQUE constraint failed: partners.slug/);
+  });
+
+  it('rejects a citation with no subject or with two', () => {
+    const source = db.all<{ id: number }>(sql`SELECT id FROM sources LIMIT 1`)[0]!;
+    const base = { sourceId: source.id, quote: 'q', quoteKind: 'VERBATIM' as const, statement: 's' };
+    expect(sqliteMessage(() => db.insert(citations).values(base).run())).toMatch(/citations_one_subject_check/);
+    expect(sqliteMessage(() => db.insert(citations).values({ ...base, partnerId: partner.id, programId: program.id }).run())).toMatch(/citations_one_subject_check/);
+  });
+
+  it('stores money as integers and refuses a fractional or floating amount', () => {
+    expect(sqliteMessage(() => db.run(sql`UPDATE investments SET amount_minor = 12.5`))).toMatch(/investments_amount_check/);
+    const column = db
+      .all<{ name: string; type: string }>(sql`SELECT name, type FROM pragma_table_info('investments')`)
+      .find((info) => info.name === 'amount_minor');
+    expect(column?.type.toLowerCase()).toBe('integer');
+  });
+});

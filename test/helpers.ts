@@ -1,0 +1,58 @@
+// Test helpers: real databases and the real schema, nothing mocked.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from 'drizzle-orm/logger';
+import { openDatabase, type Db } from '../src/db/client.js';
+import { seedDatabase } from '../src/db/seed/index.js';
+import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
+
+/** A migrated and seeded in-memory database. */
+export function seededDatabase(options: { logger?: Logger } = {}): Db {
+  const db = openDatabase({ path: ':memory:', ...options });
+  seedDatabase(db);
+  return db;
+}
+
+/** A temporary folder removed by the returned cleanup function. */
+export function temporaryFolder(): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), 'ai-factory-graph-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Posts one operation through `yoga.fetch`, as an HTTP client would. */
+export async function execute<T = Record<string, unknown>>(
+  yoga: Yoga,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/** A yoga server over a fresh seeded database. */
+export function seededServer(options: { logger?: Logger } = {}): { db: Db; yoga: Yoga } {
+  const db = seededDatabase(options);
+  return { db, yoga: createGraphQLServer({ db, graphiql: false, logging: false }) };
+}
+
+/** The SQLite message behind an error drizzle wrapped ("Failed query: …" with the driver error as cause). */
+export function sqliteMessage(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    let current: unknown = error;
+    while (current instanceof Error && current.cause) current = current.cause;
+    return current instanceof Error ? current.message : String(current);
+  }
+  throw new Error('expected the statement to fail, but it succeeded');
+}
