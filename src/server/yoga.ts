@@ -1,4 +1,5 @@
 // createYoga with the schema and the request context. Behaviour is added as yoga/envelop plugins.
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
@@ -24,6 +25,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     graphiql: options.graphiql
       ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false }
       : false,
+    // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no internet.
+    renderGraphiQL,
     landingPage: false,
     logging: options.logging ?? true,
     // Unexpected errors reach clients as "Unexpected error." with no message, stack or SQL.
