@@ -7,7 +7,7 @@ interface AllocationNode {
   quantity: number;
   bound: string;
   partner: { slug: string; nameKo: string | null };
-  citations: { quote: string; source: { publisher: string } }[];
+  citations: { edges: { node: { quote: string; source: { publisher: string } } }[] };
 }
 
 describe('program with its allocations', () => {
@@ -33,7 +33,7 @@ describe('program with its allocations', () => {
             supplier { slug }
             allocations(first: 10) {
               totalCount
-              edges { node { id quantity bound partner { slug nameKo } citations { quote source { publisher } } } }
+              edges { node { id quantity bound partner { slug nameKo } citations { edges { node { quote source { publisher } } } } } }
             }
           }
         }
@@ -52,8 +52,8 @@ describe('program with its allocations', () => {
       new Set(['korea-government', 'samsung-electronics', 'sk-group', 'hyundai-motor-group', 'naver-cloud']),
     );
     for (const node of nodes) {
-      expect(node.citations.length).toBeGreaterThan(0);
-      expect(node.citations.every((citation) => citation.quote.trim().length > 0)).toBe(true);
+      expect(node.citations.edges.length).toBeGreaterThan(0);
+      expect(node.citations.edges.every(({ node: citation }) => citation.quote.trim().length > 0)).toBe(true);
     }
   });
 

@@ -39,6 +39,10 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Unicode-aware lower-casing for case-insensitive search: SQLite's lower() folds ASCII only.
+  sqlite.function('casefold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : null,
+  );
 
   const db = drizzle({ client: sqlite, relations, logger: options.logger ?? false }) as Db;
   if (options.migrate ?? true) migrateDatabase(db);

@@ -2,6 +2,8 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { z } from 'zod';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
@@ -18,6 +20,8 @@ export interface PothosTypes {
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
+    Money: { Input: string; Output: string };
+    Currency: { Input: string; Output: string };
   };
 }
 
@@ -25,8 +29,15 @@ export interface PothosTypes {
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
+const pageSize = z
+  .number()
+  .int()
+  .min(0, { message: 'must not be negative' })
+  .max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}; page through larger lists with cursors` })
+  .nullish();
+
 export const builder = new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, DrizzlePlugin],
+  plugins: [RelayPlugin, ValidationPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   drizzle: {
     client: (context) => context.db,
@@ -61,8 +72,15 @@ export const builder = new SchemaBuilder<PothosTypes>({
     hasPreviousPageFieldOptions: { description: 'True when items precede this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
     endCursorFieldOptions: { description: 'Cursor of the last edge of this page.' },
-    firstArgOptions: { description: `Return the first N items after \`after\` (at most ${MAX_PAGE_SIZE}).` },
-    lastArgOptions: { description: `Return the last N items before \`before\` (at most ${MAX_PAGE_SIZE}).` },
+    // plugin-drizzle clamps an oversized page silently; validating the argument makes it an error.
+    firstArgOptions: {
+      description: `Return the first N items after \`after\` (0 to ${MAX_PAGE_SIZE}).`,
+      validate: pageSize,
+    },
+    lastArgOptions: {
+      description: `Return the last N items before \`before\` (0 to ${MAX_PAGE_SIZE}).`,
+      validate: pageSize,
+    },
     afterArgOptions: { description: 'Return items after this cursor.' },
     beforeArgOptions: { description: 'Return items before this cursor.' },
     defaultConnectionTypeOptions: {

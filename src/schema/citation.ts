@@ -1,6 +1,37 @@
+import { brandWithType } from '@pothos/core';
 import { builder } from './builder.js';
+import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
 import { CitationStance, QuoteKind } from './enums.js';
+import { enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { SourceFilter, sourceFilterSpec } from './source.js';
+import { subjectRelations, subjectTypes } from './subject.js';
 import { Versioned } from './versioned.js';
+
+export const citationFilterSpec: FilterSpec = {
+  typename: 'Citation',
+  columns: { field: 'field', quoteKind: 'quoteKind', stance: 'stance', locator: 'locator' },
+  relations: { source: ['source', () => sourceFilterSpec] },
+  searchColumns: (table) => [table.quote!, table.statement!],
+};
+
+const QuoteKindFilter = enumFilter('QuoteKindFilter', QuoteKind, 'how a quote relates to its source');
+const CitationStanceFilter = enumFilter('CitationStanceFilter', CitationStance, 'whether a citation supports the stored value');
+
+export const CitationFilter = builder.inputRef<FilterInput>('CitationFilter').implement({
+  description: 'Which citations to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    source: t.field({ type: SourceFilter, description: 'Citations of sources matching this.' }),
+    field: t.field({ type: StringFilter, description: 'By the field of the subject they are about, e.g. `quantity`.' }),
+    quoteKind: t.field({ type: QuoteKindFilter, description: 'Verbatim quotes or paraphrases.' }),
+    stance: t.field({ type: CitationStanceFilter, description: 'Supporting or contradicting the stored value.' }),
+    locator: t.field({ type: StringFilter, description: 'By locator, e.g. `Q3`.' }),
+    search: t.string({ description: 'Case-insensitive text in the quote or its English statement.' }),
+    AND: t.field({ type: [CitationFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [CitationFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: CitationFilter, description: 'This filter does not hold.' }),
+  }),
+});
 
 export const Citation = builder.drizzleNode('citations', {
   name: 'Citation',
@@ -9,6 +40,21 @@ export const Citation = builder.drizzleNode('citations', {
   interfaces: [Versioned],
   fields: (t) => ({
     source: t.relation('source', { description: 'The source quoted.' }),
+    subject: t.field({
+      type: builder.nodeInterfaceRef(),
+      description: 'The object the citation is about: a programme, partner, allocation, initiative, investment…',
+      select: { with: subjectRelations(true) },
+      resolve: (citation) => {
+        for (const [relation, type] of subjectTypes()) {
+          const row = (citation as Record<string, unknown>)[relation];
+          if (row) {
+            brandWithType(row, type);
+            return row;
+          }
+        }
+        throw new Error(`citation ${citation.id} has no subject`);
+      },
+    }),
     quote: t.exposeString('quote', {
       description: "The source's words in its original language (see `quoteKind` for whether they are verbatim).",
     }),
@@ -23,5 +69,11 @@ export const Citation = builder.drizzleNode('citations', {
     }),
     statement: t.exposeString('statement', { description: 'What the quote states, in English.' }),
     stance: t.expose('stance', { type: CitationStance, description: 'Whether the source supports the stored value.' }),
+    discrepancies: t.relatedConnection('discrepancies', {
+      description: 'Discrepancies this citation is evidence in.',
+      totalCount: true,
+      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
+      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
   }),
 });

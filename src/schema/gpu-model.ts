@@ -1,5 +1,39 @@
+import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
 import { builder } from './builder.js';
+import { CitationFilter, citationFilterSpec } from './citation.js';
+import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { BooleanFilter, countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { orderInput } from './ordering.js';
 import { Versioned } from './versioned.js';
+
+export const gpuModelFilterSpec: FilterSpec = {
+  typename: 'GpuModel',
+  columns: { slug: 'slug', architecture: 'architecture', vendor: 'vendor', modelUnstated: 'modelUnstated' },
+  relations: { allocations: ['allocations', () => allocationFilterSpec] },
+  searchColumns: (table) => [table.name!],
+};
+
+export const GpuModelFilter = builder.inputRef<FilterInput>('GpuModelFilter').implement({
+  description: 'Which GPU models to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    slug: t.field({ type: StringFilter, description: 'By slug.' }),
+    architecture: t.field({ type: StringFilter, description: 'By architecture, e.g. `{ eq: "Blackwell" }`.' }),
+    vendor: t.field({ type: StringFilter, description: 'By vendor.' }),
+    modelUnstated: t.field({ type: BooleanFilter, description: 'Placeholders for unstated models, or named products.' }),
+    search: t.string({ description: 'Case-insensitive text in the name.' }),
+    allocations: t.field({ type: AllocationFilter, description: 'Models with at least one allocation matching this.' }),
+    AND: t.field({ type: [GpuModelFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [GpuModelFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: GpuModelFilter, description: 'This filter does not hold.' }),
+  }),
+});
+
+export const gpuModelOrder = orderInput('GpuModel', {
+  NAME: { column: 'name', description: 'Product name.' },
+  ARCHITECTURE: { column: 'architecture', description: 'Architecture.' },
+  SLUG: { column: 'slug', description: 'Slug.' },
+});
 
 export const GpuModel = builder.drizzleNode('gpuModels', {
   name: 'GpuModel',
@@ -16,19 +50,50 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
     }),
     description: t.exposeString('description', { nullable: true, description: 'Notes on the model and its naming.' }),
     allocations: t.relatedConnection('allocations', {
-      description: 'Allocations of this model.',
+      description: 'Allocations of this model, largest first unless `orderBy` says otherwise.',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: {
+        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
+        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(allocationFilterSpec, args.filter),
+        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+      }),
     }),
-    citations: t.relation('citations', {
+    citations: t.relatedConnection('citations', {
       description: 'Sources for this model and its naming.',
-      query: { orderBy: { id: 'asc' } },
+      totalCount: true,
+      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
+      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+    discrepancies: t.relatedConnection('discrepancies', {
+      description: 'Where sources disagree about this model.',
+      totalCount: true,
+      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
+      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
   }),
 });
 
-builder.queryField('gpuModel', (t) =>
-  t.drizzleField({
+builder.queryFields((t) => ({
+  gpuModels: t.drizzleConnection({
+    type: 'gpuModels',
+    description: 'GPU models, by name unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: GpuModelFilter, description: 'Which models to return.' }),
+      orderBy: t.arg({ type: [gpuModelOrder.input], description: 'Sort keys, applied in order.' }),
+    },
+    totalCount: (_root, args, context) => countWhere(context.db, 'gpuModels', toWhere(gpuModelFilterSpec, args.filter)),
+    resolve: (query, _root, args, context) =>
+      context.db.query.gpuModels.findMany(
+        query({
+          where: toWhere(gpuModelFilterSpec, args.filter),
+          orderBy: gpuModelOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+        }),
+      ),
+  }),
+  gpuModel: t.drizzleField({
     type: 'gpuModels',
     nullable: true,
     description: 'The GPU model with this slug, or null.',
@@ -36,4 +101,4 @@ builder.queryField('gpuModel', (t) =>
     resolve: (query, _root, args, context) =>
       context.db.query.gpuModels.findFirst(query({ where: { slug: args.slug } })),
   }),
-);
+}));

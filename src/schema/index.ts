@@ -4,12 +4,21 @@ import { builder } from './builder.js';
 import './scalars.js';
 import './enums.js';
 import './versioned.js';
+import './money.js';
+import './ordering.js';
+import './filters.js';
 import './source.js';
 import './citation.js';
+import './discrepancy.js';
 import './gpu-model.js';
 import './partner.js';
 import './allocation.js';
 import './program.js';
+import './initiative.js';
+import './initiative-participant.js';
+import './investment.js';
+import './investment-investor.js';
+import './exchange-rate.js';
 
 export const schema: GraphQLSchema = describeTotalCounts(builder.toSchema());
 

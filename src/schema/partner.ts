@@ -1,7 +1,54 @@
-import { partners } from '../db/schema.js';
+import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
 import { builder } from './builder.js';
+import { CitationFilter, citationFilterSpec } from './citation.js';
+import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
 import { PartnerKind } from './enums.js';
+import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
+import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
+import { orderInput } from './ordering.js';
 import { Versioned } from './versioned.js';
+
+export const partnerFilterSpec: FilterSpec = {
+  typename: 'Partner',
+  columns: { slug: 'slug', kind: 'kind' },
+  relations: {
+    allocations: ['allocations', () => allocationFilterSpec],
+    initiatives: ['participations', () => participantFilterSpec],
+    investments: ['investments', () => investmentFilterSpec],
+  },
+  searchColumns: (table) => [table.name!, table.nameKo!],
+};
+
+const PartnerKindFilter = enumFilter('PartnerKindFilter', PartnerKind, 'a partner kind');
+
+export const PartnerFilter = builder.inputRef<FilterInput>('PartnerFilter').implement({
+  description: 'Which partners to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    slug: t.field({ type: StringFilter, description: 'By slug.' }),
+    kind: t.field({ type: PartnerKindFilter, description: 'By kind of organisation.' }),
+    search: t.string({
+      description: 'Case-insensitive text in the English or Korean name: "samsung" and "삼성" both find Samsung Electronics.',
+    }),
+    allocations: t.field({ type: AllocationFilter, description: 'Partners with at least one allocation matching this.' }),
+    initiatives: t.field({
+      type: InitiativeParticipantFilter,
+      description: 'Partners taking part in at least one initiative as this describes (initiative, role).',
+    }),
+    investments: t.field({ type: InvestmentFilter, description: 'Partners investing in at least one investment matching this.' }),
+    AND: t.field({ type: [PartnerFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [PartnerFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: PartnerFilter, description: 'This filter does not hold.' }),
+  }),
+});
+
+export const partnerOrder = orderInput('Partner', {
+  NAME: { column: 'name', description: 'English name.' },
+  NAME_KO: { column: 'nameKo', description: 'Korean name.' },
+  KIND: { column: 'kind', description: 'Kind of organisation.' },
+  SLUG: { column: 'slug', description: 'Slug.' },
+});
 
 export const Partner = builder.drizzleNode('partners', {
   name: 'Partner',
@@ -16,13 +63,46 @@ export const Partner = builder.drizzleNode('partners', {
     description: t.exposeString('description', { nullable: true, description: 'Who it is, in a sentence.' }),
     website: t.exposeString('website', { nullable: true, description: 'Its website.' }),
     allocations: t.relatedConnection('allocations', {
-      description: 'GPUs committed to this partner, across programmes.',
+      description: 'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: {
+        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
+        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(allocationFilterSpec, args.filter),
+        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+      }),
     }),
-    citations: t.relation('citations', {
+    initiatives: t.relatedConnection('participations', {
+      description: 'The initiatives this partner takes part in, each with its role.',
+      totalCount: true,
+      args: { filter: t.arg({ type: InitiativeParticipantFilter, description: 'Which participations to return.' }) },
+      query: (args) => ({ where: toWhere(participantFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+    investments: t.relatedConnection('investments', {
+      description: 'Investments this partner puts money into.',
+      totalCount: true,
+      args: {
+        filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
+        orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(investmentFilterSpec, args.filter),
+        orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+      }),
+    }),
+    citations: t.relatedConnection('citations', {
       description: 'Sources that name this partner.',
-      query: { orderBy: { id: 'asc' } },
+      totalCount: true,
+      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
+      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+    discrepancies: t.relatedConnection('discrepancies', {
+      description: 'Where sources disagree about this partner, and how the dataset resolves it.',
+      totalCount: true,
+      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
+      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
   }),
 });
@@ -30,10 +110,19 @@ export const Partner = builder.drizzleNode('partners', {
 builder.queryFields((t) => ({
   partners: t.drizzleConnection({
     type: 'partners',
-    description: 'Every partner, by name.',
-    totalCount: (_root, _args, context) => context.db.$count(partners),
-    resolve: (query, _root, _args, context) =>
-      context.db.query.partners.findMany(query({ orderBy: { name: 'asc' } })),
+    description: 'Partners, by English name unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: PartnerFilter, description: 'Which partners to return.' }),
+      orderBy: t.arg({ type: [partnerOrder.input], description: 'Sort keys, applied in order.' }),
+    },
+    totalCount: (_root, args, context) => countWhere(context.db, 'partners', toWhere(partnerFilterSpec, args.filter)),
+    resolve: (query, _root, args, context) =>
+      context.db.query.partners.findMany(
+        query({
+          where: toWhere(partnerFilterSpec, args.filter),
+          orderBy: partnerOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+        }),
+      ),
   }),
   partner: t.drizzleField({
     type: 'partners',

@@ -1,10 +1,61 @@
-import { programs } from '../db/schema.js';
+import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
 import { builder } from './builder.js';
+import { CitationFilter, citationFilterSpec } from './citation.js';
+import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import {
+  countWhere,
+  DateFilter,
+  IDFilter,
+  IntFilter,
+  StringFilter,
+  toWhere,
+  type FilterInput,
+  type FilterSpec,
+} from './filters.js';
+import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initiative.js';
+import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
+import { orderInput } from './ordering.js';
+import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { Versioned } from './versioned.js';
+
+export const programFilterSpec: FilterSpec = {
+  typename: 'Program',
+  columns: { slug: 'slug', country: 'country', announcedOn: 'announcedOn', installedBaseGpus: 'installedBaseGpus' },
+  relations: {
+    supplier: ['supplier', () => partnerFilterSpec],
+    allocations: ['allocations', () => allocationFilterSpec],
+    initiatives: ['initiatives', () => initiativeFilterSpec],
+  },
+  searchColumns: (table) => [table.name!, table.nameKo!],
+};
+
+export const ProgramFilter = builder.inputRef<FilterInput>('ProgramFilter').implement({
+  description: 'Which programmes to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    slug: t.field({ type: StringFilter, description: 'By slug.' }),
+    country: t.field({ type: StringFilter, description: 'By ISO 3166-1 alpha-2 country code, e.g. `{ eq: "KR" }`.' }),
+    announcedOn: t.field({ type: DateFilter, description: 'By announcement date.' }),
+    installedBaseGpus: t.field({ type: IntFilter, description: 'By GPUs installed before the programme.' }),
+    search: t.string({ description: 'Case-insensitive text in the English or Korean name.' }),
+    supplier: t.field({ type: PartnerFilter, description: 'Programmes whose supplier matches this.' }),
+    allocations: t.field({ type: AllocationFilter, description: 'Programmes with at least one allocation matching this.' }),
+    initiatives: t.field({ type: InitiativeFilter, description: 'Programmes with at least one initiative matching this.' }),
+    AND: t.field({ type: [ProgramFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [ProgramFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: ProgramFilter, description: 'This filter does not hold.' }),
+  }),
+});
+
+export const programOrder = orderInput('Program', {
+  ANNOUNCED_ON: { column: 'announcedOn', description: 'Announcement date.' },
+  NAME: { column: 'name', description: 'English name.' },
+  SLUG: { column: 'slug', description: 'Slug.' },
+});
 
 export const Program = builder.drizzleNode('programs', {
   name: 'Program',
-  description: 'One announced GPU programme, such as NVIDIA\'s 2025 supply of Blackwell GPUs to Korea.',
+  description: "One announced GPU programme, such as NVIDIA's 2025 supply of Blackwell GPUs to Korea.",
   id: { column: (program) => program.id },
   interfaces: [Versioned],
   fields: (t) => ({
@@ -20,13 +71,52 @@ export const Program = builder.drizzleNode('programs', {
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the programme is, in a few sentences.' }),
     allocations: t.relatedConnection('allocations', {
-      description: 'GPUs committed to partners in this programme.',
+      description: 'GPUs committed to partners in this programme, largest first unless `orderBy` says otherwise.',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: {
+        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
+        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(allocationFilterSpec, args.filter),
+        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+      }),
     }),
-    citations: t.relation('citations', {
+    initiatives: t.relatedConnection('initiatives', {
+      description: 'Projects in this programme.',
+      totalCount: true,
+      args: {
+        filter: t.arg({ type: InitiativeFilter, description: 'Which initiatives to return.' }),
+        orderBy: t.arg({ type: [initiativeOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(initiativeFilterSpec, args.filter),
+        orderBy: initiativeOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+      }),
+    }),
+    investments: t.relatedConnection('investments', {
+      description: 'Money committed within this programme.',
+      totalCount: true,
+      args: {
+        filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
+        orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(investmentFilterSpec, args.filter),
+        orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+      }),
+    }),
+    citations: t.relatedConnection('citations', {
       description: 'Sources for the programme and its figures.',
-      query: { orderBy: { id: 'asc' } },
+      totalCount: true,
+      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
+      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+    discrepancies: t.relatedConnection('discrepancies', {
+      description: 'Where sources disagree about the programme, and how the dataset resolves it.',
+      totalCount: true,
+      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
+      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
   }),
 });
@@ -34,10 +124,19 @@ export const Program = builder.drizzleNode('programs', {
 builder.queryFields((t) => ({
   programs: t.drizzleConnection({
     type: 'programs',
-    description: 'Every programme, newest announcement first.',
-    totalCount: (_root, _args, context) => context.db.$count(programs),
-    resolve: (query, _root, _args, context) =>
-      context.db.query.programs.findMany(query({ orderBy: { announcedOn: 'desc' } })),
+    description: 'Programmes, newest announcement first unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: ProgramFilter, description: 'Which programmes to return.' }),
+      orderBy: t.arg({ type: [programOrder.input], description: 'Sort keys, applied in order.' }),
+    },
+    totalCount: (_root, args, context) => countWhere(context.db, 'programs', toWhere(programFilterSpec, args.filter)),
+    resolve: (query, _root, args, context) =>
+      context.db.query.programs.findMany(
+        query({
+          where: toWhere(programFilterSpec, args.filter),
+          orderBy: programOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+        }),
+      ),
   }),
   program: t.drizzleField({
     type: 'programs',

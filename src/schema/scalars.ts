@@ -1,5 +1,6 @@
 // Scalars come from graphql-scalars rather than hand-written parsers.
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { GraphQLError, Kind } from 'graphql';
+import { CurrencyResolver, DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { builder } from './builder.js';
 
 builder.addScalarType('Date', LocalDateResolver, {
@@ -8,4 +9,28 @@ builder.addScalarType('Date', LocalDateResolver, {
 
 builder.addScalarType('DateTime', DateTimeResolver, {
   description: 'An instant in ISO 8601 / RFC 3339 form with a UTC offset, e.g. `2025-10-31T06:00:00Z`.',
+});
+
+// graphql-scalars has no arbitrary-precision decimal scalar (its BigInt is integral and its
+// Currency is a code), so Money is declared here: a decimal string, never a float.
+const decimalPattern = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+function parseMoney(value: unknown): string {
+  if (typeof value !== 'string' || !decimalPattern.test(value)) {
+    throw new GraphQLError('Money must be a decimal string such as "3000000000.00".', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+builder.scalarType('Money', {
+  description:
+    'An exact decimal amount as a string, e.g. `"3000000000.00"`. Never a float: KRW 4 trillion does not fit a GraphQL Int and loses cents as a Float.',
+  serialize: (value) => parseMoney(value),
+  parseValue: (value) => parseMoney(value),
+  parseLiteral: (ast) => parseMoney(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+builder.addScalarType('Currency', CurrencyResolver, {
+  description: 'An ISO 4217 currency code, e.g. `USD` or `KRW`.',
 });

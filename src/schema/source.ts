@@ -1,6 +1,39 @@
 import { builder } from './builder.js';
+import { CitationFilter, citationFilterSpec } from './citation.js';
 import { SourceKind } from './enums.js';
+import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { orderInput } from './ordering.js';
 import { Versioned } from './versioned.js';
+
+export const sourceFilterSpec: FilterSpec = {
+  typename: 'Source',
+  columns: { slug: 'slug', kind: 'kind', language: 'language', publisher: 'publisher' },
+  relations: { citations: ['citations', () => citationFilterSpec] },
+  searchColumns: (table) => [table.title!, table.publisher!],
+};
+
+const SourceKindFilter = enumFilter('SourceKindFilter', SourceKind, 'a kind of source');
+
+export const SourceFilter = builder.inputRef<FilterInput>('SourceFilter').implement({
+  description: 'Which sources to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    slug: t.field({ type: StringFilter, description: 'By slug.' }),
+    kind: t.field({ type: SourceKindFilter, description: 'By kind of document.' }),
+    language: t.field({ type: StringFilter, description: 'By language tag, e.g. `{ eq: "ko" }`.' }),
+    publisher: t.field({ type: StringFilter, description: 'By publisher, exactly.' }),
+    citations: t.field({ type: CitationFilter, description: 'Sources cited at least once as this describes.' }),
+    search: t.string({ description: 'Case-insensitive text in the title or publisher.' }),
+    AND: t.field({ type: [SourceFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [SourceFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: SourceFilter, description: 'This filter does not hold.' }),
+  }),
+});
+
+export const sourceOrder = orderInput('Source', {
+  SLUG: { column: 'slug', description: 'Slug.' },
+  PUBLISHER: { column: 'publisher', description: 'Publisher.' },
+});
 
 export const Source = builder.drizzleNode('sources', {
   name: 'Source',
@@ -22,7 +55,27 @@ export const Source = builder.drizzleNode('sources', {
     citations: t.relatedConnection('citations', {
       description: 'The facts this source is cited for.',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
+      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
   }),
 });
+
+builder.queryField('sources', (t) =>
+  t.drizzleConnection({
+    type: 'sources',
+    description: 'Every source the dataset cites.',
+    args: {
+      filter: t.arg({ type: SourceFilter, description: 'Which sources to return.' }),
+      orderBy: t.arg({ type: [sourceOrder.input], description: 'Sort keys, applied in order.' }),
+    },
+    totalCount: (_root, args, context) => countWhere(context.db, 'sources', toWhere(sourceFilterSpec, args.filter)),
+    resolve: (query, _root, args, context) =>
+      context.db.query.sources.findMany(
+        query({
+          where: toWhere(sourceFilterSpec, args.filter),
+          orderBy: sourceOrder.toOrderBy(args.orderBy, [{ field: 'SLUG', direction: 'ASC' }]),
+        }),
+      ),
+  }),
+);

@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/builder.js';
+import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 
 export interface YogaOptions {
@@ -30,6 +31,6 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     landingPage: false,
     logging: options.logging ?? true,
     // Unexpected errors reach clients as "Unexpected error." with no message, stack or SQL.
-    maskedErrors: true,
+    maskedErrors: { maskError },
   });
 }

@@ -1,0 +1,197 @@
+// The filter convention of the API: per field an operator input ({ eq, ne, in, gt, gte, lt, lte }
+// as the type allows), `search` over names, relation fields taking the related type's filter,
+// and AND / OR / NOT. Filters are translated into drizzle's relational-query `where` objects, so
+// all filtering happens in SQL.
+//
+// Hand-written because no maintained library maps GraphQL filter inputs onto drizzle's RQB v2
+// filters (@pothos/plugin-prisma-utils does this for Prisma only). The operator inputs use the
+// same keys as drizzle's filter operators, so the translation is mostly a key-by-key copy.
+import { relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import type { EnumRef } from '@pothos/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/client.js';
+import { relations } from '../db/relations.js';
+import { builder, type PothosTypes } from './builder.js';
+
+/** Any filter input as GraphQL hands it over: absent fields are missing or null. */
+export type FilterInput = { [field: string]: unknown };
+
+interface ComparableShape<T> {
+  eq?: T | null;
+  ne?: T | null;
+  in?: readonly T[] | null;
+  gt?: T | null;
+  gte?: T | null;
+  lt?: T | null;
+  lte?: T | null;
+}
+
+export const IntFilter = builder.inputRef<ComparableShape<number>>('IntFilter').implement({
+  description: 'Conditions on an integer; all given conditions must hold.',
+  fields: (t) => ({
+    eq: t.int({ description: 'Equal to.' }),
+    ne: t.int({ description: 'Not equal to.' }),
+    in: t.intList({ description: 'Equal to one of these.' }),
+    gt: t.int({ description: 'Greater than.' }),
+    gte: t.int({ description: 'Greater than or equal to.' }),
+    lt: t.int({ description: 'Less than.' }),
+    lte: t.int({ description: 'Less than or equal to.' }),
+  }),
+});
+
+export const DateFilter = builder.inputRef<ComparableShape<string>>('DateFilter').implement({
+  description: 'Conditions on a date; all given conditions must hold.',
+  fields: (t) => ({
+    eq: t.field({ type: 'Date', description: 'On this date.' }),
+    ne: t.field({ type: 'Date', description: 'Not on this date.' }),
+    in: t.field({ type: ['Date'], description: 'On one of these dates.' }),
+    gt: t.field({ type: 'Date', description: 'After this date.' }),
+    gte: t.field({ type: 'Date', description: 'On or after this date.' }),
+    lt: t.field({ type: 'Date', description: 'Before this date.' }),
+    lte: t.field({ type: 'Date', description: 'On or before this date.' }),
+  }),
+});
+
+export const StringFilter = builder.inputRef<ComparableShape<string>>('StringFilter').implement({
+  description: 'Conditions on a string, compared exactly (case-sensitive); all given conditions must hold.',
+  fields: (t) => ({
+    eq: t.string({ description: 'Equal to.' }),
+    ne: t.string({ description: 'Not equal to.' }),
+    in: t.stringList({ description: 'Equal to one of these.' }),
+  }),
+});
+
+export const BooleanFilter = builder.inputRef<ComparableShape<boolean>>('BooleanFilter').implement({
+  description: 'Conditions on a true/false value.',
+  fields: (t) => ({
+    eq: t.boolean({ description: 'Equal to.' }),
+  }),
+});
+
+export const IDFilter = builder.inputRef<ComparableShape<string>>('IDFilter').implement({
+  description: 'Conditions on a global ID; the IDs must be of the type being filtered.',
+  fields: (t) => ({
+    eq: t.id({ description: 'This object.' }),
+    ne: t.id({ description: 'Any object but this one.' }),
+    in: t.idList({ description: 'One of these objects.' }),
+  }),
+});
+
+/** An operator input for one enum: eq, ne, in. */
+export function enumFilter<V extends string>(
+  name: string,
+  enumRef: EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, V, V>,
+  what: string,
+) {
+  return builder.inputType(name, {
+    description: `Conditions on ${what}; all given conditions must hold.`,
+    fields: (t) => ({
+      eq: t.field({ type: enumRef, description: 'Equal to.' }),
+      ne: t.field({ type: enumRef, description: 'Not equal to.' }),
+      in: t.field({ type: [enumRef], description: 'Equal to one of these.' }),
+    }),
+  });
+}
+
+/** A coded error for input the client can fix. */
+export function badInput(message: string, code = 'BAD_USER_INPUT'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/**
+ * Decodes a global ID and checks it names an object of `typename`; returns the database id.
+ * Throws a coded error for anything else, so a wrong or mangled ID is never a 500.
+ */
+export function decodeId(globalId: string, typename: string): number {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    throw badInput(`Invalid ID "${globalId}": not an ID this API issued.`, 'INVALID_ID');
+  }
+  const id = Number(decoded.id);
+  if (decoded.typename !== typename || !Number.isSafeInteger(id) || id <= 0) {
+    throw badInput(`Invalid ID "${globalId}": expected the ID of an object of type ${typename}.`, 'INVALID_ID');
+  }
+  return id;
+}
+
+/** How one entity's filter input maps onto its table. */
+export interface FilterSpec {
+  /** The GraphQL type whose global IDs the `id` field takes. */
+  typename: string;
+  /** Filter fields that compare a column directly: GraphQL field → drizzle column key. */
+  columns: Record<string, string>;
+  /** Filter fields that filter through a relation: GraphQL field → [relation key, its spec]. */
+  relations?: Record<string, readonly [relation: string, spec: () => FilterSpec]>;
+  /** The columns `search` looks in, case-insensitively. */
+  searchColumns?: (table: Record<string, AnySQLiteColumn>) => AnySQLiteColumn[];
+}
+
+type Where = Record<string, unknown>;
+
+function present<T>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined;
+}
+
+/** Copies an operator input, dropping nulls (GraphQL's "not given"). */
+function operators(input: FilterInput, map: (value: unknown) => unknown = (value) => value): Where {
+  const out: Where = {};
+  for (const [operator, value] of Object.entries(input)) {
+    if (!present(value)) continue;
+    out[operator] = Array.isArray(value) ? value.map(map) : map(value);
+  }
+  return out;
+}
+
+/**
+ * Case-insensitive substring match over `columns`. `casefold` is a SQL function registered when
+ * the database opens (src/db/client.ts) that lower-cases with JavaScript's full Unicode rules;
+ * SQLite's own lower() and LIKE fold ASCII only. instr() avoids LIKE's wildcard escaping.
+ */
+function searchSql(columns: AnySQLiteColumn[], needle: string): SQL {
+  const folded = needle.toLowerCase();
+  return sql`(${sql.join(
+    columns.map((column) => sql`instr(casefold(${column}), ${folded}) > 0`),
+    sql` OR `,
+  )})`;
+}
+
+/** Translates a filter input into a drizzle relational-query `where` object. */
+export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined): Where | undefined {
+  if (!present(input)) return undefined;
+  const where: Where = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (!present(value)) continue;
+    if (field === 'AND' || field === 'OR') {
+      where[field] = (value as FilterInput[]).map((item) => toWhere(spec, item) ?? {});
+    } else if (field === 'NOT') {
+      where.NOT = toWhere(spec, value as FilterInput) ?? {};
+    } else if (field === 'id') {
+      where.id = operators(value as FilterInput, (id) => decodeId(String(id), spec.typename));
+    } else if (field === 'search') {
+      const needle = String(value).trim();
+      if (needle === '' || !spec.searchColumns) continue;
+      where.RAW = (table: Record<string, AnySQLiteColumn>) => searchSql(spec.searchColumns!(table), needle);
+    } else if (spec.columns[field]) {
+      where[spec.columns[field]] = operators(value as FilterInput);
+    } else if (spec.relations?.[field]) {
+      const [relation, related] = spec.relations[field];
+      where[relation] = toWhere(related(), value as FilterInput) ?? {};
+    } else {
+      throw badInput(`Unknown filter field "${field}".`);
+    }
+  }
+  return where;
+}
+
+/** The size of a filtered root list, counted in SQL with the same predicate as the page query. */
+export async function countWhere(db: Db, table: keyof typeof relations, where: Where | undefined): Promise<number> {
+  const config = relations[table];
+  const predicate = where
+    ? relationsFilterToSQL(config.table, where as AnyRelationsFilter, config.relations, relations)
+    : undefined;
+  return db.$count(config.table, predicate);
+}

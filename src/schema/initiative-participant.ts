@@ -1,0 +1,50 @@
+import { builder } from './builder.js';
+import { CitationFilter, citationFilterSpec } from './citation.js';
+import { ParticipantRole } from './enums.js';
+import { enumFilter, IDFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
+import { PartnerFilter, partnerFilterSpec } from './partner.js';
+import { Versioned } from './versioned.js';
+
+export const participantFilterSpec: FilterSpec = {
+  typename: 'InitiativeParticipant',
+  columns: { role: 'role' },
+  relations: {
+    initiative: ['initiative', () => initiativeFilterSpec],
+    partner: ['partner', () => partnerFilterSpec],
+  },
+};
+
+const ParticipantRoleFilter = enumFilter('ParticipantRoleFilter', ParticipantRole, 'a participant role');
+
+export const InitiativeParticipantFilter = builder.inputRef<FilterInput>('InitiativeParticipantFilter').implement({
+  description: 'Which participations to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    initiative: t.field({ type: InitiativeFilter, description: 'In initiatives matching this.' }),
+    partner: t.field({ type: PartnerFilter, description: 'Of partners matching this.' }),
+    role: t.field({ type: ParticipantRoleFilter, description: 'By role.' }),
+    AND: t.field({ type: [InitiativeParticipantFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [InitiativeParticipantFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: InitiativeParticipantFilter, description: 'This filter does not hold.' }),
+  }),
+});
+
+export const InitiativeParticipant = builder.drizzleNode('initiativeParticipants', {
+  name: 'InitiativeParticipant',
+  description: "A partner's part in an initiative: who, in which initiative, in what role.",
+  id: { column: (participant) => participant.id },
+  interfaces: [Versioned],
+  fields: (t) => ({
+    initiative: t.relation('initiative', { description: 'The initiative.' }),
+    partner: t.relation('partner', { description: 'The partner taking part.' }),
+    role: t.expose('role', { type: ParticipantRole, description: 'Lead, participant or supporter.' }),
+    contribution: t.exposeString('contribution', { nullable: true, description: 'What the partner does in it, in a sentence.' }),
+    citations: t.relatedConnection('citations', {
+      description: 'Sources for this participation.',
+      totalCount: true,
+      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
+      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+  }),
+});

@@ -1,0 +1,139 @@
+import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
+import { builder } from './builder.js';
+import { CitationFilter, citationFilterSpec } from './citation.js';
+import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { InitiativeDomain } from './enums.js';
+import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
+import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
+import { orderInput } from './ordering.js';
+import { ProgramFilter, programFilterSpec } from './program.js';
+import { Versioned } from './versioned.js';
+
+export const initiativeFilterSpec: FilterSpec = {
+  typename: 'Initiative',
+  columns: { slug: 'slug', domain: 'domain' },
+  relations: {
+    program: ['program', () => programFilterSpec],
+    participants: ['participants', () => participantFilterSpec],
+    allocations: ['allocations', () => allocationFilterSpec],
+    investments: ['investments', () => investmentFilterSpec],
+  },
+  searchColumns: (table) => [table.name!, table.nameKo!],
+};
+
+const InitiativeDomainFilter = enumFilter('InitiativeDomainFilter', InitiativeDomain, 'an initiative domain');
+
+export const InitiativeFilter = builder.inputRef<FilterInput>('InitiativeFilter').implement({
+  description: 'Which initiatives to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    slug: t.field({ type: StringFilter, description: 'By slug.' }),
+    domain: t.field({ type: InitiativeDomainFilter, description: 'By field of work.' }),
+    search: t.string({ description: 'Case-insensitive text in the English or Korean name.' }),
+    program: t.field({ type: ProgramFilter, description: 'Initiatives in programmes matching this.' }),
+    participants: t.field({
+      type: InitiativeParticipantFilter,
+      description: 'Initiatives with at least one participant as this describes, e.g. `{ partner: { slug: { eq: "kisti" } } }`.',
+    }),
+    allocations: t.field({ type: AllocationFilter, description: 'Initiatives with at least one allocation matching this.' }),
+    investments: t.field({ type: InvestmentFilter, description: 'Initiatives with at least one investment matching this.' }),
+    AND: t.field({ type: [InitiativeFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [InitiativeFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: InitiativeFilter, description: 'This filter does not hold.' }),
+  }),
+});
+
+export const initiativeOrder = orderInput('Initiative', {
+  NAME: { column: 'name', description: 'English name.' },
+  DOMAIN: { column: 'domain', description: 'Field of work.' },
+  SLUG: { column: 'slug', description: 'Slug.' },
+});
+
+export const Initiative = builder.drizzleNode('initiatives', {
+  name: 'Initiative',
+  description: 'A project that uses the GPUs or builds on the programme, with its participants.',
+  id: { column: (initiative) => initiative.id },
+  interfaces: [Versioned],
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `ai-native-6g`.' }),
+    program: t.relation('program', { description: 'The programme it belongs to.' }),
+    name: t.exposeString('name', { description: 'Name in English.' }),
+    nameKo: t.exposeString('nameKo', { nullable: true, description: 'Name in Korean.' }),
+    domain: t.expose('domain', { type: InitiativeDomain, description: 'Its field of work.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What it does, in a few sentences.' }),
+    technologies: t.exposeStringList('technologies', {
+      description: 'Technologies it names, e.g. Nemotron, CUDA-Q, Omniverse.',
+    }),
+    participants: t.relatedConnection('participants', {
+      description: 'Who takes part, each with its role.',
+      totalCount: true,
+      args: { filter: t.arg({ type: InitiativeParticipantFilter, description: 'Which participants to return.' }) },
+      query: (args) => ({ where: toWhere(participantFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+    allocations: t.relatedConnection('allocations', {
+      description: 'GPUs committed to this initiative, largest first unless `orderBy` says otherwise.',
+      totalCount: true,
+      args: {
+        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
+        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(allocationFilterSpec, args.filter),
+        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+      }),
+    }),
+    investments: t.relatedConnection('investments', {
+      description: 'Money committed to this initiative.',
+      totalCount: true,
+      args: {
+        filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
+        orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(investmentFilterSpec, args.filter),
+        orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+      }),
+    }),
+    citations: t.relatedConnection('citations', {
+      description: 'Sources for the initiative, field by field.',
+      totalCount: true,
+      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
+      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+    discrepancies: t.relatedConnection('discrepancies', {
+      description: 'Where sources disagree about the initiative, and how the dataset resolves it.',
+      totalCount: true,
+      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
+      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  initiatives: t.drizzleConnection({
+    type: 'initiatives',
+    description: 'Initiatives, by English name unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: InitiativeFilter, description: 'Which initiatives to return.' }),
+      orderBy: t.arg({ type: [initiativeOrder.input], description: 'Sort keys, applied in order.' }),
+    },
+    totalCount: (_root, args, context) =>
+      countWhere(context.db, 'initiatives', toWhere(initiativeFilterSpec, args.filter)),
+    resolve: (query, _root, args, context) =>
+      context.db.query.initiatives.findMany(
+        query({
+          where: toWhere(initiativeFilterSpec, args.filter),
+          orderBy: initiativeOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+        }),
+      ),
+  }),
+  initiative: t.drizzleField({
+    type: 'initiatives',
+    nullable: true,
+    description: 'The initiative with this slug, or null.',
+    args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `ai-native-6g`.' }) },
+    resolve: (query, _root, args, context) =>
+      context.db.query.initiatives.findFirst(query({ where: { slug: args.slug } })),
+  }),
+}));

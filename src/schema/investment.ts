@@ -1,0 +1,117 @@
+import { builder } from './builder.js';
+import { CitationFilter, citationFilterSpec } from './citation.js';
+import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { QuantityBound } from './enums.js';
+import {
+  countWhere,
+  DateFilter,
+  enumFilter,
+  IDFilter,
+  StringFilter,
+  toWhere,
+  type FilterInput,
+  type FilterSpec,
+} from './filters.js';
+import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
+import { MonetaryAmount } from './money.js';
+import { orderInput } from './ordering.js';
+import { PartnerFilter, partnerFilterSpec } from './partner.js';
+import { ProgramFilter, programFilterSpec } from './program.js';
+import { Versioned } from './versioned.js';
+
+export const investmentFilterSpec: FilterSpec = {
+  typename: 'Investment',
+  columns: { slug: 'slug', currency: 'currency', bound: 'bound', announcedOn: 'announcedOn' },
+  relations: {
+    program: ['program', () => programFilterSpec],
+    initiative: ['initiative', () => initiativeFilterSpec],
+    investors: ['investors', () => partnerFilterSpec],
+  },
+  searchColumns: (table) => [table.title!, table.titleKo!],
+};
+
+const InvestmentBoundFilter = enumFilter('InvestmentBoundFilter', QuantityBound, 'how an amount is bounded');
+
+export const InvestmentFilter = builder.inputRef<FilterInput>('InvestmentFilter').implement({
+  description: 'Which investments to return; all given conditions must hold.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter, description: 'By global ID.' }),
+    slug: t.field({ type: StringFilter, description: 'By slug.' }),
+    currency: t.field({ type: StringFilter, description: 'By ISO 4217 currency of the stated amount, e.g. `{ eq: "USD" }`.' }),
+    bound: t.field({ type: InvestmentBoundFilter, description: 'By how the amount is bounded.' }),
+    announcedOn: t.field({ type: DateFilter, description: 'By announcement date.' }),
+    search: t.string({ description: 'Case-insensitive text in the English or Korean title.' }),
+    program: t.field({ type: ProgramFilter, description: 'Investments in programmes matching this.' }),
+    initiative: t.field({ type: InitiativeFilter, description: 'Investments in initiatives matching this.' }),
+    investors: t.field({ type: PartnerFilter, description: 'Investments with at least one investor matching this.' }),
+    AND: t.field({ type: [InvestmentFilter], description: 'Every one of these filters holds.' }),
+    OR: t.field({ type: [InvestmentFilter], description: 'At least one of these filters holds.' }),
+    NOT: t.field({ type: InvestmentFilter, description: 'This filter does not hold.' }),
+  }),
+});
+
+export const investmentOrder = orderInput('Investment', {
+  ANNOUNCED_ON: { column: 'announcedOn', description: 'Announcement date.' },
+  TITLE: { column: 'title', description: 'English title.' },
+  SLUG: { column: 'slug', description: 'Slug.' },
+});
+
+export const Investment = builder.drizzleNode('investments', {
+  name: 'Investment',
+  description: 'Money committed to a programme or initiative, stored exactly in its stated currency.',
+  id: { column: (investment) => investment.id },
+  interfaces: [Versioned],
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `physical-ai-co-investment`.' }),
+    title: t.exposeString('title', { description: 'What the money is for, in English.' }),
+    titleKo: t.exposeString('titleKo', { nullable: true, description: 'The same in Korean.' }),
+    amount: t.field({
+      type: MonetaryAmount,
+      description: 'The amount as stated, in its own currency; read it with `bound`.',
+      select: { columns: { amountMinor: true, currency: true } },
+      resolve: (investment) => ({ minor: investment.amountMinor, currency: investment.currency }),
+    }),
+    bound: t.expose('bound', { type: QuantityBound, description: 'Whether the amount is exact, a maximum, a minimum or approximate.' }),
+    announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was announced.' }),
+    description: t.exposeString('description', { nullable: true, description: 'Details, including other sources\' figures.' }),
+    program: t.relation('program', { description: 'The programme it belongs to.' }),
+    initiative: t.relation('initiative', { nullable: true, description: 'The initiative it funds, if one is named.' }),
+    investors: t.relatedConnection('investorships', {
+      description: 'Who puts the money in, each with its sources.',
+      totalCount: true,
+      query: { orderBy: { id: 'asc' } },
+    }),
+    citations: t.relatedConnection('citations', {
+      description: 'Sources for the investment, field by field.',
+      totalCount: true,
+      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
+      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+    discrepancies: t.relatedConnection('discrepancies', {
+      description: 'Where sources disagree about the investment, and how the dataset resolves it.',
+      totalCount: true,
+      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
+      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
+    }),
+  }),
+});
+
+builder.queryField('investments', (t) =>
+  t.drizzleConnection({
+    type: 'investments',
+    description: 'Investments, newest first unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
+      orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
+    },
+    totalCount: (_root, args, context) =>
+      countWhere(context.db, 'investments', toWhere(investmentFilterSpec, args.filter)),
+    resolve: (query, _root, args, context) =>
+      context.db.query.investments.findMany(
+        query({
+          where: toWhere(investmentFilterSpec, args.filter),
+          orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+        }),
+      ),
+  }),
+);
