@@ -46,7 +46,7 @@ describe('HTTP server', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('GraphiQL');
-    expect(html).toContain('ProgramWithAllocations');
+    expect(html).toContain('DashboardSummary');
   });
 
   it('answers malformed JSON with a 400 and no stack trace', async () => {

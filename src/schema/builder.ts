@@ -4,7 +4,8 @@ import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { z } from 'zod';
-import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { eq, getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
 
@@ -36,6 +37,47 @@ const pageSize = z
   .max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}; page through larger lists with cursors` })
   .nullish();
 
+/**
+ * plugin-drizzle's node loader rejects with "Model <table>(<id>) not found" for an ID no row has;
+ * Relay's contract is null. Only that rejection is turned into null; anything else still fails.
+ */
+function isMissingNode(error: unknown): boolean {
+  return error instanceof Error && /^Model \w+\(.*\) not found$/.test(error.message);
+}
+
+async function nullWhenMissing(load: unknown): Promise<unknown> {
+  try {
+    return await load;
+  } catch (error) {
+    if (isMissingNode(error)) return null;
+    throw error;
+  }
+}
+
+/** The table behind each node type, for the existence check of `nodes(ids:)`. */
+const nodeTables: Record<string, keyof typeof relations> = {
+  Program: 'programs',
+  Partner: 'partners',
+  GpuModel: 'gpuModels',
+  Allocation: 'allocations',
+  Initiative: 'initiatives',
+  InitiativeParticipant: 'initiativeParticipants',
+  Investment: 'investments',
+  InvestmentInvestor: 'investmentInvestors',
+  ExchangeRate: 'exchangeRates',
+  Source: 'sources',
+  Citation: 'citations',
+  Discrepancy: 'discrepancies',
+};
+
+function nodeExists(db: Db, id: { typename: string; id: string }): boolean {
+  const table = nodeTables[id.typename];
+  if (!table) return false;
+  const target = relations[table].table;
+  const idColumn = (getTableColumns(target) as Record<string, AnySQLiteColumn>).id!;
+  return db.select({ id: idColumn }).from(target).where(eq(idColumn, Number(id.id))).get() !== undefined;
+}
+
 export const builder = new SchemaBuilder<PothosTypes>({
   plugins: [RelayPlugin, ValidationPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
@@ -59,10 +101,27 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when no object has it.',
       args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+      resolve: (_root, args, _context, _info, resolveNode) => nullWhenMissing(resolveNode(args.id)),
     },
     nodesQueryOptions: {
       description: 'Fetches several objects by their global IDs, in the order given; null for an ID no object has.',
       args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
+      resolve: async (_root, args, context, _info, resolveNodes) => {
+        try {
+          return await resolveNodes(args.ids);
+        } catch (error) {
+          if (!isMissingNode(error)) throw error;
+          // Some ID names no row: load the ones that exist and leave null in the others' places.
+          // plugin-relay's resolveNodes reads `args.ids` itself (its parameter is ignored), so
+          // the list is narrowed in place.
+          const requested = args.ids;
+          const present = requested.map((id) => nodeExists(context.db, id));
+          args.ids = requested.filter((_id, index) => present[index]);
+          const found = await resolveNodes(args.ids);
+          let next = 0;
+          return present.map((exists) => (exists ? found[next++] : null));
+        }
+      },
     },
     cursorFieldOptions: { description: 'Opaque cursor of this edge; pass it as `after` or `before` to page from here.' },
     nodeFieldOptions: { description: 'The object at this edge.' },

@@ -1,8 +1,9 @@
 // What GraphiQL shows a first-time user: operations that run as they are against the seed.
+// A test runs every one of them, so they cannot drift from the schema.
 export const exampleOperations = /* GraphQL */ `# ai-factory-graph: NVIDIA's 2025 Blackwell GPUs for Korea, every figure cited.
-# Pick an operation with the ▶ button's menu, then run it.
+# Pick an operation with the ▶ button's menu, then run it. Docs: the book icon, top left.
 
-query ProgramWithAllocations {
+query DashboardSummary {
   program(slug: "korea-2025") {
     name
     nameKo
@@ -21,11 +22,12 @@ query ProgramWithAllocations {
         }
       }
     }
+    discrepancies { totalCount edges { node { field resolution } } }
   }
 }
 
-query PartnersWithQuotes {
-  partners(first: 20) {
+query PartnersWithAllocationsAndQuotes {
+  partners(first: 20, filter: { allocations: { quantity: { gt: 0 } } }) {
     totalCount
     edges {
       node {
@@ -33,37 +35,55 @@ query PartnersWithQuotes {
         nameKo
         kind
         allocations(first: 5) {
-          edges { node { quantity bound } }
-        }
-        citations {
-          quote
-          quoteKind
-          source { publisher url }
-        }
-      }
-    }
-  }
-}
-
-query HyundaiAllocationAndItsSources {
-  partner(slug: "hyundai-motor-group") {
-    name
-    allocations(first: 5) {
-      edges {
-        node {
-          quantity
-          bound
-          citations { field stance quote statement source { publisher } }
+          edges {
+            node {
+              quantity
+              bound
+              citations(first: 5) {
+                edges { node { field stance quote quoteKind source { publisher url } } }
+              }
+            }
+          }
         }
       }
     }
   }
 }
 
-query PagingThroughPartners($after: String) {
-  partners(first: 5, after: $after) {
+query SearchInKoreanOrEnglish($search: String = "삼성") {
+  partners(first: 10, filter: { search: $search }) {
+    edges {
+      node {
+        name
+        nameKo
+        initiatives(first: 10) { edges { node { role initiative { name nameKo domain } } } }
+      }
+    }
+  }
+}
+
+query GovernmentAllocationsAndWhereSourcesDisagree {
+  allocations(filter: { partner: { kind: { eq: GOVERNMENT } } }) {
+    edges { node { quantity bound purpose partner { name } } }
+  }
+  discrepancies(first: 10) {
+    edges {
+      node {
+        field
+        description
+        resolution
+        subject { __typename id }
+        citations(first: 10) { edges { node { stance quote source { publisher } } } }
+      }
+    }
+  }
+}
+
+query PageThroughPartners($after: String) {
+  partners(first: 5, after: $after, orderBy: [{ field: NAME }]) {
+    totalCount
     pageInfo { hasNextPage endCursor }
-    edges { cursor node { name } }
+    edges { cursor node { name nameKo } }
   }
 }
 `;

@@ -1,0 +1,39 @@
+// The operations GraphiQL preloads run as they are against the seed.
+import { parse, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { exampleOperations } from '../src/server/example-operations.js';
+import { execute, seededServer } from './helpers.js';
+
+const operations = parse(exampleOperations).definitions.filter(
+  (definition): definition is OperationDefinitionNode =>
+    definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.QUERY,
+);
+
+describe('GraphiQL example operations', () => {
+  const { yoga } = seededServer();
+
+  it('include a dashboard summary, quotes, a search and paging', () => {
+    expect(operations.map((operation) => operation.name?.value)).toEqual(
+      expect.arrayContaining(['DashboardSummary', 'PartnersWithAllocationsAndQuotes', 'SearchInKoreanOrEnglish', 'PageThroughPartners']),
+    );
+  });
+
+  it.each(operations.map((operation) => [operation.name!.value]))('%s runs without errors and finds data', async (name) => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: exampleOperations, operationName: name }),
+    });
+    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    expect(JSON.stringify(body.data)).not.toMatch(/"edges":\[\]/);
+  });
+
+  it('the search example finds Samsung Electronics from its Korean name', async () => {
+    const { body } = await execute<{ partners: { edges: { node: { name: string } }[] } }>(
+      yoga,
+      exampleOperations.slice(exampleOperations.indexOf('query SearchInKoreanOrEnglish'), exampleOperations.indexOf('query GovernmentAllocations')),
+    );
+    expect(body.data!.partners.edges.map((edge) => edge.node.name)).toEqual(['Samsung Electronics']);
+  });
+});
