@@ -90,6 +90,15 @@ describe('filters', () => {
     expect(excluded).toEqual(['Kakao']);
   });
 
+  it('empty compositions follow logic: AND [] and OR [{}] match all, OR [] and NOT {} match none', async () => {
+    const all = await names(yoga, 'partners', '');
+    expect(all.length).toBeGreaterThan(10);
+    expect(await names(yoga, 'partners', 'filter: { AND: [] }')).toEqual(all);
+    expect(await names(yoga, 'partners', 'filter: { OR: [{ search: "samsung" }, {}] }')).toEqual(all);
+    expect(await names(yoga, 'partners', 'filter: { OR: [] }')).toEqual([]);
+    expect(await names(yoga, 'partners', 'filter: { NOT: {} }')).toEqual([]);
+  });
+
   it('filters nested lists: a partner\'s allocations, an allocation\'s citations', async () => {
     const { body } = await execute<{
       partner: { allocations: Page<{ citations: Page<{ stance: string; field: string | null }> }> };

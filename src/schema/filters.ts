@@ -159,32 +159,48 @@ function searchSql(columns: AnySQLiteColumn[], needle: string): SQL {
   )})`;
 }
 
-/** Translates a filter input into a drizzle relational-query `where` object. */
+const matchNothing: Where = { RAW: sql`0` };
+const matchEverything: Where = { RAW: sql`1` };
+
+/**
+ * Translates a filter input into a drizzle relational-query `where` object: one clause per given
+ * field, all of which must hold. An empty filter matches everything, so `NOT: {}` and `OR: []`
+ * match nothing, as logic says (drizzle would drop them and match everything).
+ */
 export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined): Where | undefined {
   if (!present(input)) return undefined;
-  const where: Where = {};
+  const clauses: Where[] = [];
   for (const [field, value] of Object.entries(input)) {
     if (!present(value)) continue;
-    if (field === 'AND' || field === 'OR') {
-      where[field] = (value as FilterInput[]).map((item) => toWhere(spec, item) ?? {});
+    if (field === 'AND') {
+      clauses.push(...(value as FilterInput[]).map((item) => toWhere(spec, item) ?? {}));
+    } else if (field === 'OR') {
+      const alternatives = (value as FilterInput[]).map((item) => {
+        const alternative = toWhere(spec, item) ?? {};
+        return Object.keys(alternative).length === 0 ? matchEverything : alternative;
+      });
+      clauses.push(alternatives.length === 0 ? matchNothing : { OR: alternatives });
     } else if (field === 'NOT') {
-      where.NOT = toWhere(spec, value as FilterInput) ?? {};
+      const negated = toWhere(spec, value as FilterInput) ?? {};
+      clauses.push(Object.keys(negated).length === 0 ? matchNothing : { NOT: negated });
     } else if (field === 'id') {
-      where.id = operators(value as FilterInput, (id) => decodeId(String(id), spec.typename));
+      clauses.push({ id: operators(value as FilterInput, (id) => decodeId(String(id), spec.typename)) });
     } else if (field === 'search') {
       const needle = String(value).trim();
       if (needle === '' || !spec.searchColumns) continue;
-      where.RAW = (table: Record<string, AnySQLiteColumn>) => searchSql(spec.searchColumns!(table), needle);
+      clauses.push({ RAW: (table: Record<string, AnySQLiteColumn>) => searchSql(spec.searchColumns!(table), needle) });
     } else if (spec.columns[field]) {
-      where[spec.columns[field]] = operators(value as FilterInput);
+      clauses.push({ [spec.columns[field]]: operators(value as FilterInput) });
     } else if (spec.relations?.[field]) {
       const [relation, related] = spec.relations[field];
-      where[relation] = toWhere(related(), value as FilterInput) ?? {};
+      clauses.push({ [relation]: toWhere(related(), value as FilterInput) ?? {} });
     } else {
       throw badInput(`Unknown filter field "${field}".`);
     }
   }
-  return where;
+  const nonEmpty = clauses.filter((clause) => Object.keys(clause).length > 0);
+  if (nonEmpty.length === 0) return {};
+  return nonEmpty.length === 1 ? nonEmpty[0] : { AND: nonEmpty };
 }
 
 /** The size of a filtered root list, counted in SQL with the same predicate as the page query. */
