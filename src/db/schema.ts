@@ -92,6 +92,8 @@ export const programs = sqliteTable(
       .notNull()
       .references(() => partners.id, { onDelete: 'restrict' }),
     installedBaseGpus: integer('installed_base_gpus'),
+    /** How the sources bound the installed base ("about 65,000"); NULL when the base is unknown. */
+    installedBaseBound: text('installed_base_bound', { enum: quantityBounds }),
     description: text('description'),
     ...tracked,
   },
@@ -106,6 +108,10 @@ export const programs = sqliteTable(
     check('programs_country_check', sql`length(${t.country}) = 2 AND ${t.country} NOT GLOB '*[^A-Z]*'`),
     check('programs_announced_on_check', isoDate(t.announcedOn)),
     check('programs_installed_base_check', sql`${t.installedBaseGpus} IS NULL OR ${t.installedBaseGpus} >= 0`),
+    check(
+      'programs_installed_base_bound_check',
+      sql`(${t.installedBaseGpus} IS NULL) = (${t.installedBaseBound} IS NULL) AND (${t.installedBaseBound} IS NULL OR ${oneOf(t.installedBaseBound, quantityBounds)})`,
+    ),
     check('programs_version_check', sql`${t.version} >= 1`),
   ],
 );
@@ -215,7 +221,8 @@ export const allocations = sqliteTable(
     index('allocations_bound_idx').on(t.bound),
     index('allocations_quantity_idx').on(t.quantity),
     index('allocations_announced_on_idx').on(t.announcedOn),
-    check('allocations_quantity_check', sql`${t.quantity} > 0`),
+    // The upper limit keeps every sum over a million allocations far below 2^53, so totals stay exact.
+    check('allocations_quantity_check', sql`${t.quantity} > 0 AND ${t.quantity} <= 100000000`),
     check('allocations_bound_check', oneOf(t.bound, quantityBounds)),
     check('allocations_status_check', oneOf(t.status, allocationStatuses)),
     check('allocations_announced_on_check', isoDate(t.announcedOn)),

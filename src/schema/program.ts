@@ -2,6 +2,7 @@ import { AllocationFilter, allocationFilterSpec, allocationOrder } from './alloc
 import { builder } from './builder.js';
 import { CitationFilter, citationFilterSpec } from './citation.js';
 import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { QuantityBound } from './enums.js';
 import {
   countWhere,
   DateFilter,
@@ -68,6 +69,11 @@ export const Program = builder.drizzleNode('programs', {
     installedBaseGpus: t.exposeInt('installedBaseGpus', {
       nullable: true,
       description: 'GPUs the country had installed before the programme (65,000 for Korea 2025); null when unknown.',
+    }),
+    installedBaseBound: t.expose('installedBaseBound', {
+      type: QuantityBound,
+      nullable: true,
+      description: 'How the sources bound the installed base (Korea: "about 65,000", APPROXIMATE); null when it is unknown.',
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the programme is, in a few sentences.' }),
     allocations: t.relatedConnection('allocations', {

@@ -65,6 +65,7 @@ export interface ProgramSeed {
   announcedOn: string;
   supplier: string;
   installedBaseGpus: number | null;
+  installedBaseBound: QuantityBound | null;
   description?: string;
   citations: CitationSeed[];
 }

@@ -594,6 +594,8 @@ export const korea2025: Dataset = {
       announcedOn: '2025-10-31',
       supplier: 'nvidia',
       installedBaseGpus: 65000,
+      // "기존 6만5000개 수준" (Q6): about 65,000.
+      installedBaseBound: 'APPROXIMATE',
       description:
         "260,000 Blackwell GPUs for the Korean government, Samsung Electronics, SK Group, Hyundai Motor Group and NAVER Cloud, announced at the APEC CEO Summit in Gyeongju; deployment follows each partner's own schedule.",
       citations: [

@@ -16,7 +16,7 @@ CREATE TABLE `allocations` (
 	CONSTRAINT `fk_allocations_partner_id_partners_id_fk` FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON DELETE RESTRICT,
 	CONSTRAINT `fk_allocations_gpu_model_id_gpu_models_id_fk` FOREIGN KEY (`gpu_model_id`) REFERENCES `gpu_models`(`id`) ON DELETE RESTRICT,
 	CONSTRAINT `fk_allocations_initiative_id_initiatives_id_fk` FOREIGN KEY (`initiative_id`) REFERENCES `initiatives`(`id`) ON DELETE SET NULL,
-	CONSTRAINT "allocations_quantity_check" CHECK("quantity" > 0),
+	CONSTRAINT "allocations_quantity_check" CHECK("quantity" > 0 AND "quantity" <= 100000000),
 	CONSTRAINT "allocations_bound_check" CHECK("bound" IN ('EXACT', 'UP_TO', 'AT_LEAST', 'APPROXIMATE')),
 	CONSTRAINT "allocations_status_check" CHECK("status" IN ('ANNOUNCED', 'CONTRACTED', 'DELIVERING', 'OPERATIONAL')),
 	CONSTRAINT "allocations_announced_on_check" CHECK("announced_on" GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date("announced_on") = "announced_on"),
@@ -237,6 +237,7 @@ CREATE TABLE `programs` (
 	`announced_on` text NOT NULL,
 	`supplier_id` integer NOT NULL,
 	`installed_base_gpus` integer,
+	`installed_base_bound` text,
 	`description` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -247,6 +248,7 @@ CREATE TABLE `programs` (
 	CONSTRAINT "programs_country_check" CHECK(length("country") = 2 AND "country" NOT GLOB '*[^A-Z]*'),
 	CONSTRAINT "programs_announced_on_check" CHECK("announced_on" GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date("announced_on") = "announced_on"),
 	CONSTRAINT "programs_installed_base_check" CHECK("installed_base_gpus" IS NULL OR "installed_base_gpus" >= 0),
+	CONSTRAINT "programs_installed_base_bound_check" CHECK(("installed_base_gpus" IS NULL) = ("installed_base_bound" IS NULL) AND ("installed_base_bound" IS NULL OR "installed_base_bound" IN ('EXACT', 'UP_TO', 'AT_LEAST', 'APPROXIMATE'))),
 	CONSTRAINT "programs_version_check" CHECK("version" >= 1)
 );
 --> statement-breakpoint
