@@ -108,7 +108,7 @@ builder.queryField('allocations', (t) =>
       context.db.query.allocations.findMany(
         query({
           where: toWhere(allocationFilterSpec, args.filter),
-          orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+          ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
         }),
       ),
   }),

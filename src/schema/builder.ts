@@ -23,6 +23,7 @@ export interface PothosTypes {
     DateTime: { Input: string; Output: string };
     Money: { Input: string; Output: string };
     Currency: { Input: string; Output: string };
+    SafeInt: { Input: number; Output: number };
   };
 }
 

@@ -100,7 +100,7 @@ builder.queryField('discrepancies', (t) =>
       context.db.query.discrepancies.findMany(
         query({
           where: toWhere(discrepancyFilterSpec, args.filter),
-          orderBy: discrepancyOrder.toOrderBy(args.orderBy, [{ field: 'SLUG', direction: 'ASC' }]),
+          ...discrepancyOrder.toQuery(args.orderBy, [{ field: 'SLUG', direction: 'ASC' }]),
         }),
       ),
   }),

@@ -4,6 +4,8 @@ import { CitationFilter, citationFilterSpec } from './citation.js';
 import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
 import { BooleanFilter, countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { orderInput } from './ordering.js';
+import { allocations } from '../db/schema.js';
+import { GpuTotal, gpuModelGpuTotals, gpuTotalOrderExpression } from './gpu-total.js';
 import { Versioned } from './versioned.js';
 
 export const gpuModelFilterSpec: FilterSpec = {
@@ -33,6 +35,11 @@ export const gpuModelOrder = orderInput('GpuModel', {
   NAME: { column: 'name', description: 'Product name.' },
   ARCHITECTURE: { column: 'architecture', description: 'Architecture.' },
   SLUG: { column: 'slug', description: 'Slug.' },
+  GPU_TOTAL: {
+    column: 'gpuTotal',
+    description: 'Total GPUs allocated of this model.',
+    expression: gpuTotalOrderExpression(allocations.gpuModelId),
+  },
 });
 
 export const GpuModel = builder.drizzleNode('gpuModels', {
@@ -49,6 +56,11 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
       description: 'True for a placeholder such as "Blackwell, model unstated".',
     }),
     description: t.exposeString('description', { nullable: true, description: 'Notes on the model and its naming.' }),
+    gpuTotal: t.field({
+      type: GpuTotal,
+      description: 'All GPUs allocated of this model.',
+      resolve: (model, _args, context) => gpuModelGpuTotals(context).load(model.id),
+    }),
     allocations: t.relatedConnection('allocations', {
       description: 'Allocations of this model, largest first unless `orderBy` says otherwise.',
       totalCount: true,
@@ -58,7 +70,7 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
       },
       query: (args) => ({
         where: toWhere(allocationFilterSpec, args.filter),
-        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
       }),
     }),
     citations: t.relatedConnection('citations', {
@@ -89,7 +101,7 @@ builder.queryFields((t) => ({
       context.db.query.gpuModels.findMany(
         query({
           where: toWhere(gpuModelFilterSpec, args.filter),
-          orderBy: gpuModelOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+          ...gpuModelOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
         }),
       ),
   }),

@@ -5,6 +5,8 @@ import './scalars.js';
 import './enums.js';
 import './versioned.js';
 import './money.js';
+import './gpu-total.js';
+import './program-totals.js';
 import './ordering.js';
 import './filters.js';
 import './source.js';
@@ -19,6 +21,7 @@ import './initiative-participant.js';
 import './investment.js';
 import './investment-investor.js';
 import './exchange-rate.js';
+import './allocation-totals.js';
 
 export const schema: GraphQLSchema = describeTotalCounts(builder.toSchema());
 

@@ -8,6 +8,8 @@ import { InitiativeParticipantFilter, participantFilterSpec } from './initiative
 import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
 import { orderInput } from './ordering.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
+import { allocations } from '../db/schema.js';
+import { GpuTotal, gpuTotalOrderExpression, initiativeGpuTotals } from './gpu-total.js';
 import { Versioned } from './versioned.js';
 
 export const initiativeFilterSpec: FilterSpec = {
@@ -48,6 +50,11 @@ export const initiativeOrder = orderInput('Initiative', {
   NAME: { column: 'name', description: 'English name.' },
   DOMAIN: { column: 'domain', description: 'Field of work.' },
   SLUG: { column: 'slug', description: 'Slug.' },
+  GPU_TOTAL: {
+    column: 'gpuTotal',
+    description: 'Total GPUs allocated to the initiative.',
+    expression: gpuTotalOrderExpression(allocations.initiativeId),
+  },
 });
 
 export const Initiative = builder.drizzleNode('initiatives', {
@@ -65,6 +72,11 @@ export const Initiative = builder.drizzleNode('initiatives', {
     technologies: t.exposeStringList('technologies', {
       description: 'Technologies it names, e.g. Nemotron, CUDA-Q, Omniverse.',
     }),
+    gpuTotal: t.field({
+      type: GpuTotal,
+      description: 'All GPUs allocated to this initiative.',
+      resolve: (initiative, _args, context) => initiativeGpuTotals(context).load(initiative.id),
+    }),
     participants: t.relatedConnection('participants', {
       description: 'Who takes part, each with its role.',
       totalCount: true,
@@ -80,7 +92,7 @@ export const Initiative = builder.drizzleNode('initiatives', {
       },
       query: (args) => ({
         where: toWhere(allocationFilterSpec, args.filter),
-        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
       }),
     }),
     investments: t.relatedConnection('investments', {
@@ -92,7 +104,7 @@ export const Initiative = builder.drizzleNode('initiatives', {
       },
       query: (args) => ({
         where: toWhere(investmentFilterSpec, args.filter),
-        orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+        ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
       }),
     }),
     citations: t.relatedConnection('citations', {
@@ -124,7 +136,7 @@ builder.queryFields((t) => ({
       context.db.query.initiatives.findMany(
         query({
           where: toWhere(initiativeFilterSpec, args.filter),
-          orderBy: initiativeOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+          ...initiativeOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
         }),
       ),
   }),

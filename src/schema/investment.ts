@@ -110,7 +110,7 @@ builder.queryField('investments', (t) =>
       context.db.query.investments.findMany(
         query({
           where: toWhere(investmentFilterSpec, args.filter),
-          orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+          ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
         }),
       ),
   }),

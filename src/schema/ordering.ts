@@ -1,6 +1,8 @@
 // The ordering convention: `orderBy: [XOrder!]`, each `{ field, direction }`, applied in order.
 // The connection adds the primary key as a final tie-break, so every ordering is total and
 // keyset cursors visit each row exactly once.
+import type { SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { builder } from './builder.js';
 
 export const OrderDirection = builder.enumType('OrderDirection', {
@@ -13,13 +15,23 @@ export const OrderDirection = builder.enumType('OrderDirection', {
 
 type Direction = 'ASC' | 'DESC';
 
+/** A sort key: a column of the table, or a named SQL expression over the (aliased) table. */
+interface SortKey {
+  column: string;
+  description: string;
+  expression?: OrderExpression;
+}
+
+/** An expression over the table drizzle passes in (aliased in nested queries). */
+export type OrderExpression = (table: { id: AnySQLiteColumn }) => SQL;
+
 /**
  * Declares `<Type>OrderField` and `<Type>Order` for the given sortable fields, and returns the
  * input type with a function turning the argument into a drizzle `orderBy` object.
  */
 export function orderInput<F extends string>(
   typeName: string,
-  fields: Record<F, { column: string; description: string }>,
+  fields: Record<F, SortKey>,
 ) {
   const fieldEnum = builder.enumType(`${typeName}OrderField`, {
     description: `What ${typeName} lists can be sorted by.`,
@@ -39,16 +51,22 @@ export function orderInput<F extends string>(
       }),
     }),
   });
-  const toOrderBy = (
+  /** The `orderBy` (and any `extras` it sorts by) to pass to a plugin-drizzle query. */
+  const toQuery = (
     orders: readonly { field: F; direction: Direction }[] | null | undefined,
     fallback: readonly { field: F; direction: Direction }[],
-  ): Record<string, 'asc' | 'desc'> => {
+    // The extras are typed as adding no fields: they exist only for plugin-drizzle to sort and
+    // build cursors by, and no resolver reads them from the row.
+  ): { orderBy: Record<string, 'asc' | 'desc'>; extras?: Record<never, OrderExpression> } => {
     const orderBy: Record<string, 'asc' | 'desc'> = {};
+    const extras: Record<string, OrderExpression> = {};
     for (const { field, direction } of orders?.length ? orders : fallback) {
-      const column = fields[field].column;
-      if (!(column in orderBy)) orderBy[column] = direction === 'ASC' ? 'asc' : 'desc';
+      const key: SortKey = fields[field];
+      if (key.column in orderBy) continue;
+      orderBy[key.column] = direction === 'ASC' ? 'asc' : 'desc';
+      if (key.expression) extras[key.column] = key.expression;
     }
-    return orderBy;
+    return Object.keys(extras).length > 0 ? { orderBy, extras } : { orderBy };
   };
-  return { input, toOrderBy };
+  return { input, toQuery };
 }

@@ -7,6 +7,9 @@ import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInp
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
 import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
 import { orderInput } from './ordering.js';
+import { allocations } from '../db/schema.js';
+import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total.js';
+import { partnerGpuShares } from './partner-totals.js';
 import { Versioned } from './versioned.js';
 
 export const partnerFilterSpec: FilterSpec = {
@@ -48,6 +51,11 @@ export const partnerOrder = orderInput('Partner', {
   NAME_KO: { column: 'nameKo', description: 'Korean name.' },
   KIND: { column: 'kind', description: 'Kind of organisation.' },
   SLUG: { column: 'slug', description: 'Slug.' },
+  GPU_TOTAL: {
+    column: 'gpuTotal',
+    description: 'Total GPUs allocated to the partner.',
+    expression: gpuTotalOrderExpression(allocations.partnerId),
+  },
 });
 
 export const Partner = builder.drizzleNode('partners', {
@@ -62,6 +70,17 @@ export const Partner = builder.drizzleNode('partners', {
     kind: t.expose('kind', { type: PartnerKind, description: 'What kind of organisation it is.' }),
     description: t.exposeString('description', { nullable: true, description: 'Who it is, in a sentence.' }),
     website: t.exposeString('website', { nullable: true, description: 'Its website.' }),
+    gpuTotal: t.field({
+      type: GpuTotal,
+      description: 'All GPUs allocated to this partner, across programmes.',
+      resolve: (partner, _args, context) => partnerGpuTotals(context).load(partner.id),
+    }),
+    gpuShare: t.float({
+      nullable: true,
+      description:
+        "This partner's GPUs as a fraction (0 to 1) of all GPUs in the programmes it has allocations in (NAVER Cloud: 60,000 / 260,000); null when it has none.",
+      resolve: (partner, _args, context) => partnerGpuShares(context).load(partner.id),
+    }),
     allocations: t.relatedConnection('allocations', {
       description: 'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.',
       totalCount: true,
@@ -71,7 +90,7 @@ export const Partner = builder.drizzleNode('partners', {
       },
       query: (args) => ({
         where: toWhere(allocationFilterSpec, args.filter),
-        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
       }),
     }),
     initiatives: t.relatedConnection('participations', {
@@ -89,7 +108,7 @@ export const Partner = builder.drizzleNode('partners', {
       },
       query: (args) => ({
         where: toWhere(investmentFilterSpec, args.filter),
-        orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+        ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
       }),
     }),
     citations: t.relatedConnection('citations', {
@@ -120,7 +139,7 @@ builder.queryFields((t) => ({
       context.db.query.partners.findMany(
         query({
           where: toWhere(partnerFilterSpec, args.filter),
-          orderBy: partnerOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+          ...partnerOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
         }),
       ),
   }),

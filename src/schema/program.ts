@@ -17,6 +17,9 @@ import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initi
 import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
 import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
+import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from './gpu-total.js';
+import { NationalCapacity, programPartnerCounts } from './program-totals.js';
+import { allocations } from '../db/schema.js';
 import { Versioned } from './versioned.js';
 
 export const programFilterSpec: FilterSpec = {
@@ -52,6 +55,11 @@ export const programOrder = orderInput('Program', {
   ANNOUNCED_ON: { column: 'announcedOn', description: 'Announcement date.' },
   NAME: { column: 'name', description: 'English name.' },
   SLUG: { column: 'slug', description: 'Slug.' },
+  GPU_TOTAL: {
+    column: 'gpuTotal',
+    description: 'Total GPUs allocated (the sum of stated figures).',
+    expression: gpuTotalOrderExpression(allocations.programId),
+  },
 });
 
 export const Program = builder.drizzleNode('programs', {
@@ -76,6 +84,24 @@ export const Program = builder.drizzleNode('programs', {
       description: 'How the sources bound the installed base (Korea: "about 65,000", APPROXIMATE); null when it is unknown.',
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the programme is, in a few sentences.' }),
+    gpuTotal: t.field({
+      type: GpuTotal,
+      description: 'All GPUs allocated in the programme (Korea 2025: ≈ 260,000), with how far the figure can be trusted.',
+      resolve: (program, _args, context) => programGpuTotals(context).load(program.id),
+    }),
+    partnerCount: t.int({
+      description: 'How many different partners have allocations in the programme.',
+      resolve: (program, _args, context) => programPartnerCounts(context).load(program.id),
+    }),
+    nationalCapacity: t.field({
+      type: NationalCapacity,
+      description: "The country's GPU capacity before and after the programme (Korea: 65,000 → 325,000).",
+      resolve: async (program, _args, context) => ({
+        before: program.installedBaseGpus,
+        beforeBound: program.installedBaseBound,
+        added: await programGpuTotals(context).load(program.id),
+      }),
+    }),
     allocations: t.relatedConnection('allocations', {
       description: 'GPUs committed to partners in this programme, largest first unless `orderBy` says otherwise.',
       totalCount: true,
@@ -85,7 +111,7 @@ export const Program = builder.drizzleNode('programs', {
       },
       query: (args) => ({
         where: toWhere(allocationFilterSpec, args.filter),
-        orderBy: allocationOrder.toOrderBy(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
+        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
       }),
     }),
     initiatives: t.relatedConnection('initiatives', {
@@ -97,7 +123,7 @@ export const Program = builder.drizzleNode('programs', {
       },
       query: (args) => ({
         where: toWhere(initiativeFilterSpec, args.filter),
-        orderBy: initiativeOrder.toOrderBy(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+        ...initiativeOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
       }),
     }),
     investments: t.relatedConnection('investments', {
@@ -109,7 +135,7 @@ export const Program = builder.drizzleNode('programs', {
       },
       query: (args) => ({
         where: toWhere(investmentFilterSpec, args.filter),
-        orderBy: investmentOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+        ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
       }),
     }),
     citations: t.relatedConnection('citations', {
@@ -140,7 +166,7 @@ builder.queryFields((t) => ({
       context.db.query.programs.findMany(
         query({
           where: toWhere(programFilterSpec, args.filter),
-          orderBy: programOrder.toOrderBy(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
+          ...programOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
         }),
       ),
   }),

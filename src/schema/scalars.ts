@@ -1,6 +1,6 @@
 // Scalars come from graphql-scalars rather than hand-written parsers.
 import { GraphQLError, Kind } from 'graphql';
-import { CurrencyResolver, DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { CurrencyResolver, DateTimeResolver, LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
 import { builder } from './builder.js';
 
 builder.addScalarType('Date', LocalDateResolver, {
@@ -33,4 +33,9 @@ builder.scalarType('Money', {
 
 builder.addScalarType('Currency', CurrencyResolver, {
   description: 'An ISO 4217 currency code, e.g. `USD` or `KRW`.',
+});
+
+builder.addScalarType('SafeInt', SafeIntResolver, {
+  description:
+    'A whole number up to 2^53 − 1, sent as a JSON number. Used for totals, which can outgrow GraphQL\'s 32-bit `Int`.',
 });

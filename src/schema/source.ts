@@ -74,7 +74,7 @@ builder.queryField('sources', (t) =>
       context.db.query.sources.findMany(
         query({
           where: toWhere(sourceFilterSpec, args.filter),
-          orderBy: sourceOrder.toOrderBy(args.orderBy, [{ field: 'SLUG', direction: 'ASC' }]),
+          ...sourceOrder.toQuery(args.orderBy, [{ field: 'SLUG', direction: 'ASC' }]),
         }),
       ),
   }),

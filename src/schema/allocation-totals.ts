@@ -1,0 +1,242 @@
+// `allocationTotals`: GPU totals grouped by one or several keys, for dashboards. One GROUP BY
+// statement for the groups and one aggregate for the filtered total, both with the same
+// predicate as `allocations(filter:)`.
+import { asc, desc, eq, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { relations } from '../db/relations.js';
+import { allocations, gpuModels, initiatives, partners, programs } from '../db/schema.js';
+import type { AllocationStatus as Status, PartnerKind as Kind } from '../db/enums.js';
+import { AllocationFilter, allocationFilterSpec } from './allocation.js';
+import { builder } from './builder.js';
+import { GpuModel } from './gpu-model.js';
+import { Initiative } from './initiative.js';
+import { Partner } from './partner.js';
+import { Program } from './program.js';
+import { AllocationStatus, PartnerKind } from './enums.js';
+import { toWhere } from './filters.js';
+import { GpuTotal, gpuTotalSelection, toGpuTotal, type GpuTotalShape } from './gpu-total.js';
+
+const groupKeys = ['PROGRAM', 'PARTNER', 'PARTNER_KIND', 'GPU_MODEL', 'STATUS', 'INITIATIVE'] as const;
+type GroupKey = (typeof groupKeys)[number];
+
+export const AllocationGroupKey = builder.enumType('AllocationGroupKey', {
+  description: 'What allocation totals can be grouped by.',
+  values: {
+    PROGRAM: { description: 'The programme.' },
+    PARTNER: { description: 'The receiving partner.' },
+    PARTNER_KIND: { description: "The receiving partner's kind (government, company…)." },
+    GPU_MODEL: { description: 'The GPU model; allocations naming none form one group.' },
+    STATUS: { description: 'The allocation status.' },
+    INITIATIVE: { description: 'The initiative; allocations for none form one group.' },
+  } satisfies Record<GroupKey, { description: string }>,
+});
+
+/** How each key is selected and labelled. `join` names the table the label comes from. */
+const keySpecs: Record<
+  GroupKey,
+  { id: AnySQLiteColumn; label?: AnySQLiteColumn; labelKo?: AnySQLiteColumn; join?: 'partners' | 'programs' | 'gpuModels' | 'initiatives' }
+> = {
+  PROGRAM: { id: allocations.programId, label: programs.name, labelKo: programs.nameKo, join: 'programs' },
+  PARTNER: { id: allocations.partnerId, label: partners.name, labelKo: partners.nameKo, join: 'partners' },
+  PARTNER_KIND: { id: partners.kind, join: 'partners' },
+  GPU_MODEL: { id: allocations.gpuModelId, label: gpuModels.name, join: 'gpuModels' },
+  STATUS: { id: allocations.status },
+  INITIATIVE: { id: allocations.initiativeId, label: initiatives.name, labelKo: initiatives.nameKo, join: 'initiatives' },
+};
+
+const joins = {
+  programs: { table: programs, on: eq(programs.id, allocations.programId) },
+  partners: { table: partners, on: eq(partners.id, allocations.partnerId) },
+  gpuModels: { table: gpuModels, on: eq(gpuModels.id, allocations.gpuModelId) },
+  initiatives: { table: initiatives, on: eq(initiatives.id, allocations.initiativeId) },
+};
+
+interface GroupShape {
+  programId: number | null;
+  partnerId: number | null;
+  partnerKind: Kind | null;
+  gpuModelId: number | null;
+  status: Status | null;
+  initiativeId: number | null;
+  label: string;
+  labelKo: string | null;
+  total: GpuTotalShape;
+  share: number;
+}
+
+interface TotalsShape {
+  total: GpuTotalShape;
+  groups: GroupShape[];
+}
+
+const fallbackLabels: Partial<Record<GroupKey, string>> = {
+  GPU_MODEL: 'No GPU model stated',
+  INITIATIVE: 'No initiative named',
+};
+
+/** Readable English and Korean labels for the enum-valued keys. */
+const enumLabels: Record<string, [english: string, korean: string]> = {
+  GOVERNMENT: ['Government', '정부'],
+  COMPANY: ['Company', '기업'],
+  CLOUD_PROVIDER: ['Cloud provider', '클라우드 사업자'],
+  TELECOM: ['Telecom', '통신사'],
+  UNIVERSITY: ['University', '대학'],
+  RESEARCH_INSTITUTE: ['Research institute', '연구기관'],
+  ANNOUNCED: ['Announced', '발표'],
+  CONTRACTED: ['Contracted', '계약'],
+  DELIVERING: ['Delivering', '공급 중'],
+  OPERATIONAL: ['Operational', '가동'],
+} satisfies Record<Kind | Status, [string, string]>;
+
+/**
+ * A row reference by id alone: plugin-drizzle sees the missing columns and loads every group's
+ * row in one batched query per type (a findFirst per group would be N+1).
+ */
+function stub(id: number | null): never {
+  return (id === null ? null : { id }) as never;
+}
+
+const AllocationGroup = builder.objectRef<GroupShape>('AllocationGroup').implement({
+  description: 'The allocations sharing one value of each grouping key, with their total.',
+  fields: (t) => ({
+    program: t.field({
+      type: Program,
+      nullable: true,
+      description: 'The programme, when grouping by PROGRAM.',
+      resolve: (group) => stub(group.programId),
+    }),
+    partner: t.field({
+      type: Partner,
+      nullable: true,
+      description: 'The partner, when grouping by PARTNER.',
+      resolve: (group) => stub(group.partnerId),
+    }),
+    partnerKind: t.field({
+      type: PartnerKind,
+      nullable: true,
+      description: 'The partner kind, when grouping by PARTNER_KIND.',
+      resolve: (group) => group.partnerKind,
+    }),
+    gpuModel: t.field({
+      type: GpuModel,
+      nullable: true,
+      description: 'The GPU model, when grouping by GPU_MODEL; null also for the group of allocations naming none.',
+      resolve: (group) => stub(group.gpuModelId),
+    }),
+    status: t.field({
+      type: AllocationStatus,
+      nullable: true,
+      description: 'The status, when grouping by STATUS.',
+      resolve: (group) => group.status,
+    }),
+    initiative: t.field({
+      type: Initiative,
+      nullable: true,
+      description: 'The initiative, when grouping by INITIATIVE; null also for allocations for none.',
+      resolve: (group) => stub(group.initiativeId),
+    }),
+    label: t.string({ description: 'The group\'s key values in English, joined with " · ".', resolve: (group) => group.label }),
+    labelKo: t.string({
+      nullable: true,
+      description: 'The same in Korean where names have Korean forms; null when no key has one.',
+      resolve: (group) => group.labelKo,
+    }),
+    gpuTotal: t.field({ type: GpuTotal, description: 'GPUs in this group.', resolve: (group) => group.total }),
+    allocationCount: t.int({ description: 'Allocations in this group.', resolve: (group) => group.total.allocationCount }),
+    share: t.float({
+      description: "This group's GPUs as a fraction (0 to 1) of the filtered total.",
+      resolve: (group) => group.share,
+    }),
+  }),
+});
+
+const AllocationTotals = builder.objectRef<TotalsShape>('AllocationTotals').implement({
+  description: 'GPU totals of the filtered allocations, overall and per group.',
+  fields: (t) => ({
+    gpuTotal: t.field({ type: GpuTotal, description: 'All filtered allocations together.', resolve: (totals) => totals.total }),
+    groups: t.field({
+      type: [AllocationGroup],
+      description: 'One entry per combination of key values, largest total first (ties by label).',
+      resolve: (totals) => totals.groups,
+    }),
+  }),
+});
+
+builder.queryField('allocationTotals', (t) =>
+  t.field({
+    type: AllocationTotals,
+    description:
+      'GPU totals grouped by one or more keys, e.g. `groupBy: [PARTNER_KIND]` or `[PARTNER, GPU_MODEL]`. Takes the same filter as `allocations`.',
+    args: {
+      filter: t.arg({ type: AllocationFilter, description: 'Which allocations to count.' }),
+      groupBy: t.arg({
+        type: [AllocationGroupKey],
+        required: true,
+        description: 'The grouping keys, in the order the labels list them; an empty list gives the total alone.',
+      }),
+    },
+    resolve: (_root, args, context) => {
+      const where = toWhere(allocationFilterSpec, args.filter);
+      const predicate = where
+        ? relationsFilterToSQL(allocations, where as AnyRelationsFilter, relations.allocations.relations, relations)
+        : undefined;
+      const keys = [...new Set(args.groupBy)];
+
+      const total = toGpuTotal(
+        context.db.select(gpuTotalSelection()).from(allocations).where(predicate).get() as Record<string, unknown>,
+      );
+      if (keys.length === 0) return { total, groups: [] };
+
+      const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection() };
+      const groupColumns: AnySQLiteColumn[] = [];
+      const needed = new Set<keyof typeof joins>();
+      for (const key of keys) {
+        const spec = keySpecs[key];
+        selection[`key:${key}`] = spec.id;
+        groupColumns.push(spec.id);
+        if (spec.label) selection[`label:${key}`] = spec.label;
+        if (spec.labelKo) selection[`labelKo:${key}`] = spec.labelKo;
+        if (spec.join) needed.add(spec.join);
+      }
+      let query = context.db.select(selection).from(allocations).$dynamic();
+      for (const name of needed) query = query.leftJoin(joins[name].table, joins[name].on);
+      const rows = query
+        .where(predicate)
+        .groupBy(...groupColumns)
+        .orderBy(desc(sql`sum(${allocations.quantity})`), ...groupColumns.map((column) => asc(column)))
+        .all() as Record<string, unknown>[];
+
+      const groups = rows.map((row): GroupShape => {
+        const value = (key: GroupKey) => (keys.includes(key) ? (row[`key:${key}`] ?? null) : null);
+        const labels = keys.map((key) => {
+          const raw = value(key);
+          const named = row[`label:${key}`] ?? (typeof raw === 'string' ? enumLabels[raw]?.[0] : undefined);
+          return String(named ?? fallbackLabels[key] ?? 'None');
+        });
+        const koreanLabels = keys.map((key) => {
+          const raw = value(key);
+          return (row[`labelKo:${key}`] ?? (typeof raw === 'string' ? enumLabels[raw]?.[1] : undefined)) as
+            | string
+            | null
+            | undefined;
+        });
+        const groupTotal = toGpuTotal(row);
+        return {
+          programId: value('PROGRAM') as number | null,
+          partnerId: value('PARTNER') as number | null,
+          partnerKind: value('PARTNER_KIND') as Kind | null,
+          gpuModelId: value('GPU_MODEL') as number | null,
+          status: value('STATUS') as Status | null,
+          initiativeId: value('INITIATIVE') as number | null,
+          label: labels.join(' · '),
+          labelKo: koreanLabels.some(Boolean)
+            ? keys.map((key, index) => koreanLabels[index] ?? labels[index]).join(' · ')
+            : null,
+          total: groupTotal,
+          share: total.quantity === 0 ? 0 : groupTotal.quantity / total.quantity,
+        };
+      });
+      return { total, groups };
+    },
+  }),
+);

@@ -1,0 +1,157 @@
+// GPU totals: one SQL aggregate per request and grouping column, batched across parents with
+// DataLoader, and honest about how the summed figures are bounded.
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/client.js';
+import { quantityBounds, type QuantityBound as Bound } from '../db/enums.js';
+import { allocations } from '../db/schema.js';
+import { builder, type Context } from './builder.js';
+import { QuantityBound } from './enums.js';
+
+export interface BoundPart {
+  bound: Bound;
+  quantity: number;
+  allocationCount: number;
+}
+
+export interface GpuTotalShape {
+  quantity: number;
+  allocationCount: number;
+  /** Only the bound kinds that occur, in enum order. */
+  byBound: BoundPart[];
+}
+
+/**
+ * Aggregate expressions over `allocations`: the sum, the count, and the sum and count of each
+ * bound kind (SQLite's FILTER clause), so one GROUP BY row carries the whole breakdown.
+ */
+export function gpuTotalSelection(): Record<string, SQL<number>> {
+  const selection: Record<string, SQL<number>> = {
+    quantity: sql<number>`coalesce(sum(${allocations.quantity}), 0)`,
+    allocationCount: sql<number>`count(${allocations.id})`,
+  };
+  for (const bound of quantityBounds) {
+    const only = sql`filter (where ${allocations.bound} = ${bound})`;
+    selection[`${bound}:quantity`] = sql<number>`coalesce(sum(${allocations.quantity}) ${only}, 0)`;
+    selection[`${bound}:count`] = sql<number>`count(${allocations.id}) ${only}`;
+  }
+  return selection;
+}
+
+/** Reads a row selected with `gpuTotalSelection()`. */
+export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
+  return {
+    quantity: Number(row.quantity),
+    allocationCount: Number(row.allocationCount),
+    byBound: quantityBounds
+      .map((bound) => ({
+        bound,
+        quantity: Number(row[`${bound}:quantity`]),
+        allocationCount: Number(row[`${bound}:count`]),
+      }))
+      .filter((part) => part.allocationCount > 0),
+  };
+}
+
+export const emptyGpuTotal: GpuTotalShape = { quantity: 0, allocationCount: 0, byBound: [] };
+
+/** How a sum of figures is bounded, from the bound kinds of its parts. */
+export function combinedBound(kinds: readonly Bound[]): Bound {
+  const has = (bound: Bound) => kinds.includes(bound);
+  if (has('APPROXIMATE') || (has('UP_TO') && has('AT_LEAST'))) return 'APPROXIMATE';
+  if (has('UP_TO')) return 'UP_TO';
+  if (has('AT_LEAST')) return 'AT_LEAST';
+  return 'EXACT';
+}
+
+function partQuantity(total: GpuTotalShape, bound: Bound): number {
+  return total.byBound.find((part) => part.bound === bound)?.quantity ?? 0;
+}
+
+/**
+ * Totals grouped by one allocation column, for many parent ids in one statement; every id gets
+ * a total (zero when it has no allocations).
+ */
+export function gpuTotalsBy(db: Db, column: AnySQLiteColumn, ids: readonly number[]): GpuTotalShape[] {
+  const rows = db
+    .select({ key: column, ...gpuTotalSelection() })
+    .from(allocations)
+    .where(inArray(column, [...ids]))
+    .groupBy(column)
+    .all() as Record<string, unknown>[];
+  const byKey = new Map(rows.map((row) => [Number(row.key), toGpuTotal(row)]));
+  return ids.map((id) => byKey.get(id) ?? emptyGpuTotal);
+}
+
+/** A per-request loader of totals grouped by `column`. */
+export function gpuTotalLoader(column: AnySQLiteColumn) {
+  const cache = createContextCache(
+    (context: Context) =>
+      new DataLoader<number, GpuTotalShape>(async (ids) => gpuTotalsBy(context.db, column, ids)),
+  );
+  return (context: Context) => cache(context);
+}
+
+export const programGpuTotals = gpuTotalLoader(allocations.programId);
+export const partnerGpuTotals = gpuTotalLoader(allocations.partnerId);
+export const initiativeGpuTotals = gpuTotalLoader(allocations.initiativeId);
+export const gpuModelGpuTotals = gpuTotalLoader(allocations.gpuModelId);
+
+/** `ORDER BY` expression: a row's GPU total through `column`, for ordering lists by it. */
+export function gpuTotalOrderExpression(column: AnySQLiteColumn) {
+  return (table: { id: AnySQLiteColumn }) =>
+    sql<number>`(select coalesce(sum(${allocations.quantity}), 0) from ${allocations} where ${column} = ${table.id})`;
+}
+
+const BoundBreakdown = builder.objectRef<BoundPart>('BoundBreakdown').implement({
+  description: 'The part of a total that rests on figures of one bound kind.',
+  fields: (t) => ({
+    bound: t.field({ type: QuantityBound, description: 'The bound kind.', resolve: (part) => part.bound }),
+    quantity: t.field({ type: 'SafeInt', description: 'GPUs stated with this bound.', resolve: (part) => part.quantity }),
+    allocationCount: t.int({ description: 'Allocations stated with this bound.', resolve: (part) => part.allocationCount }),
+  }),
+});
+
+export const GpuTotal = builder.objectRef<GpuTotalShape>('GpuTotal').implement({
+  description:
+    'A sum of stated GPU figures and how far to trust it: sources say "up to" and "more than", so a total says which of its parts are exact. Write it as "≈ 260,000" when `bound` is APPROXIMATE.',
+  fields: (t) => ({
+    quantity: t.field({
+      type: 'SafeInt',
+      description: 'The sum of the stated figures.',
+      resolve: (total) => total.quantity,
+    }),
+    exact: t.boolean({
+      description: 'True when every summed figure is EXACT.',
+      resolve: (total) => total.byBound.every((part) => part.bound === 'EXACT'),
+    }),
+    bound: t.field({
+      type: QuantityBound,
+      description:
+        'How the sum bounds the real number: EXACT if all parts are; AT_LEAST or UP_TO if the inexact parts all say so; APPROXIMATE otherwise.',
+      resolve: (total) => combinedBound(total.byBound.map((part) => part.bound)),
+    }),
+    lowerBound: t.field({
+      type: 'SafeInt',
+      description: 'A floor the sources support: EXACT and AT_LEAST figures only ("at least …").',
+      resolve: (total) => partQuantity(total, 'EXACT') + partQuantity(total, 'AT_LEAST'),
+    }),
+    upperBound: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'A ceiling the sources support (EXACT plus UP_TO figures); null when an AT_LEAST or APPROXIMATE figure leaves it open.',
+      resolve: (total) =>
+        partQuantity(total, 'AT_LEAST') > 0 || partQuantity(total, 'APPROXIMATE') > 0
+          ? null
+          : partQuantity(total, 'EXACT') + partQuantity(total, 'UP_TO'),
+    }),
+    allocationCount: t.int({ description: 'How many allocations are summed.', resolve: (total) => total.allocationCount }),
+    byBound: t.field({
+      type: [BoundBreakdown],
+      description: 'How much of the total rests on each bound kind that occurs.',
+      resolve: (total) => total.byBound,
+    }),
+  }),
+});
