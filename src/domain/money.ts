@@ -37,3 +37,48 @@ export function fromMinorUnits(minor: bigint | number, currency: string): string
   if (digits === 0) return sign + text;
   return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
+
+/** A decimal string as an integer and a power of ten: "1426.5" → { digits: 14265n, scale: 1 }. */
+function scaled(decimal: string): { digits: bigint; scale: number } {
+  const match = decimalPattern.exec(decimal);
+  if (!match) throw new RangeError(`Not a plain decimal amount: ${decimal}`);
+  const fraction = match[2] ?? '';
+  return { digits: BigInt(match[1] + fraction), scale: fraction.length };
+}
+
+export interface StatedRate {
+  baseCurrency: string;
+  quoteCurrency: string;
+  /** `baseAmount` of the base currency is worth `quoteAmount` of the quote currency. */
+  baseAmount: string;
+  quoteAmount: string;
+}
+
+/**
+ * Converts an amount in minor units of `from` into minor units of `to` with a stated rate, in
+ * either direction of the rate, exactly up to one final rounding (half up, away from zero).
+ */
+export function convertMinorUnits(minor: bigint, from: string, to: string, rate: StatedRate): bigint {
+  const fromDigits = minorUnitDigits(from);
+  const toDigits = minorUnitDigits(to);
+  if (fromDigits === undefined || toDigits === undefined) throw new RangeError(`Unknown currency: ${from} or ${to}`);
+  let numerator: { digits: bigint; scale: number };
+  let denominator: { digits: bigint; scale: number };
+  if (rate.baseCurrency === from && rate.quoteCurrency === to) {
+    numerator = scaled(rate.quoteAmount);
+    denominator = scaled(rate.baseAmount);
+  } else if (rate.baseCurrency === to && rate.quoteCurrency === from) {
+    numerator = scaled(rate.baseAmount);
+    denominator = scaled(rate.quoteAmount);
+  } else {
+    throw new RangeError(`The rate ${rate.baseCurrency}/${rate.quoteCurrency} does not convert ${from} to ${to}`);
+  }
+  // value in `to` minor units = minor / 10^fromDigits × (n / 10^ns) / (d / 10^ds) × 10^toDigits
+  const top = minor * numerator.digits * 10n ** BigInt(denominator.scale + toDigits);
+  const bottom = denominator.digits * 10n ** BigInt(numerator.scale + fromDigits);
+  const negative = top < 0n !== bottom < 0n;
+  const absTop = top < 0n ? -top : top;
+  const absBottom = bottom < 0n ? -bottom : bottom;
+  const rounded = (absTop * 2n + absBottom) / (absBottom * 2n);
+  return negative ? -rounded : rounded;
+}

@@ -22,6 +22,7 @@ import './investment.js';
 import './investment-investor.js';
 import './exchange-rate.js';
 import './allocation-totals.js';
+import './investment-totals.js';
 
 export const schema: GraphQLSchema = describeTotalCounts(builder.toSchema());
 

@@ -10,6 +10,7 @@ import { orderInput } from './ordering.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, initiativeGpuTotals } from './gpu-total.js';
+import { MoneyTotal, initiativeInvestmentTotals } from './investment-totals.js';
 import { Versioned } from './versioned.js';
 
 export const initiativeFilterSpec: FilterSpec = {
@@ -106,6 +107,14 @@ export const Initiative = builder.drizzleNode('initiatives', {
         where: toWhere(investmentFilterSpec, args.filter),
         ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
       }),
+    }),
+    investmentTotal: t.field({
+      type: MoneyTotal,
+      nullable: true,
+      description:
+        'All investments in the initiative, in the given currency. Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
+      args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
+      resolve: (initiative, args, context) => initiativeInvestmentTotals(context, args.currency).load(initiative.id),
     }),
     citations: t.relatedConnection('citations', {
       description: 'Sources for the initiative, field by field.',

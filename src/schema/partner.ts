@@ -10,6 +10,7 @@ import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total.js';
 import { partnerGpuShares } from './partner-totals.js';
+import { MoneyTotal, partnerInvestmentTotals } from './investment-totals.js';
 import { Versioned } from './versioned.js';
 
 export const partnerFilterSpec: FilterSpec = {
@@ -110,6 +111,14 @@ export const Partner = builder.drizzleNode('partners', {
         where: toWhere(investmentFilterSpec, args.filter),
         ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
       }),
+    }),
+    investmentTotal: t.field({
+      type: MoneyTotal,
+      nullable: true,
+      description:
+        'All investments this partner takes part in, in the given currency; a co-investment counts in full (splits are rarely disclosed). Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
+      args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
+      resolve: (partner, args, context) => partnerInvestmentTotals(context, args.currency).load(partner.id),
     }),
     citations: t.relatedConnection('citations', {
       description: 'Sources that name this partner.',

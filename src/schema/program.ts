@@ -20,6 +20,7 @@ import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from './gpu-total.js';
 import { NationalCapacity, programPartnerCounts } from './program-totals.js';
 import { allocations } from '../db/schema.js';
+import { MoneyTotal, programInvestmentTotals } from './investment-totals.js';
 import { Versioned } from './versioned.js';
 
 export const programFilterSpec: FilterSpec = {
@@ -137,6 +138,14 @@ export const Program = builder.drizzleNode('programs', {
         where: toWhere(investmentFilterSpec, args.filter),
         ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
       }),
+    }),
+    investmentTotal: t.field({
+      type: MoneyTotal,
+      nullable: true,
+      description:
+        'All investments in the programme, in the given currency. Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
+      args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
+      resolve: (program, args, context) => programInvestmentTotals(context, args.currency).load(program.id),
     }),
     citations: t.relatedConnection('citations', {
       description: 'Sources for the programme and its figures.',
