@@ -213,10 +213,12 @@ export const allocations = sqliteTable(
     ...tracked,
   },
   (t) => [
-    index('allocations_program_idx').on(t.programId),
-    index('allocations_partner_idx').on(t.partnerId),
-    index('allocations_gpu_model_idx').on(t.gpuModelId),
-    index('allocations_initiative_idx').on(t.initiativeId),
+    // Each foreign-key index also covers (bound, quantity), so the GROUP BY behind every GPU
+    // total reads the index alone, never the table.
+    index('allocations_program_totals_idx').on(t.programId, t.bound, t.quantity),
+    index('allocations_partner_totals_idx').on(t.partnerId, t.bound, t.quantity),
+    index('allocations_gpu_model_totals_idx').on(t.gpuModelId, t.bound, t.quantity),
+    index('allocations_initiative_totals_idx').on(t.initiativeId, t.bound, t.quantity),
     index('allocations_status_idx').on(t.status),
     index('allocations_bound_idx').on(t.bound),
     index('allocations_quantity_idx').on(t.quantity),

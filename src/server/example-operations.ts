@@ -8,8 +8,16 @@ query DashboardSummary {
     name
     nameKo
     announcedOn
-    installedBaseGpus
     supplier { name }
+    gpuTotal { quantity exact bound lowerBound upperBound byBound { bound quantity } }
+    partnerCount
+    nationalCapacity { before after afterBound }
+    investmentTotal(currency: "KRW") {
+      amount
+      currency
+      bound
+      conversions { original { amount currency } converted rate { baseAmount quoteAmount asOf } }
+    }
     allocations(first: 10) {
       totalCount
       edges {
@@ -26,14 +34,30 @@ query DashboardSummary {
   }
 }
 
+query TotalsByPartnerAndKind {
+  byPartner: allocationTotals(groupBy: [PARTNER]) {
+    gpuTotal { quantity bound }
+    groups { label labelKo share gpuTotal { quantity bound } }
+  }
+  byKindAndModel: allocationTotals(groupBy: [PARTNER_KIND, GPU_MODEL]) {
+    groups { label labelKo allocationCount gpuTotal { quantity } }
+  }
+  investmentsByInvestor: investmentTotals(groupBy: [INVESTOR], currency: "USD") {
+    total { amount currency }
+    groups { label total { amount } }
+  }
+}
+
 query PartnersWithAllocationsAndQuotes {
-  partners(first: 20, filter: { allocations: { quantity: { gt: 0 } } }) {
+  partners(first: 20, filter: { allocations: { quantity: { gt: 0 } } }, orderBy: [{ field: GPU_TOTAL, direction: DESC }]) {
     totalCount
     edges {
       node {
         name
         nameKo
         kind
+        gpuTotal { quantity bound }
+        gpuShare
         allocations(first: 5) {
           edges {
             node {

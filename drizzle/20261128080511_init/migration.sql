@@ -272,10 +272,10 @@ CREATE TABLE `sources` (
 	CONSTRAINT "sources_version_check" CHECK("version" >= 1)
 );
 --> statement-breakpoint
-CREATE INDEX `allocations_program_idx` ON `allocations` (`program_id`);--> statement-breakpoint
-CREATE INDEX `allocations_partner_idx` ON `allocations` (`partner_id`);--> statement-breakpoint
-CREATE INDEX `allocations_gpu_model_idx` ON `allocations` (`gpu_model_id`);--> statement-breakpoint
-CREATE INDEX `allocations_initiative_idx` ON `allocations` (`initiative_id`);--> statement-breakpoint
+CREATE INDEX `allocations_program_totals_idx` ON `allocations` (`program_id`,`bound`,`quantity`);--> statement-breakpoint
+CREATE INDEX `allocations_partner_totals_idx` ON `allocations` (`partner_id`,`bound`,`quantity`);--> statement-breakpoint
+CREATE INDEX `allocations_gpu_model_totals_idx` ON `allocations` (`gpu_model_id`,`bound`,`quantity`);--> statement-breakpoint
+CREATE INDEX `allocations_initiative_totals_idx` ON `allocations` (`initiative_id`,`bound`,`quantity`);--> statement-breakpoint
 CREATE INDEX `allocations_status_idx` ON `allocations` (`status`);--> statement-breakpoint
 CREATE INDEX `allocations_bound_idx` ON `allocations` (`bound`);--> statement-breakpoint
 CREATE INDEX `allocations_quantity_idx` ON `allocations` (`quantity`);--> statement-breakpoint
