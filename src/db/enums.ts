@@ -42,3 +42,9 @@ export type CitationStance = (typeof citationStances)[number];
 
 export const sourceKinds = ['NEWS_ARTICLE', 'PRESS_RELEASE', 'BLOG_POST', 'OTHER'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
+
+export const apiKeyScopes = ['read', 'write', 'admin'] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+export const auditOperations = ['CREATE', 'UPDATE', 'DELETE'] as const;
+export type AuditOperation = (typeof auditOperations)[number];

@@ -114,6 +114,12 @@ export const relations = defineRelations(schema, (r) => ({
       to: r.discrepancies.id.through(r.discrepancyCitations.discrepancyId),
     }),
   },
+  apiKeys: {
+    auditEvents: r.many.auditEvents({ from: r.apiKeys.id, to: r.auditEvents.apiKeyId }),
+  },
+  auditEvents: {
+    apiKey: r.one.apiKeys({ from: r.auditEvents.apiKeyId, to: r.apiKeys.id }),
+  },
   discrepancies: {
     program: r.one.programs({ from: r.discrepancies.programId, to: r.programs.id }),
     partner: r.one.partners({ from: r.discrepancies.partnerId, to: r.partners.id }),

@@ -14,6 +14,8 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import {
   allocationStatuses,
+  apiKeyScopes,
+  auditOperations,
   citationStances,
   initiativeDomains,
   partnerKinds,
@@ -34,6 +36,15 @@ function countNotNull(columns: AnySQLiteColumn[]): SQL {
     columns.map((column) => sql`(${column} IS NOT NULL)`),
     sql` + `,
   );
+}
+
+/** Every non-empty subset of `scopes`, space-separated, in the list's order. */
+function scopeSets(scopes: readonly string[]): string[] {
+  const sets: string[] = [];
+  for (let mask = 1; mask < 1 << scopes.length; mask += 1) {
+    sets.push(scopes.filter((_scope, index) => mask & (1 << index)).join(' '));
+  }
+  return sets;
 }
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -468,6 +479,60 @@ export const discrepancyCitations = sqliteTable(
   (t) => [
     primaryKey({ name: 'discrepancy_citations_pk', columns: [t.discrepancyId, t.citationId] }),
     index('discrepancy_citations_citation_idx').on(t.citationId),
+  ],
+);
+
+/**
+ * API keys. The key itself is shown once at creation and never stored: only its SHA-256 hash
+ * (a key is 256 random bits, so a fast hash is enough) and a short prefix to recognise it by.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown in listings so a person can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** Space-separated scopes in canonical order, e.g. `read write`. */
+    scopes: text('scopes').notNull(),
+    revokedAt: text('revoked_at'),
+    lastUsedAt: text('last_used_at'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('api_keys_key_hash_unique').on(t.keyHash),
+    check('api_keys_name_check', sql`length(trim(${t.name})) > 0`),
+    // SQLite forbids subqueries in CHECKs, so the allowed values are spelled out: every
+    // non-empty subset of the scopes, in canonical order.
+    check('api_keys_scopes_check', oneOf(t.scopes, scopeSets(apiKeyScopes))),
+    check('api_keys_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** Every successful write, appended in the write's own transaction. Never updated or deleted. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The key that made the change; NULL for changes made from the command line. */
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    operation: text('operation', { enum: auditOperations }).notNull(),
+    /** The GraphQL type of the changed row, e.g. `Partner`. */
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id').notNull(),
+    /** JSON of the row before and after the change; NULL before a create and after a delete. */
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown>>(),
+    occurredAt: text('occurred_at').notNull().default(nowIso),
+  },
+  (t) => [
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    index('audit_events_occurred_at_idx').on(t.occurredAt),
+    index('audit_events_api_key_idx').on(t.apiKeyId),
+    check('audit_events_operation_check', oneOf(t.operation, auditOperations)),
+    check('audit_events_before_check', sql`${t.before} IS NULL OR json_valid(${t.before})`),
+    check('audit_events_after_check', sql`${t.after} IS NULL OR json_valid(${t.after})`),
   ],
 );
 

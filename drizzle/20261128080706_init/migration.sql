@@ -23,6 +23,37 @@ CREATE TABLE `allocations` (
 	CONSTRAINT "allocations_version_check" CHECK("version" >= 1)
 );
 --> statement-breakpoint
+CREATE TABLE `api_keys` (
+	`id` integer PRIMARY KEY AUTOINCREMENT,
+	`name` text NOT NULL,
+	`prefix` text NOT NULL,
+	`key_hash` text NOT NULL,
+	`scopes` text NOT NULL,
+	`revoked_at` text,
+	`last_used_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "api_keys_name_check" CHECK(length(trim("name")) > 0),
+	CONSTRAINT "api_keys_scopes_check" CHECK("scopes" IN ('read', 'write', 'read write', 'admin', 'read admin', 'write admin', 'read write admin')),
+	CONSTRAINT "api_keys_version_check" CHECK("version" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE `audit_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT,
+	`api_key_id` integer,
+	`operation` text NOT NULL,
+	`entity_type` text NOT NULL,
+	`entity_id` integer NOT NULL,
+	`before` text,
+	`after` text,
+	`occurred_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	CONSTRAINT `fk_audit_events_api_key_id_api_keys_id_fk` FOREIGN KEY (`api_key_id`) REFERENCES `api_keys`(`id`) ON DELETE SET NULL,
+	CONSTRAINT "audit_events_operation_check" CHECK("operation" IN ('CREATE', 'UPDATE', 'DELETE')),
+	CONSTRAINT "audit_events_before_check" CHECK("before" IS NULL OR json_valid("before")),
+	CONSTRAINT "audit_events_after_check" CHECK("after" IS NULL OR json_valid("after"))
+);
+--> statement-breakpoint
 CREATE TABLE `citations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT,
 	`source_id` integer NOT NULL,
@@ -280,6 +311,10 @@ CREATE INDEX `allocations_status_idx` ON `allocations` (`status`);--> statement-
 CREATE INDEX `allocations_bound_idx` ON `allocations` (`bound`);--> statement-breakpoint
 CREATE INDEX `allocations_quantity_idx` ON `allocations` (`quantity`);--> statement-breakpoint
 CREATE INDEX `allocations_announced_on_idx` ON `allocations` (`announced_on`);--> statement-breakpoint
+CREATE UNIQUE INDEX `api_keys_key_hash_unique` ON `api_keys` (`key_hash`);--> statement-breakpoint
+CREATE INDEX `audit_events_entity_idx` ON `audit_events` (`entity_type`,`entity_id`);--> statement-breakpoint
+CREATE INDEX `audit_events_occurred_at_idx` ON `audit_events` (`occurred_at`);--> statement-breakpoint
+CREATE INDEX `audit_events_api_key_idx` ON `audit_events` (`api_key_id`);--> statement-breakpoint
 CREATE INDEX `citations_source_idx` ON `citations` (`source_id`);--> statement-breakpoint
 CREATE INDEX `citations_program_idx` ON `citations` (`program_id`);--> statement-breakpoint
 CREATE INDEX `citations_partner_idx` ON `citations` (`partner_id`);--> statement-breakpoint
