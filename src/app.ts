@@ -13,10 +13,19 @@ export interface App {
 
 /** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
 export function createApp(
-  config: Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> & { logSql?: boolean; logging?: boolean },
+  config: Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> & {
+    logSql?: boolean;
+    logging?: boolean;
+    readRequiresKey?: boolean;
+  },
 ): App {
   const db = openDatabase({ path: config.databasePath, ...(config.logSql ? { logger: new DefaultLogger() } : {}) });
   if (config.seedOnStart) seedDatabase(db);
-  const yoga = createGraphQLServer({ db, graphiql: config.graphiql, logging: config.logging ?? true });
+  const yoga = createGraphQLServer({
+    db,
+    graphiql: config.graphiql,
+    logging: config.logging ?? true,
+    readRequiresKey: config.readRequiresKey ?? false,
+  });
   return { db, yoga, close: () => db.$client.close() };
 }

@@ -13,6 +13,7 @@ const environmentSchema = z.object({
   SEED_ON_START: booleanFlag.default(true),
   GRAPHIQL: booleanFlag.optional(),
   LOG_SQL: booleanFlag.default(false),
+  READ_REQUIRES_KEY: booleanFlag.default(false),
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   graphiql: boolean;
   /** Log every SQL statement to stderr (development aid). */
   logSql: boolean;
+  /** Refuse requests without an API key; reads are public otherwise. */
+  readRequiresKey: boolean;
 }
 
 /** Parses the environment into a `Config`, or throws an error that names every bad variable. */
@@ -45,5 +48,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedOnStart: values.SEED_ON_START,
     graphiql: values.GRAPHIQL ?? values.NODE_ENV !== 'production',
     logSql: values.LOG_SQL,
+    readRequiresKey: values.READ_REQUIRES_KEY,
   };
 }

@@ -18,6 +18,9 @@ import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { allocations as allocationsTable } from '../db/schema.js';
 
 export const allocationFilterSpec: FilterSpec = {
   typename: 'Allocation',
@@ -113,3 +116,22 @@ builder.queryField('allocations', (t) =>
       ),
   }),
 );
+
+
+defineWrites({
+  typename: 'Allocation',
+  table: allocationsTable,
+  node: Allocation,
+  payloadField: 'allocation',
+  fields: {
+    programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },
+    partnerId: { type: 'ID', required: true, references: 'Partner', description: 'Who receives the GPUs: a Partner ID.' },
+    gpuModelId: { type: 'ID', nullable: true, references: 'GpuModel', description: 'Which GPUs: a GpuModel ID, or null if unstated.' },
+    initiativeId: { type: 'ID', nullable: true, references: 'Initiative', description: 'The initiative served: an Initiative ID.' },
+    quantity: { type: 'Int', required: true, validate: rules.quantity, description: 'Number of GPUs as stated (1 to 100,000,000).' },
+    bound: { type: QuantityBound, required: true, description: 'How the sources bound the quantity.' },
+    status: { type: AllocationStatus, required: true, description: 'How far the allocation has progressed.' },
+    purpose: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What the GPUs are for.' },
+    announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
+  },
+});

@@ -1,23 +1,34 @@
 // The one SchemaBuilder: plugins, context type and scalars are declared here once.
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { z } from 'zod';
 import { eq, getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
+import { ForbiddenError, ValidationError } from './error-classes.js';
+
+/** Who is asking: the API key's id (null without a key) and its effective scopes. */
+export interface Auth {
+  keyId: number | null;
+  scopes: ReadonlySet<string>;
+}
 
 /** Per-request context; `db` is the request's database handle. */
 export interface Context {
   db: Db;
+  auth: Auth;
 }
 
 export interface PothosTypes {
   Context: Context;
   DrizzleRelations: typeof relations;
   DefaultFieldNullability: false;
+  AuthScopes: { read: boolean; write: boolean; admin: boolean };
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
@@ -79,8 +90,30 @@ function nodeExists(db: Db, id: { typename: string; id: string }): boolean {
   return db.select({ id: idColumn }).from(target).where(eq(idColumn, Number(id.id))).get() !== undefined;
 }
 
+/** The first scope a failed check asked for, for the error message. */
+function requiredScope(failure: AuthFailure): string {
+  if ('scope' in failure) return failure.scope;
+  if ('failures' in failure && failure.failures[0]) return requiredScope(failure.failures[0]);
+  return 'write';
+}
+
 export const builder = new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, ValidationPlugin, DrizzlePlugin],
+  // Errors wraps outermost so it can return scope-auth's and validation's failures as typed
+  // results; scope-auth runs before validation, so a caller without the scope learns nothing
+  // about the input rules.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, DrizzlePlugin],
+  errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
+  scopeAuth: {
+    authScopes: (context) => ({
+      read: context.auth.scopes.has('read'),
+      write: context.auth.scopes.has('write'),
+      admin: context.auth.scopes.has('admin'),
+    }),
+    unauthorizedError: (_parent, _context, _info, result) => new ForbiddenError(requiredScope(result.failure)),
+  },
+  validation: {
+    validationError: (failure) => ValidationError.fromIssues(failure.issues),
+  },
   defaultFieldNullability: false,
   drizzle: {
     client: (context) => context.db,
@@ -151,3 +184,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
 });
 
 builder.queryType({ description: 'The entry points for reading the dataset.' });
+builder.mutationType({
+  description:
+    'Changes to the dataset. Each needs an API key with the `write` scope, runs in one transaction with its audit entry, and returns a payload or a typed error.',
+});

@@ -6,6 +6,10 @@ import { enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type Fil
 import { SourceFilter, sourceFilterSpec } from './source.js';
 import { subjectRelations, subjectTypes } from './subject.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { citations as citationsTable } from '../db/schema.js';
+import { citationSubjectTypes, subjectColumnValues } from './subject.js';
 
 export const citationFilterSpec: FilterSpec = {
   typename: 'Citation',
@@ -76,4 +80,31 @@ export const Citation = builder.drizzleNode('citations', {
       query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
   }),
+});
+
+
+defineWrites({
+  typename: 'Citation',
+  table: citationsTable,
+  node: Citation,
+  payloadField: 'citation',
+  fields: {
+    sourceId: { type: 'ID', required: true, references: 'Source', description: 'The source quoted: a Source ID.' },
+    subjectId: {
+      type: 'ID',
+      required: true,
+      description: 'The fact cited: the ID of a Program, Partner, GpuModel, Allocation, Initiative, Investment, InitiativeParticipant, InvestmentInvestor or ExchangeRate.',
+    },
+    field: { type: 'String', nullable: true, validate: rules.name, description: 'The field of the subject it is about, e.g. `quantity`.' },
+    quote: { type: 'String', required: true, validate: rules.longText, description: "The source's words, in its language." },
+    quoteKind: { type: QuoteKind, required: true, description: 'VERBATIM, or PARAPHRASE where the text was not available.' },
+    locator: { type: 'String', nullable: true, validate: rules.name, description: 'Where the quote sits in the source.' },
+    statement: { type: 'String', required: true, validate: rules.longText, description: 'What the quote states, in English.' },
+    stance: { type: CitationStance, description: 'SUPPORTS (the default) or CONTRADICTS the stored value.' },
+  },
+  prepare: (values, input, _before, tx) => {
+    const { subjectId, ...rest } = values;
+    if (subjectId === undefined) return rest;
+    return { ...rest, ...subjectColumnValues(tx, String(input.subjectId), citationSubjectTypes) };
+  },
 });

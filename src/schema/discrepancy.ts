@@ -11,6 +11,11 @@ import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
 import { subjectRelations, subjectTypes } from './subject.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites, resolveId } from './writes.js';
+import { discrepancies as discrepanciesTable, discrepancyCitations } from '../db/schema.js';
+import { discrepancySubjectTypes, subjectColumnValues } from './subject.js';
+import { eq } from 'drizzle-orm';
 
 export const discrepancyFilterSpec: FilterSpec = {
   typename: 'Discrepancy',
@@ -105,3 +110,39 @@ builder.queryField('discrepancies', (t) =>
       ),
   }),
 );
+
+
+defineWrites({
+  typename: 'Discrepancy',
+  table: discrepanciesTable,
+  node: Discrepancy,
+  payloadField: 'discrepancy',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key.' },
+    subjectId: {
+      type: 'ID',
+      required: true,
+      description: 'What the sources disagree about: the ID of a Program, Partner, GpuModel, Allocation, Initiative or Investment.',
+    },
+    field: { type: 'String', required: true, validate: rules.name, description: 'The disputed field, e.g. `quantity`.' },
+    description: { type: 'String', required: true, validate: rules.longText, description: 'What the sources say.' },
+    resolution: { type: 'String', required: true, validate: rules.longText, description: 'The value stored, and why.' },
+    citationIds: {
+      type: ['ID'],
+      description: 'The citations on each side (Citation IDs); on update, replaces the list.',
+    },
+  },
+  prepare: (values, input, _before, tx) => {
+    const { subjectId, citationIds: _citations, ...rest } = values;
+    if (subjectId === undefined) return rest;
+    return { ...rest, ...subjectColumnValues(tx, String(input.subjectId), discrepancySubjectTypes) };
+  },
+  afterWrite: (tx, row, input) => {
+    if (!Array.isArray(input.citationIds)) return;
+    const ids = [...new Set((input.citationIds as string[]).map((id) => resolveId(tx, id, 'Citation', 'citationIds')))];
+    tx.delete(discrepancyCitations).where(eq(discrepancyCitations.discrepancyId, Number(row.id))).run();
+    for (const citationId of ids) {
+      tx.insert(discrepancyCitations).values({ discrepancyId: Number(row.id), citationId }).run();
+    }
+  },
+});

@@ -2,6 +2,9 @@ import { builder } from './builder.js';
 import { CitationFilter, citationFilterSpec } from './citation.js';
 import { toWhere } from './filters.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { exchangeRates as exchangeRatesTable } from '../db/schema.js';
 
 /** `quote / base` to `places` decimals, rounded half up, by BigInt arithmetic on the decimal strings. */
 function divideDecimals(quote: string, base: string, places: number): string {
@@ -55,3 +58,18 @@ builder.queryField('exchangeRates', (t) =>
       context.db.query.exchangeRates.findMany(query({ orderBy: { asOf: 'desc' } })),
   }),
 );
+
+
+defineWrites({
+  typename: 'ExchangeRate',
+  table: exchangeRatesTable,
+  node: ExchangeRate,
+  payloadField: 'exchangeRate',
+  fields: {
+    baseCurrency: { type: 'Currency', required: true, validate: rules.currency, description: 'The currency converted from.' },
+    quoteCurrency: { type: 'Currency', required: true, validate: rules.currency, description: 'The currency converted to.' },
+    baseAmount: { type: 'Money', required: true, validate: rules.positiveDecimal, description: 'The stated amount of the base currency.' },
+    quoteAmount: { type: 'Money', required: true, validate: rules.positiveDecimal, description: 'What the source says it is worth.' },
+    asOf: { type: 'Date', required: true, description: 'The date the rate applies to.' },
+  },
+});

@@ -7,6 +7,9 @@ import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuModelGpuTotals, gpuTotalOrderExpression } from './gpu-total.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { gpuModels as gpuModelsTable } from '../db/schema.js';
 
 export const gpuModelFilterSpec: FilterSpec = {
   typename: 'GpuModel',
@@ -114,3 +117,19 @@ builder.queryFields((t) => ({
       context.db.query.gpuModels.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
+
+
+defineWrites({
+  typename: 'GpuModel',
+  table: gpuModelsTable,
+  node: GpuModel,
+  payloadField: 'gpuModel',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `gb200`.' },
+    name: { type: 'String', required: true, validate: rules.name, description: 'Product name.' },
+    architecture: { type: 'String', required: true, validate: rules.name, description: 'GPU architecture, e.g. Blackwell.' },
+    vendor: { type: 'String', required: true, validate: rules.name, description: 'Who makes it.' },
+    modelUnstated: { type: 'Boolean', description: 'True for a placeholder such as "Blackwell, model unstated"; false unless given.' },
+    description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'Notes on the model.' },
+  },
+});

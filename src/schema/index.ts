@@ -2,6 +2,7 @@
 import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
+import './errors.js';
 import './enums.js';
 import './versioned.js';
 import './money.js';

@@ -5,6 +5,9 @@ import { enumFilter, IDFilter, toWhere, type FilterInput, type FilterSpec } from
 import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { initiativeParticipants as participantsTable } from '../db/schema.js';
 
 export const participantFilterSpec: FilterSpec = {
   typename: 'InitiativeParticipant',
@@ -47,4 +50,18 @@ export const InitiativeParticipant = builder.drizzleNode('initiativeParticipants
       query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
   }),
+});
+
+
+defineWrites({
+  typename: 'InitiativeParticipant',
+  table: participantsTable,
+  node: InitiativeParticipant,
+  payloadField: 'initiativeParticipant',
+  fields: {
+    initiativeId: { type: 'ID', required: true, references: 'Initiative', description: 'The initiative: an Initiative ID.' },
+    partnerId: { type: 'ID', required: true, references: 'Partner', description: 'The partner taking part: a Partner ID.' },
+    role: { type: ParticipantRole, required: true, description: 'Lead, participant or supporter.' },
+    contribution: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What the partner does in it.' },
+  },
 });

@@ -12,6 +12,9 @@ import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, initiativeGpuTotals } from './gpu-total.js';
 import { MoneyTotal, initiativeInvestmentTotals } from './investment-totals.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { initiatives as initiativesTable } from '../db/schema.js';
 
 export const initiativeFilterSpec: FilterSpec = {
   typename: 'Initiative',
@@ -158,3 +161,20 @@ builder.queryFields((t) => ({
       context.db.query.initiatives.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
+
+
+defineWrites({
+  typename: 'Initiative',
+  table: initiativesTable,
+  node: Initiative,
+  payloadField: 'initiative',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `ai-native-6g`.' },
+    programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },
+    name: { type: 'String', required: true, validate: rules.name, description: 'Name in English.' },
+    nameKo: { type: 'String', nullable: true, validate: rules.name, description: 'Name in Korean.' },
+    domain: { type: InitiativeDomain, required: true, description: 'Its field of work.' },
+    description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What it does.' },
+    technologies: { type: ['String'], validate: rules.technologies, description: 'Technologies it names; none unless given.' },
+  },
+});

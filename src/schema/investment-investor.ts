@@ -2,6 +2,8 @@ import { builder } from './builder.js';
 import { CitationFilter, citationFilterSpec } from './citation.js';
 import { toWhere } from './filters.js';
 import { Versioned } from './versioned.js';
+import { defineWrites } from './writes.js';
+import { investmentInvestors as investorsTable } from '../db/schema.js';
 
 export const InvestmentInvestor = builder.drizzleNode('investmentInvestors', {
   name: 'InvestmentInvestor',
@@ -18,4 +20,17 @@ export const InvestmentInvestor = builder.drizzleNode('investmentInvestors', {
       query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
   }),
+});
+
+
+defineWrites({
+  typename: 'InvestmentInvestor',
+  table: investorsTable,
+  node: InvestmentInvestor,
+  payloadField: 'investmentInvestor',
+  noUpdate: true,
+  fields: {
+    investmentId: { type: 'ID', required: true, references: 'Investment', description: 'The investment: an Investment ID.' },
+    partnerId: { type: 'ID', required: true, references: 'Partner', description: 'The investor: a Partner ID.' },
+  },
 });

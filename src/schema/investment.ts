@@ -18,6 +18,11 @@ import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { ValidationError } from './error-classes.js';
+import { toMinorUnits } from '../domain/money.js';
+import { investments as investmentsTable } from '../db/schema.js';
 
 export const investmentFilterSpec: FilterSpec = {
   typename: 'Investment',
@@ -115,3 +120,49 @@ builder.queryField('investments', (t) =>
       ),
   }),
 );
+
+
+defineWrites({
+  typename: 'Investment',
+  table: investmentsTable,
+  node: Investment,
+  payloadField: 'investment',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key.' },
+    programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },
+    initiativeId: { type: 'ID', nullable: true, references: 'Initiative', description: 'The initiative funded: an Initiative ID.' },
+    title: { type: 'String', required: true, validate: rules.name, description: 'What the money is for, in English.' },
+    titleKo: { type: 'String', nullable: true, validate: rules.name, description: 'The same in Korean.' },
+    amount: {
+      type: 'Money',
+      required: true,
+      description: 'The amount as stated, a decimal string in major units, e.g. "3000000000"; at most the currency\'s decimals.',
+    },
+    currency: { type: 'Currency', required: true, validate: rules.currency, description: 'ISO 4217 code of the amount.' },
+    bound: { type: QuantityBound, required: true, description: 'How the sources bound the amount.' },
+    announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
+    description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'Details.' },
+  },
+  prepare: (values, input, before) => {
+    const { amount, ...rest } = values;
+    if (amount === undefined && !('currency' in values)) return rest;
+    const currency = String(values.currency ?? before?.currency);
+    if (amount === undefined) {
+      throw new ValidationError('Give the amount again when changing the currency.', [
+        { path: ['input', 'amount'], message: 'required when currency changes' },
+      ]);
+    }
+    let minor: bigint;
+    try {
+      minor = toMinorUnits(String(amount), currency);
+    } catch (error) {
+      throw new ValidationError(`amount: ${(error as Error).message}`, [{ path: ['input', 'amount'], message: (error as Error).message }]);
+    }
+    if (minor <= 0n || minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new ValidationError('amount is out of range.', [
+        { path: ['input', 'amount'], message: 'must be positive and at most 9,007,199,254,740,991 minor units' },
+      ]);
+    }
+    return { ...rest, amountMinor: Number(minor) };
+  },
+});

@@ -12,6 +12,9 @@ import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total
 import { partnerGpuShares } from './partner-totals.js';
 import { MoneyTotal, partnerInvestmentTotals } from './investment-totals.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { partners as partnersTable } from '../db/schema.js';
 
 export const partnerFilterSpec: FilterSpec = {
   typename: 'Partner',
@@ -161,3 +164,19 @@ builder.queryFields((t) => ({
       context.db.query.partners.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
+
+
+defineWrites({
+  typename: 'Partner',
+  table: partnersTable,
+  node: Partner,
+  payloadField: 'partner',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `samsung-electronics`.' },
+    name: { type: 'String', required: true, validate: rules.name, description: 'Name in English.' },
+    nameKo: { type: 'String', nullable: true, validate: rules.name, description: 'Name in Korean.' },
+    kind: { type: PartnerKind, required: true, description: 'What kind of organisation it is.' },
+    description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'Who it is, in a sentence.' },
+    website: { type: 'String', nullable: true, validate: rules.url, description: 'Its website, an http(s) URL.' },
+  },
+});

@@ -22,6 +22,10 @@ import { NationalCapacity, programPartnerCounts } from './program-totals.js';
 import { allocations } from '../db/schema.js';
 import { MoneyTotal, programInvestmentTotals } from './investment-totals.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { ValidationError } from './error-classes.js';
+import { programs as programsTable } from '../db/schema.js';
 
 export const programFilterSpec: FilterSpec = {
   typename: 'Program',
@@ -188,3 +192,37 @@ builder.queryFields((t) => ({
       context.db.query.programs.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
+
+
+defineWrites({
+  typename: 'Program',
+  table: programsTable,
+  node: Program,
+  payloadField: 'program',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `korea-2025`.' },
+    name: { type: 'String', required: true, validate: rules.name, description: 'Name in English.' },
+    nameKo: { type: 'String', nullable: true, validate: rules.name, description: 'Name in Korean.' },
+    country: { type: 'String', required: true, validate: rules.country, description: 'ISO 3166-1 alpha-2 code, e.g. `KR`.' },
+    announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
+    supplierId: { type: 'ID', required: true, references: 'Partner', description: 'The supplier: a Partner ID.' },
+    installedBaseGpus: {
+      type: 'Int',
+      nullable: true,
+      validate: rules.nonNegativeCount,
+      description: 'GPUs installed before the programme; give `installedBaseBound` with it.',
+    },
+    installedBaseBound: { type: QuantityBound, nullable: true, description: 'How the sources bound the installed base.' },
+    description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What the programme is.' },
+  },
+  prepare: (values, _input, before) => {
+    const base = 'installedBaseGpus' in values ? values.installedBaseGpus : before?.installedBaseGpus ?? null;
+    const bound = 'installedBaseBound' in values ? values.installedBaseBound : before?.installedBaseBound ?? null;
+    if ((base === null) !== (bound === null)) {
+      throw new ValidationError('installedBaseGpus and installedBaseBound go together.', [
+        { path: ['input', base === null ? 'installedBaseGpus' : 'installedBaseBound'], message: 'give both, or neither' },
+      ]);
+    }
+    return values;
+  },
+});

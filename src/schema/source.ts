@@ -4,6 +4,9 @@ import { SourceKind } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { orderInput } from './ordering.js';
 import { Versioned } from './versioned.js';
+import * as rules from './validators.js';
+import { defineWrites } from './writes.js';
+import { sources as sourcesTable } from '../db/schema.js';
 
 export const sourceFilterSpec: FilterSpec = {
   typename: 'Source',
@@ -79,3 +82,21 @@ builder.queryField('sources', (t) =>
       ),
   }),
 );
+
+
+defineWrites({
+  typename: 'Source',
+  table: sourcesTable,
+  node: Source,
+  payloadField: 'source',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'Short stable key, e.g. `newspim-2025-10-31`.' },
+    url: { type: 'String', nullable: true, validate: rules.url, description: 'Web address, an http(s) URL.' },
+    title: { type: 'String', nullable: true, validate: rules.name, description: 'Headline or title.' },
+    publisher: { type: 'String', required: true, validate: rules.name, description: 'Who published it.' },
+    kind: { type: SourceKind, required: true, description: 'What kind of document it is.' },
+    publishedAt: { type: 'String', nullable: true, validate: rules.publishedAt, description: 'ISO 8601 date or date-time with offset.' },
+    language: { type: 'String', required: true, validate: rules.language, description: 'BCP 47 language tag, e.g. `ko`.' },
+    notes: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What else is known about it.' },
+  },
+});

@@ -2,6 +2,9 @@
 // foreign key (see src/db/schema.ts); these helpers load those relations and return the one set,
 // branded with its GraphQL type so the `Node` interface can resolve it.
 import type { ObjectRef } from '@pothos/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { NotFoundError } from './error-classes.js';
+import { resolveId, type Transaction } from './writes.js';
 import { Allocation } from './allocation.js';
 import { ExchangeRate } from './exchange-rate.js';
 import { GpuModel } from './gpu-model.js';
@@ -44,3 +47,39 @@ export function subjectRelations(citation: false): Record<(typeof discrepancySub
 export function subjectRelations(citation: boolean): Record<string, true> {
   return Object.fromEntries((citation ? citationSubjects : discrepancySubjects).map((name) => [name, true]));
 }
+
+const subjectColumns: Record<string, string> = {
+  Program: 'programId',
+  Partner: 'partnerId',
+  GpuModel: 'gpuModelId',
+  Allocation: 'allocationId',
+  Initiative: 'initiativeId',
+  Investment: 'investmentId',
+  InitiativeParticipant: 'initiativeParticipantId',
+  InvestmentInvestor: 'investmentInvestorId',
+  ExchangeRate: 'exchangeRateId',
+};
+
+/**
+ * Column values naming the subject with global ID `subjectId`: the one matching column set,
+ * every other subject column null. Throws NotFoundError for an ID of no allowed object.
+ */
+export function subjectColumnValues(
+  tx: Transaction,
+  subjectId: string,
+  allowed: readonly string[],
+): Record<string, number | null> {
+  let typename: string;
+  try {
+    typename = decodeGlobalID(subjectId).typename;
+  } catch {
+    throw new NotFoundError(allowed.join(' or '), subjectId, 'subjectId');
+  }
+  if (!allowed.includes(typename)) throw new NotFoundError(allowed.join(' or '), subjectId, 'subjectId');
+  const values: Record<string, number | null> = Object.fromEntries(allowed.map((type) => [subjectColumns[type]!, null]));
+  values[subjectColumns[typename]!] = resolveId(tx, subjectId, typename, 'subjectId');
+  return values;
+}
+
+export const citationSubjectTypes = Object.keys(subjectColumns);
+export const discrepancySubjectTypes = ['Program', 'Partner', 'GpuModel', 'Allocation', 'Initiative', 'Investment'];

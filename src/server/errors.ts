@@ -3,11 +3,23 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
+import { DomainError, ValidationError } from '../schema/error-classes.js';
 
 /** A yoga `maskError`: codes for client mistakes, masking for the rest. */
 export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
+    // A typed error thrown where no typed result catches it (a query field, say) keeps its code.
+    if (original instanceof DomainError) {
+      return new GraphQLError(original.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: error.path,
+        // Outside a mutation's typed result, bad input gets GraphQL's conventional code.
+        extensions: { code: original instanceof ValidationError ? 'BAD_USER_INPUT' : original.code },
+      });
+    }
     // Pothos and plugin-validation report bad arguments, cursors and IDs as PothosValidationError.
     if (original instanceof PothosValidationError || error instanceof PothosValidationError) {
       return new GraphQLError(error.message, {

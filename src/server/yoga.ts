@@ -4,11 +4,14 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/builder.js';
+import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 
 export interface YogaOptions {
   db: Db;
+  /** Refuse requests that carry no API key; reads are public otherwise. */
+  readRequiresKey?: boolean;
   /** Serve GraphiQL to browsers at the GraphQL endpoint. */
   graphiql: boolean;
   /** Log to the console (off in tests). */
@@ -22,7 +25,12 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => ({ db: options.db }),
+    context: ({ request }) => ({
+      db: options.db,
+      auth: authenticate(options.db, request.headers.get('authorization'), {
+        readRequiresKey: options.readRequiresKey ?? false,
+      }),
+    }),
     graphiql: options.graphiql
       ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false }
       : false,

@@ -1,0 +1,35 @@
+// Who is asking: turns the Authorization header into the request's `Auth`. A key that is sent
+// must be valid (a wrong key is a 401, never silently anonymous); no key means anonymous, which
+// may read unless reads require a key.
+import { GraphQLError } from 'graphql';
+import { parseAuthorization, verifyApiKey } from '../auth/api-keys.js';
+import type { Db } from '../db/client.js';
+import type { Auth } from '../schema/builder.js';
+
+export interface AuthPolicy {
+  /** Refuse requests without a key (reads are public otherwise). */
+  readRequiresKey: boolean;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+  });
+}
+
+/** The request's identity and scopes, or a 401 error for a malformed, unknown or revoked key. */
+export function authenticate(db: Db, authorization: string | null, policy: AuthPolicy): Auth {
+  const header = parseAuthorization(authorization);
+  if (header.kind === 'malformed') {
+    throw unauthenticated('The Authorization header must be "Bearer <API key>".');
+  }
+  if (header.kind === 'none') {
+    if (policy.readRequiresKey) throw unauthenticated('This service needs an API key: send "Authorization: Bearer <key>".');
+    return { keyId: null, scopes: new Set(['read']) };
+  }
+  const verified = verifyApiKey(db, header.key);
+  if (!verified.ok) {
+    throw unauthenticated(verified.reason === 'revoked' ? 'This API key has been revoked.' : 'This API key is not known.');
+  }
+  return { keyId: verified.id, scopes: verified.scopes };
+}
