@@ -35,6 +35,7 @@ export interface PothosTypes {
     Money: { Input: string; Output: string };
     Currency: { Input: string; Output: string };
     SafeInt: { Input: number; Output: number };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }
 
@@ -80,6 +81,7 @@ const nodeTables: Record<string, keyof typeof relations> = {
   Source: 'sources',
   Citation: 'citations',
   Discrepancy: 'discrepancies',
+  AuditEvent: 'auditEvents',
 };
 
 function nodeExists(db: Db, id: { typename: string; id: string }): boolean {

@@ -24,6 +24,7 @@ import './investment-investor.js';
 import './exchange-rate.js';
 import './allocation-totals.js';
 import './investment-totals.js';
+import './audit-event.js';
 
 export const schema: GraphQLSchema = describeTotalCounts(builder.toSchema());
 

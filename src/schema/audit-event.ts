@@ -1,0 +1,123 @@
+// The audit log: every successful write, readable with the `admin` scope only.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { JSONObjectResolver } from 'graphql-scalars';
+import { auditOperations } from '../db/enums.js';
+import { builder } from './builder.js';
+import { ValidationError } from './error-classes.js';
+import { countWhere, enumFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+
+builder.addScalarType('JSONObject', JSONObjectResolver, {
+  description: 'A JSON object, e.g. a row as it was stored.',
+});
+
+const AuditOperation = builder.enumType('AuditOperation', {
+  description: 'What a write did.',
+  values: {
+    CREATE: { description: 'Created the object.' },
+    UPDATE: { description: 'Changed the object.' },
+    DELETE: { description: 'Deleted the object.' },
+  } satisfies Record<(typeof auditOperations)[number], { description: string }>,
+});
+
+const AuditOperationFilter = enumFilter('AuditOperationFilter', AuditOperation, 'an audit operation');
+
+const auditFilterSpec: FilterSpec = {
+  typename: 'AuditEvent',
+  columns: { entityType: 'entityType', operation: 'operation', occurredAt: 'occurredAt' },
+};
+
+const DateTimeFilter = builder.inputType('DateTimeFilter', {
+  description: 'Conditions on an instant; all given conditions must hold.',
+  fields: (t) => ({
+    gt: t.field({ type: 'DateTime', description: 'After.' }),
+    gte: t.field({ type: 'DateTime', description: 'At or after.' }),
+    lt: t.field({ type: 'DateTime', description: 'Before.' }),
+    lte: t.field({ type: 'DateTime', description: 'At or before.' }),
+  }),
+});
+
+const AuditEventFilter = builder.inputRef<FilterInput>('AuditEventFilter').implement({
+  description: 'Which audit entries to return; all given conditions must hold.',
+  fields: (t) => ({
+    entityType: t.field({ type: StringFilter, description: 'By type of the changed object, e.g. `{ eq: "Partner" }`.' }),
+    entity: t.id({ description: 'Entries about this object (its global ID).' }),
+    operation: t.field({ type: AuditOperationFilter, description: 'By operation.' }),
+    occurredAt: t.field({ type: DateTimeFilter, description: 'By time of the write.' }),
+  }),
+});
+
+/** The stored timestamps are ISO text; a DateTime argument is compared in the same form. */
+function isoInstant(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}
+
+function auditWhere(filter: FilterInput | null | undefined) {
+  if (!filter) return undefined;
+  const { entity, occurredAt, ...rest } = filter;
+  const where: Record<string, unknown> = { ...(toWhere(auditFilterSpec, rest) ?? {}) };
+  if (occurredAt) {
+    where.occurredAt = Object.fromEntries(
+      Object.entries(occurredAt as Record<string, unknown>)
+        .filter(([, value]) => value !== null && value !== undefined)
+        .map(([operator, value]) => [operator, isoInstant(value)]),
+    );
+  }
+  if (entity) {
+    let decoded: { typename: string; id: string };
+    try {
+      decoded = decodeGlobalID(String(entity));
+    } catch {
+      throw new ValidationError('filter.entity is not an ID this API issued.', [{ path: ['filter', 'entity'], message: 'not a valid ID' }]);
+    }
+    where.entityType = decoded.typename;
+    where.entityId = Number(decoded.id);
+  }
+  return where;
+}
+
+export const AuditEvent = builder.drizzleNode('auditEvents', {
+  name: 'AuditEvent',
+  description: 'One successful write: who (which API key), what, when, and the object before and after.',
+  id: { column: (event) => event.id },
+  authScopes: { admin: true },
+  fields: (t) => ({
+    operation: t.expose('operation', { type: AuditOperation, description: 'Create, update or delete.' }),
+    entityType: t.exposeString('entityType', { description: 'The type of the changed object, e.g. `Partner`.' }),
+    entityId: t.id({
+      description: 'The global ID of the changed object (it may since have been deleted).',
+      resolve: (event) => encodeGlobalID(event.entityType, event.entityId),
+    }),
+    before: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'The stored row before the write; null for a create.',
+      resolve: (event) => event.before ?? null,
+    }),
+    after: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'The stored row after the write; null for a delete.',
+      resolve: (event) => event.after ?? null,
+    }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When the write committed.' }),
+    apiKeyName: t.string({
+      nullable: true,
+      description: 'The name of the API key that made the write; null for command-line changes or a deleted key.',
+      select: { with: { apiKey: { columns: { name: true } } } },
+      resolve: (event) => event.apiKey?.name ?? null,
+    }),
+  }),
+});
+
+builder.queryField('auditEvents', (t) =>
+  t.drizzleConnection({
+    type: 'auditEvents',
+    description: 'The audit log, newest first. Needs an API key with the `admin` scope.',
+    authScopes: { admin: true },
+    args: { filter: t.arg({ type: AuditEventFilter, description: 'Which entries to return.' }) },
+    totalCount: (_root, args, context) => countWhere(context.db, 'auditEvents', auditWhere(args.filter)),
+    resolve: (query, _root, args, context) =>
+      context.db.query.auditEvents.findMany(query({ where: auditWhere(args.filter), orderBy: { id: 'desc' } })),
+  }),
+);
