@@ -184,7 +184,7 @@ export function verifyApiKey(db: Db, key: string, options: { now?: Date } = {}):
   if (!apiKeyPattern.test(key)) return { ok: false, reason: 'unknown' };
   const row = lookupStatement(db).get({ keyHash: hashApiKey(key) });
   if (!row) return { ok: false, reason: 'unknown' };
-  
+  if (row.revokedAt !== null) return { ok: false, reason: 'revoked' };
 
   const now = options.now ?? new Date();
   const staleBefore = new Date(now.getTime() - lastUsedResolutionMs).toISOString();

@@ -100,9 +100,10 @@ function requiredScope(failure: AuthFailure): string {
 }
 
 export const builder = new SchemaBuilder<PothosTypes>({
-  // Errors wraps outermost so it can return scope-auth's and validation's failures as typed
-  // results; scope-auth runs before validation, so a caller without the scope learns nothing
-  // about the input rules.
+  // Errors wraps outermost so it returns scope-auth's and validation's failures as typed
+  // results. Input rules are checked before the key's scope (plugin-validation maps arguments
+  // first); they are public in the schema, and every check that reads data (IDs, versions,
+  // references) runs in the resolver, after authorization.
   plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, DrizzlePlugin],
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
   scopeAuth: {
