@@ -56,10 +56,13 @@ function progressReporter(): { onProgress: (inserted: number, total: number) => 
   return {
     onProgress(inserted, rowTotal) {
       if (bar === undefined) {
-        bar = rowTotal > progressBarThreshold && process.stderr.isTTY ? new SingleBar(
-          { format: 'importing [{bar}] {percentage}% | {value}/{total} rows', stream: process.stderr },
-          Presets.shades_classic,
-        ) : null;
+        const wanted = rowTotal > progressBarThreshold && process.stderr.isTTY;
+        bar = wanted
+          ? new SingleBar(
+              { format: 'importing [{bar}] {percentage}% | {value}/{total} rows', stream: process.stderr },
+              Presets.shades_classic,
+            )
+          : null;
         bar?.start(rowTotal, inserted);
       }
       bar?.update(inserted);
