@@ -1,8 +1,15 @@
-// `npm run schema:print`: writes the printed schema to schema.graphql at the repository root.
+// `npm run schema:print`: writes schema.graphql and subgraph.graphql at the repository root.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printSchemaSdl } from '../schema/index.js';
+import { printSchemaSdl, printSubgraphSdl } from '../schema/index.js';
 
-const target = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
-writeFileSync(target, printSchemaSdl());
-console.log(`wrote ${target}`);
+// schema.graphql is the API as clients see it; subgraph.graphql is what a federation gateway
+// composes (printed by @apollo/subgraph, which keeps the @link and @key directives).
+for (const [file, sdl] of [
+  ['schema.graphql', printSchemaSdl()],
+  ['subgraph.graphql', printSubgraphSdl()],
+] as const) {
+  const target = fileURLToPath(new URL(`../../${file}`, import.meta.url));
+  writeFileSync(target, sdl);
+  console.log(`wrote ${target}`);
+}

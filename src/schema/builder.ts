@@ -1,7 +1,9 @@
 // The one SchemaBuilder: plugins, context type and scalars are declared here once.
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -104,7 +106,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // results. Input rules are checked before the key's scope (plugin-validation maps arguments
   // first); they are public in the schema, and every check that reads data (IDs, versions,
   // references) runs in the resolver, after authorization.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, DrizzlePlugin],
+  // Federation comes after the plugins that wrap resolvers, as its documentation asks.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
   scopeAuth: {
     authScopes: (context) => ({
