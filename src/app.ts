@@ -1,31 +1,38 @@
 // Wires configuration, database and GraphQL server together; used by main.ts and the tests.
 import { DefaultLogger } from 'drizzle-orm/logger';
 import type { Config } from './config.js';
-import { openDatabase, type Db } from './db/client.js';
+import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
-import { createGraphQLServer, type Yoga } from './server/yoga.js';
+import { createGraphQLServer, type Yoga, type YogaOptions } from './server/yoga.js';
 
 export interface App {
   db: Db;
   yoga: Yoga;
+  /** Checkpoints the WAL and closes the database. */
   close(): void;
 }
 
-/** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
-export function createApp(
-  config: Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> & {
-    logSql?: boolean;
+export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
+  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs'>> & {
     logging?: boolean;
-    readRequiresKey?: boolean;
-  },
-): App {
+  };
+
+/** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
+export function createApp(config: AppOptions): App {
   const db = openDatabase({ path: config.databasePath, ...(config.logSql ? { logger: new DefaultLogger() } : {}) });
   if (config.seedOnStart) seedDatabase(db);
-  const yoga = createGraphQLServer({
+  const options: YogaOptions = {
     db,
     graphiql: config.graphiql,
     logging: config.logging ?? true,
     readRequiresKey: config.readRequiresKey ?? false,
-  });
-  return { db, yoga, close: () => db.$client.close() };
+    introspection: config.introspection ?? true,
+    corsOrigins: config.corsOrigins ?? '*',
+    csrfPrevention: config.csrfPrevention ?? false,
+    persistedOperationsOnly: config.persistedOperationsOnly ?? false,
+    responseCache: config.responseCache ?? true,
+    responseCacheTtlMs: config.responseCacheTtlMs ?? 60_000,
+  };
+  const yoga = createGraphQLServer(options);
+  return { db, yoga, close: () => closeDatabase(db) };
 }

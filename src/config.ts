@@ -12,8 +12,16 @@ const environmentSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/ai-factory-graph.db'),
   SEED_ON_START: booleanFlag.default(true),
   GRAPHIQL: booleanFlag.optional(),
+  INTROSPECTION: booleanFlag.optional(),
   LOG_SQL: booleanFlag.default(false),
+  LOG_REQUESTS: booleanFlag.default(true),
   READ_REQUIRES_KEY: booleanFlag.default(false),
+  CORS_ORIGINS: z.string().optional(),
+  PERSISTED_OPERATIONS_ONLY: booleanFlag.optional(),
+  RESPONSE_CACHE: booleanFlag.default(true),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export interface Config {
@@ -26,10 +34,27 @@ export interface Config {
   seedOnStart: boolean;
   /** Serve GraphiQL at /graphql to browsers; on by default outside production. */
   graphiql: boolean;
+  /** Answer introspection queries; on by default outside production. */
+  introspection: boolean;
   /** Log every SQL statement to stderr (development aid). */
   logSql: boolean;
+  /** One JSON log line per HTTP request. */
+  logRequests: boolean;
   /** Refuse requests without an API key; reads are public otherwise. */
   readRequiresKey: boolean;
+  /** Origins allowed by CORS: a list, or '*' for any. Default: any outside production, none in it. */
+  corsOrigins: string[] | '*';
+  /** Require the CSRF-prevention header on requests a browser could send cross-site (production). */
+  csrfPrevention: boolean;
+  /** Accept only operations from the persisted-operations manifest (default in production). */
+  persistedOperationsOnly: boolean;
+  /** Cache read responses (invalidated by every write). */
+  responseCache: boolean;
+  responseCacheTtlMs: number;
+  /** Larger request bodies get 413. */
+  maxBodyBytes: number;
+  /** How long a graceful shutdown waits for in-flight requests. */
+  shutdownTimeoutMs: number;
 }
 
 /** Parses the environment into a `Config`, or throws an error that names every bad variable. */
@@ -40,14 +65,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  const origins = values.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
   return {
     env: values.NODE_ENV,
     port: values.PORT,
     host: values.HOST,
     databasePath: values.DATABASE_PATH,
     seedOnStart: values.SEED_ON_START,
-    graphiql: values.GRAPHIQL ?? values.NODE_ENV !== 'production',
+    graphiql: values.GRAPHIQL ?? !production,
+    introspection: values.INTROSPECTION ?? !production,
     logSql: values.LOG_SQL,
+    logRequests: values.LOG_REQUESTS,
     readRequiresKey: values.READ_REQUIRES_KEY,
+    corsOrigins: origins === undefined ? (production ? [] : '*') : origins.includes('*') ? '*' : origins,
+    csrfPrevention: production,
+    persistedOperationsOnly: values.PERSISTED_OPERATIONS_ONLY ?? false,
+    responseCache: values.RESPONSE_CACHE,
+    responseCacheTtlMs: values.RESPONSE_CACHE_TTL_MS,
+    maxBodyBytes: values.MAX_BODY_BYTES,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }

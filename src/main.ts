@@ -1,25 +1,30 @@
-// Entry point: configuration → database → HTTP server, and a clean stop on SIGINT/SIGTERM.
+// Entry point: configuration → database → HTTP server, and a graceful stop on SIGINT/SIGTERM.
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { createHttpServer, listen } from './server/http.js';
+import { createHttpServer, listen, stopGracefully } from './server/http.js';
+import { jsonLogger } from './server/log.js';
 
 const config = loadConfig();
 const app = createApp(config);
-const server = createHttpServer(app.yoga);
+const server = createHttpServer(app.yoga, {
+  db: app.db,
+  maxBodyBytes: config.maxBodyBytes,
+  ...(config.logRequests ? { logger: jsonLogger } : {}),
+});
 const port = await listen(server, config.port, config.host);
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+// The first line stays plain text: people and scripts read the address from it.
 console.log(`ai-factory-graph serving http://${shown}:${port}/graphql (database: ${config.databasePath})`);
+jsonLogger.info('started', { port, env: config.env, database: config.databasePath });
 
 let stopping = false;
-function stop(signal: string): void {
+async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received: finishing in-flight requests, then closing the database`);
-  server.close(() => {
-    app.close();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+  jsonLogger.info('stopping: finishing in-flight requests, then checkpointing and closing the database', { signal });
+  await stopGracefully(server, config.shutdownTimeoutMs, () => app.close());
+  jsonLogger.info('stopped', { signal });
+  process.exit(0);
 }
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

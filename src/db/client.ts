@@ -1,6 +1,6 @@
 // Opening the database: file creation, pragmas, migrations. Every entry point (server, CLI,
 // tests) goes through `openDatabase`, so they all see the same settings.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -53,4 +53,18 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
 export function migrateDatabase(db: Db): void {
   const failure = migrate(db, { migrationsFolder });
   if (failure) throw new Error(`Migrations failed: ${JSON.stringify(failure)}`);
+}
+
+/** How many of the migrations in `drizzle/` this database has applied. */
+export function migrationStatus(db: Db): { applied: number; available: number } {
+  const available = readdirSync(migrationsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  const row = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number } | undefined;
+  return { applied: row?.n ?? 0, available };
+}
+
+/** Folds the WAL back into the database file and closes it: the last step of a clean stop. */
+export function closeDatabase(db: Db): void {
+  if (!db.$client.open) return;
+  if (!db.$client.memory) db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
 }

@@ -1,16 +1,104 @@
-// The HTTP server: routes /graphql to yoga, answers /health, and shuts down cleanly.
-import { createServer, type Server } from 'node:http';
+// The HTTP server: liveness and readiness, a request-body limit, request ids and request logs
+// around yoga, and a graceful stop.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { migrationStatus, type Db } from '../db/client.js';
+import { jsonLogger, type Logger } from './log.js';
 import type { Yoga } from './yoga.js';
 
-/** A node:http server that hands every request to yoga, plus a liveness endpoint. */
-export function createHttpServer(yoga: Yoga): Server {
-  return createServer((request, response) => {
-    if (request.url === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(request.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok' }));
-      return;
+export interface HttpOptions {
+  db: Db;
+  /** Larger request bodies get 413 before yoga sees them. */
+  maxBodyBytes?: number;
+  /** Where request lines go; none when absent. */
+  logger?: Logger;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** Ready when the database answers and every migration in drizzle/ has been applied. */
+export function readiness(db: Db): { ready: boolean; reason?: string } {
+  try {
+    const { applied, available } = migrationStatus(db);
+    if (applied < available) return { ready: false, reason: `${available - applied} migration(s) pending` };
+    return { ready: true };
+  } catch {
+    return { ready: false, reason: 'database unavailable' };
+  }
+}
+
+/**
+ * Reads the body up to `limit` bytes and hands it to yoga as a buffer; a larger body gets 413
+ * without being read to the end. A declared Content-Length over the limit is refused at once.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too-large');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.removeAllListeners('data');
+        request.resume();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** A node:http server: /health, /ready, then yoga for everything else (GraphQL, /metrics). */
+export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
+  const limit = options.maxBodyBytes ?? 1_048_576;
+  return createServer(async (request, response) => {
+    const started = process.hrtime.bigint();
+    const incoming = request.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    response.setHeader('x-request-id', requestId);
+    const path = (request.url ?? '/').split('?')[0];
+    response.on('finish', () => {
+      options.logger?.info('request', {
+        requestId,
+        method: request.method,
+        path,
+        status: response.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    });
+
+    try {
+      if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
+        sendJson(response, 200, { status: 'ok' });
+        return;
+      }
+      if (path === '/ready' && (request.method === 'GET' || request.method === 'HEAD')) {
+        const state = readiness(options.db);
+        sendJson(response, state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'not ready', reason: state.reason });
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
+        const body = await readBody(request, limit);
+        if (body === 'too-large') {
+          sendJson(response, 413, { errors: [{ message: `The request body is larger than ${limit} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+          return;
+        }
+        // @whatwg-node/server uses a body a framework has already read instead of the stream.
+        (request as IncomingMessage & { body?: Buffer }).body = body;
+      }
+      await yoga(request, response);
+    } catch (error) {
+      options.logger?.error('request failed', { requestId, error: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Unexpected error.' }] });
+      else response.end();
     }
-    void yoga(request, response);
   });
 }
 
@@ -23,5 +111,25 @@ export function listen(server: Server, port: number, host: string): Promise<numb
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);
     });
+  });
+}
+
+/**
+ * Stops accepting connections, lets in-flight requests finish (closing idle keep-alive
+ * connections at once and the rest after `timeoutMs`), then runs `close`.
+ */
+export function stopGracefully(server: Server, timeoutMs: number, close: () => void, logger: Logger = jsonLogger): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      logger.warn('shutdown timeout: closing remaining connections');
+      server.closeAllConnections();
+    }, timeoutMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      close();
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }

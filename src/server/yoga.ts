@@ -1,27 +1,146 @@
-// createYoga with the schema and the request context. Behaviour is added as yoga/envelop plugins.
+// createYoga with the schema, the request context and the plugins that make it safe to expose:
+// document limits (graphql-armor), CSRF prevention, introspection policy, persisted operations,
+// a response cache that every write invalidates, and Prometheus metrics.
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Kind, type DocumentNode } from 'graphql';
+import { Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/builder.js';
 import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
+import { yogaLogger } from './log.js';
+import { loadManifest } from './persisted-operations.js';
+
+/** Document limits, sized so every shipped operation passes with room and abusive ones fail. */
+export const limits = {
+  maxDepth: 16,
+  maxAliases: 30,
+  maxTokens: 5000,
+  maxDirectives: 30,
+  // graphql-armor's cost with a depth factor of 1: the heaviest shipped operation costs about
+  // 8,000, thirty aliased pages of partners about 30,000, three nested pages of 100 millions.
+  maxCost: 20_000,
+};
 
 export interface YogaOptions {
   db: Db;
-  /** Refuse requests that carry no API key; reads are public otherwise. */
-  readRequiresKey?: boolean;
   /** Serve GraphiQL to browsers at the GraphQL endpoint. */
   graphiql: boolean;
-  /** Log to the console (off in tests). */
+  /** Log through yoga (off in tests). */
   logging?: boolean;
+  /** Refuse requests that carry no API key; reads are public otherwise. */
+  readRequiresKey?: boolean;
+  /** Answer introspection (default true). */
+  introspection?: boolean;
+  /** CORS origins: a list or '*' (default '*'). */
+  corsOrigins?: string[] | '*';
+  /** Require yoga's CSRF header on requests a browser can send cross-site without a preflight. */
+  csrfPrevention?: boolean;
+  /** Accept only documents from persisted-operations.json. */
+  persistedOperationsOnly?: boolean;
+  /** Cache read responses until the next write (default true). */
+  responseCache?: boolean;
+  responseCacheTtlMs?: number;
+  /** Serve Prometheus metrics at /metrics (default true). */
+  metrics?: boolean;
 }
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
 
+function isMutation(document: DocumentNode): boolean {
+  return document.definitions.some(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'mutation',
+  );
+}
+
+/**
+ * Empties the response cache after every executed mutation. Entity-level invalidation would miss
+ * totals (a new allocation changes its programme's `gpuTotal` without naming the programme), so
+ * any write drops everything: a read after a write never sees the old value.
+ */
+function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>): Plugin {
+  return {
+    onExecute({ args }) {
+      if (!isMutation(args.document)) return;
+      return {
+        onExecuteDone: async () => {
+          await cache.invalidate(
+            Object.keys(schema.getTypeMap())
+              .filter((name) => !name.startsWith('__'))
+              .map((typename) => ({ typename })),
+          );
+        },
+      };
+    },
+  };
+}
+
 /** The GraphQL server for one database; `yoga.fetch` serves a request without a port. */
 export function createGraphQLServer(options: YogaOptions): Yoga {
+  const plugins: Plugin[] = [
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
+    maxAliasesPlugin({ n: limits.maxAliases }),
+    maxTokensPlugin({ n: limits.maxTokens }),
+    maxDirectivesPlugin({ n: limits.maxDirectives }),
+    costLimitPlugin({ maxCost: limits.maxCost, depthCostFactor: 1, ignoreIntrospection: true }),
+  ];
+  if (options.introspection === false) {
+    plugins.push(useDisableIntrospection(), blockFieldSuggestionsPlugin());
+  }
+  if (options.csrfPrevention) plugins.push(useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }));
+  const manifest = loadManifest();
+  plugins.push(
+    usePersistedOperations({
+      getPersistedOperation: (hash) => manifest[hash] ?? null,
+      allowArbitraryOperations: !options.persistedOperationsOnly,
+      skipDocumentValidation: false,
+    }),
+  );
+  if (options.responseCache ?? true) {
+    const cache = createInMemoryCache({ max: 1000 });
+    plugins.push(
+      useResponseCache({
+        cache,
+        ttl: options.responseCacheTtlMs ?? 60_000,
+        // A cached answer is per API key: an admin's audit log never reaches anyone else.
+        session: (request) => request.headers.get('authorization'),
+        invalidateViaMutation: false,
+        includeExtensionMetadata: false,
+      }),
+      useInvalidateCacheOnWrite(cache),
+    );
+  }
+  if (options.metrics ?? true) {
+    plugins.push(
+      usePrometheus({
+        endpoint: '/metrics',
+        // One registry per server, so several servers in one process (tests) do not collide.
+        registry: new Registry(),
+        metrics: {
+          graphql_yoga_http_duration: true,
+          graphql_envelop_request: true,
+          graphql_envelop_request_duration: true,
+          graphql_envelop_phase_execute: true,
+          graphql_envelop_error_result: true,
+        },
+      }),
+    );
+  }
+
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -37,8 +156,18 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no internet.
     renderGraphiQL,
     landingPage: false,
-    logging: options.logging ?? true,
+    logging: options.logging === false ? false : yogaLogger,
+    cors: {
+      origin: options.corsOrigins ?? '*',
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf'],
+      credentials: false,
+    },
+    // One operation per request: batching multiplies every limit by the batch size.
+    batching: false,
     // Unexpected errors reach clients as "Unexpected error." with no message, stack or SQL.
     maskedErrors: { maskError },
+    plugins,
   });
 }
+
