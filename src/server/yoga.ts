@@ -108,6 +108,12 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
       getPersistedOperation: (hash) => manifest[hash] ?? null,
       allowArbitraryOperations: !options.persistedOperationsOnly,
       skipDocumentValidation: false,
+      customErrors: {
+        persistedQueryOnly: {
+          message: 'This server accepts only persisted operations: send a hash from persisted-operations.json.',
+          extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+        },
+      },
     }),
   );
   if (options.responseCache ?? true) {

@@ -1,0 +1,218 @@
+// What makes the service safe to expose, over a real port: document limits, body size, policy by
+// environment, CORS, persisted operations, the response cache and its invalidation, health,
+// readiness and metrics.
+import type { Server } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp, type App, type AppOptions } from '../src/app.js';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { createHttpServer, listen } from '../src/server/http.js';
+import { buildManifest, loadManifest, sha256 } from '../src/server/persisted-operations.js';
+import { limits } from '../src/server/yoga.js';
+
+const running: { app: App; server: Server }[] = [];
+afterAll(async () => {
+  for (const { app, server } of running) {
+    await new Promise((resolve) => server.close(resolve));
+    app.close();
+  }
+});
+
+async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
+  let statements = 0;
+  const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
+  const original = app.db.$client.prepare.bind(app.db.$client);
+  // Count statements drizzle prepares, to see whether an answer came from the cache.
+  app.db.$client.prepare = ((source: string) => {
+    statements += 1;
+    return original(source);
+  }) as typeof app.db.$client.prepare;
+  const server = createHttpServer(app.yoga, { db: app.db, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
+  const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  running.push({ app, server });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { app, base, post, statements: () => statements };
+}
+
+async function errorCode(response: Response): Promise<unknown> {
+  const body = (await response.json()) as { errors?: { extensions?: { code?: string }; message: string }[] };
+  return body.errors?.[0]?.extensions?.code ?? body.errors?.[0]?.message;
+}
+
+describe('document limits', () => {
+  it('refuse deep, aliased, long, directive-heavy and costly documents with an error', async () => {
+    const { post } = await start();
+    let deep = 'name';
+    for (let level = 0; level < limits.maxDepth; level += 1) deep = `supplier { allocations(first: 1) { edges { node { partner { ${deep} } } } } }`;
+    const aliases = Array.from({ length: limits.maxAliases + 1 }, (_, index) => `a${index}: programs { totalCount }`).join(' ');
+    const tokens = `{ ${Array.from({ length: limits.maxTokens }, () => '__typename').join(' ')} }`;
+    const directives = `{ __typename ${'@skip(if: false) '.repeat(limits.maxDirectives + 1)} }`;
+    const costly =
+      '{ partners(first: 100) { edges { node { allocations(first: 100) { edges { node { partner { allocations(first: 100) { edges { node { partner { name } } } } } } } } } } } }';
+    for (const query of [`{ programs { edges { node { ${deep} } } } }`, `{ ${aliases} }`, tokens, directives, costly]) {
+      const response = await post({ query });
+      expect(response.status).toBeLessThan(500);
+      const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.message).toMatch(/depth|alias|token|directive|cost/i);
+    }
+  });
+
+  it('let every shipped operation through, response cache on', async () => {
+    const { post } = await start({ responseCache: true });
+    for (const query of Object.values(buildManifest())) {
+      const body = (await (await post({ query })).json()) as { errors?: unknown };
+      expect(body.errors, query.split('\n')[0]).toBeUndefined();
+    }
+  });
+
+  it('refuse a batch of operations', async () => {
+    const { post } = await start();
+    const response = await post([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+});
+
+describe('request bodies', () => {
+  it('over the limit get 413, declared or streamed', async () => {
+    const { base, post } = await start({}, 4096);
+    const big = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(10_000)}` });
+    const declared = await post(big);
+    expect(declared.status).toBe(413);
+    expect(await errorCode(declared)).toBe('PAYLOAD_TOO_LARGE');
+    const streamed = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    const small = await post({ query: '{ __typename }' });
+    expect(small.status).toBe(200);
+  });
+});
+
+describe('policy by environment', () => {
+  it('production: no introspection, no GraphiQL, CSRF header needed for GET, errors masked', async () => {
+    const { base, post } = await start({ introspection: false, csrfPrevention: true, graphiql: false });
+    expect(await errorCode(await post({ query: '{ __schema { types { name } } }' }))).toBe('GRAPHQL_VALIDATION_FAILED');
+    const suggestion = (await (await post({ query: '{ partnr { id } }' })).json()) as { errors: { message: string }[] };
+    expect(suggestion.errors[0]!.message).not.toMatch(/Did you mean/);
+    const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('GraphiQL');
+    const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(get.status).toBe(403);
+    const withHeader = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'x-graphql-yoga-csrf': '1' },
+    });
+    expect(withHeader.status).toBe(200);
+  });
+
+  it('development: introspection and GraphiQL on', async () => {
+    const { base, post } = await start({ graphiql: true });
+    const body = (await (await post({ query: '{ __schema { queryType { name } } }' })).json()) as { data: unknown };
+    expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect(await (await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } })).text()).toContain('GraphiQL');
+  });
+
+  it('CORS answers configured origins only', async () => {
+    const { base } = await start({ corsOrigins: ['https://dashboard.example'] });
+    const preflight = (origin: string) =>
+      fetch(`${base}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+    const allowed = await preflight('https://dashboard.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dashboard.example');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+});
+
+describe('persisted operations', () => {
+  it('the committed manifest matches the shipped operations (run `npm run schema:print`)', () => {
+    expect(loadManifest()).toEqual(buildManifest());
+  });
+
+  it('run by hash; with PERSISTED_OPERATIONS_ONLY other documents are refused', async () => {
+    const [hash, document] = Object.entries(loadManifest()).find(([, text]) => text.includes('PageThroughPartners'))!;
+    expect(sha256(document)).toBe(hash);
+    const { post } = await start({ persistedOperationsOnly: true });
+    const byHash = (await (await post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } })).json()) as {
+      data: { partners: { totalCount: number } };
+    };
+    expect(byHash.data.partners.totalCount).toBeGreaterThan(0);
+    const arbitrary = await post({ query: '{ partners { totalCount } }' });
+    expect(arbitrary.status).toBeLessThan(500);
+    expect(await errorCode(arbitrary)).toBe('PERSISTED_QUERY_ONLY');
+    const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(unknown.status).toBeLessThan(500);
+    expect(await errorCode(unknown)).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+  });
+});
+
+describe('response cache', () => {
+  it('serves a repeated read without SQL, and never a stale answer after a write', async () => {
+    const { app, post, statements } = await start({ responseCache: true });
+    const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
+    const query = '{ program(slug: "korea-2025") { id gpuTotal { quantity } partnerCount } }';
+    const read = async () => ((await (await post({ query })).json()) as { data: { program: { id: string; gpuTotal: { quantity: number } } } }).data.program;
+    const first = await read();
+    const before = statements();
+    const second = await read();
+    expect(second).toEqual(first);
+    expect(statements()).toBe(before);
+
+    const kt = ((await (await post({ query: '{ partner(slug: "kt") { id } }' })).json()) as { data: { partner: { id: string } } }).data.partner.id;
+    const created = await post(
+      {
+        query: `mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }`,
+        variables: { input: { programId: first.id, partnerId: kt, quantity: 777, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-01-01' } },
+      },
+      { authorization: `Bearer ${key}` },
+    );
+    expect(((await created.json()) as { data: { createAllocation: { __typename: string } } }).data.createAllocation.__typename).toBe(
+      'CreateAllocationPayload',
+    );
+    expect((await read()).gpuTotal.quantity).toBe(first.gpuTotal.quantity + 777);
+  });
+
+  it('keeps answers apart per API key', async () => {
+    const { app, post } = await start({ responseCache: true });
+    const admin = createApiKey(app.db, { name: 'admin', scopes: ['admin'] }).key;
+    const query = '{ auditEvents { totalCount } }';
+    expect(await errorCode(await post({ query }))).toBe('FORBIDDEN');
+    const allowed = (await (await post({ query }, { authorization: `Bearer ${admin}` })).json()) as { data: unknown };
+    expect(allowed.data).toEqual({ auditEvents: { totalCount: 0 } });
+    expect(await errorCode(await post({ query }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('operations endpoints', () => {
+  it('/health, /ready, /metrics and request ids', async () => {
+    const { base, post } = await start();
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    await post({ query: 'query Named { __typename }' });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/graphql_envelop_request_duration/);
+    expect(metrics).toMatch(/operationName="Named"/);
+    const echoed = await fetch(`${base}/health`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(echoed.headers.get('x-request-id')).toBe('trace-123');
+    const generated = await fetch(`${base}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
