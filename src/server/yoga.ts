@@ -14,7 +14,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { Kind, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type ValidationContext } from 'graphql';
 import { Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
@@ -89,14 +89,32 @@ function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>
   };
 }
 
+/**
+ * graphql-armor throws its limit errors as "Syntax Error: …" without a code; through its onReject
+ * hook they become QUERY_TOO_COMPLEX errors instead.
+ */
+const armorRejection = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+        extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+      });
+      // The token limit runs while parsing, before there is a validation context to report to.
+      if (!context) throw coded;
+      context.reportError(coded);
+    },
+  ],
+};
+
 /** The GraphQL server for one database; `yoga.fetch` serves a request without a port. */
 export function createGraphQLServer(options: YogaOptions): Yoga {
   const plugins: Plugin[] = [
-    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
-    maxAliasesPlugin({ n: limits.maxAliases }),
-    maxTokensPlugin({ n: limits.maxTokens }),
-    maxDirectivesPlugin({ n: limits.maxDirectives }),
-    costLimitPlugin({ maxCost: limits.maxCost, depthCostFactor: 1, ignoreIntrospection: true }),
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...armorRejection }),
+    maxAliasesPlugin({ n: limits.maxAliases, ...armorRejection }),
+    maxTokensPlugin({ n: limits.maxTokens, ...armorRejection }),
+    maxDirectivesPlugin({ n: limits.maxDirectives, ...armorRejection }),
+    costLimitPlugin({ maxCost: limits.maxCost, depthCostFactor: 1, ignoreIntrospection: true, ...armorRejection }),
   ];
   if (options.introspection === false) {
     plugins.push(useDisableIntrospection(), blockFieldSuggestionsPlugin());
