@@ -21,7 +21,7 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  jsonLogger.info('stopping: finishing in-flight requests, then checkpointing and closing the database', { signal });
+  jsonLogger.info('stopping', { signal, note: 'finishing in-flight requests, then checkpointing the WAL and closing the database' });
   await stopGracefully(server, config.shutdownTimeoutMs, () => app.close());
   jsonLogger.info('stopped', { signal });
   process.exit(0);
