@@ -169,6 +169,10 @@ describe('response cache', () => {
     const query = '{ program(slug: "korea-2025") { id gpuTotal { quantity } partnerCount } }';
     const read = async () => ((await (await post({ query })).json()) as { data: { program: { id: string; gpuTotal: { quantity: number } } } }).data.program;
     const first = await read();
+    const headers = (await post({ query })).headers;
+    expect(headers.get('cache-control')).toBe('private, no-cache');
+    const etag = headers.get('etag')!;
+    expect((await post({ query }, { 'if-none-match': etag })).status).toBe(304);
     const before = statements();
     const second = await read();
     expect(second).toEqual(first);

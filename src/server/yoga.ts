@@ -107,9 +107,24 @@ const armorRejection = {
   ],
 };
 
+/**
+ * Browsers and proxies may keep a response but must revalidate it (ETag / If-None-Match from the
+ * response cache) before reuse, and only for the same client: answers depend on the API key.
+ */
+function useCacheControl(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      if (new URL(request.url).pathname === '/graphql' && !response.headers.has('cache-control')) {
+        response.headers.set('cache-control', 'private, no-cache');
+      }
+    },
+  };
+}
+
 /** The GraphQL server for one database; `yoga.fetch` serves a request without a port. */
 export function createGraphQLServer(options: YogaOptions): Yoga {
   const plugins: Plugin[] = [
+    useCacheControl(),
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...armorRejection }),
     maxAliasesPlugin({ n: limits.maxAliases, ...armorRejection }),
     maxTokensPlugin({ n: limits.maxTokens, ...armorRejection }),
