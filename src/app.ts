@@ -3,11 +3,14 @@ import { DefaultLogger } from 'drizzle-orm/logger';
 import type { Config } from './config.js';
 import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
+import { createEvents, type Events } from './schema/events.js';
 import { createGraphQLServer, type Yoga, type YogaOptions } from './server/yoga.js';
 
 export interface App {
   db: Db;
   yoga: Yoga;
+  /** The event bus behind subscriptions. */
+  events: Events;
   /** Checkpoints the WAL and closes the database. */
   close(): void;
 }
@@ -21,8 +24,10 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
 export function createApp(config: AppOptions): App {
   const db = openDatabase({ path: config.databasePath, ...(config.logSql ? { logger: new DefaultLogger() } : {}) });
   if (config.seedOnStart) seedDatabase(db);
+  const events = createEvents();
   const options: YogaOptions = {
     db,
+    events,
     graphiql: config.graphiql,
     logging: config.logging ?? true,
     readRequiresKey: config.readRequiresKey ?? false,
@@ -34,5 +39,5 @@ export function createApp(config: AppOptions): App {
     responseCacheTtlMs: config.responseCacheTtlMs ?? 60_000,
   };
   const yoga = createGraphQLServer(options);
-  return { db, yoga, close: () => closeDatabase(db) };
+  return { db, yoga, events, close: () => closeDatabase(db) };
 }

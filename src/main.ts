@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createHttpServer, listen, stopGracefully } from './server/http.js';
 import { jsonLogger } from './server/log.js';
+import { attachGraphQLWebSocket } from './server/websocket.js';
 
 const config = loadConfig();
 const app = createApp(config);
@@ -11,6 +12,7 @@ const server = createHttpServer(app.yoga, {
   maxBodyBytes: config.maxBodyBytes,
   ...(config.logRequests ? { logger: jsonLogger } : {}),
 });
+const sockets = attachGraphQLWebSocket(server, app.yoga);
 const port = await listen(server, config.port, config.host);
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 // The first line stays plain text: people and scripts read the address from it.
@@ -22,6 +24,9 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   jsonLogger.info('stopping', { signal, note: 'finishing in-flight requests, then checkpointing the WAL and closing the database' });
+  // WebSocket subscribers are told the server is going away; they reconnect elsewhere.
+  for (const client of sockets.clients) client.close(1001, 'server stopping');
+  sockets.close();
   await stopGracefully(server, config.shutdownTimeoutMs, () => app.close());
   jsonLogger.info('stopped', { signal });
   process.exit(0);

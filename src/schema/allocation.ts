@@ -20,6 +20,7 @@ import { ProgramFilter, programFilterSpec } from './program.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
+import { publishAllocationChange } from './subscriptions.js';
 import { allocations as allocationsTable } from '../db/schema.js';
 
 export const allocationFilterSpec: FilterSpec = {
@@ -123,6 +124,7 @@ defineWrites({
   table: allocationsTable,
   node: Allocation,
   payloadField: 'allocation',
+  afterCommit: (context, change) => publishAllocationChange(context, change.operation, change.before, change.after),
   fields: {
     programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },
     partnerId: { type: 'ID', required: true, references: 'Partner', description: 'Who receives the GPUs: a Partner ID.' },

@@ -12,6 +12,7 @@ import { eq, getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
+import type { Events } from './events.js';
 import { ForbiddenError, ValidationError } from './error-classes.js';
 
 /** Who is asking: the API key's id (null without a key) and its effective scopes. */
@@ -24,6 +25,7 @@ export interface Auth {
 export interface Context {
   db: Db;
   auth: Auth;
+  events: Events;
 }
 
 export interface PothosTypes {
@@ -190,6 +192,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
 });
 
 builder.queryType({ description: 'The entry points for reading the dataset.' });
+builder.subscriptionType({
+  description:
+    'Live updates for dashboards, over SSE (`Accept: text/event-stream` or the graphql-sse protocol at /graphql/stream) or graphql-ws (WebSocket at /graphql). Events are sent after the write commits.',
+});
 builder.mutationType({
   description:
     'Changes to the dataset. Each needs an API key with the `write` scope, runs in one transaction with its audit entry, and returns a payload or a typed error.',

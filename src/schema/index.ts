@@ -27,6 +27,7 @@ import './allocation-totals.js';
 import './investment-totals.js';
 import './audit-event.js';
 import './federation.js';
+import './subscriptions.js';
 
 /** The executable schema, with Federation v2's `_service` and `_entities` for gateways. */
 export const schema: GraphQLSchema = describeGenerated(

@@ -24,6 +24,7 @@ import { MoneyTotal, programInvestmentTotals } from './investment-totals.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
+import { publishProgramChange } from './subscriptions.js';
 import { ValidationError } from './error-classes.js';
 import { programs as programsTable } from '../db/schema.js';
 
@@ -101,6 +102,7 @@ export const Program = builder.drizzleNode('programs', {
     nationalCapacity: t.field({
       type: NationalCapacity,
       description: "The country's GPU capacity before and after the programme (Korea: 65,000 → 325,000).",
+      select: { columns: { installedBaseGpus: true, installedBaseBound: true } },
       resolve: async (program, _args, context) => ({
         before: program.installedBaseGpus,
         beforeBound: program.installedBaseBound,
@@ -199,6 +201,7 @@ defineWrites({
   table: programsTable,
   node: Program,
   payloadField: 'program',
+  afterCommit: (context, change) => publishProgramChange(context, change.after),
   fields: {
     slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `korea-2025`.' },
     name: { type: 'String', required: true, validate: rules.name, description: 'Name in English.' },

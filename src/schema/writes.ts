@@ -181,6 +181,8 @@ export interface WritesSpec {
   afterWrite?: (tx: Transaction, row: Row, input: Row) => void;
   /** Leave out `update…` (for pure links). */
   noUpdate?: boolean;
+  /** Runs after the transaction committed, e.g. to publish change events; never for a rolled-back write. */
+  afterCommit?: (context: Context, change: { operation: AuditOperation; before: Row | null; after: Row | null }) => void;
 }
 
 function inputFields(spec: WritesSpec, mode: 'create' | 'update') {
@@ -265,8 +267,8 @@ export function defineWrites(spec: WritesSpec): void {
       authScopes: { write: true },
       errors: { types: mutationErrors, union: resultUnion('Create', typename) },
       args: { input: t.arg({ type: CreateInput, required: true, description: `The new ${typename}.` }) },
-      resolve: (_root, args, context) =>
-        runWrite(context, (tx) => {
+      resolve: (_root, args, context) => {
+        const result = runWrite(context, (tx) => {
           const input = args.input as Row;
           let values = toValues(spec, input, tx);
           if (spec.prepare) values = spec.prepare(values, input, null, tx);
@@ -279,7 +281,10 @@ export function defineWrites(spec: WritesSpec): void {
           spec.afterWrite?.(tx, row, input);
           audit(tx, context.auth, 'CREATE', typename, Number(row.id), null, row);
           return { row };
-        }),
+        });
+        spec.afterCommit?.(context, { operation: 'CREATE', before: null, after: result.row });
+        return result;
+      },
     }),
   );
 
@@ -295,8 +300,8 @@ export function defineWrites(spec: WritesSpec): void {
         authScopes: { write: true },
         errors: { types: mutationErrors, union: resultUnion('Update', typename) },
         args: { input: t.arg({ type: UpdateInput, required: true, description: 'What to change, and the version it applies to.' }) },
-        resolve: (_root, args, context) =>
-          runWrite(context, (tx) => {
+        resolve: (_root, args, context) => {
+          const result = runWrite(context, (tx) => {
             const { id: globalId, expectedVersion, ...changes } = args.input as Row & { id: string; expectedVersion: number };
             const rowId = resolveId(tx, globalId, typename, 'id');
             const before = load(tx, rowId)!;
@@ -322,8 +327,11 @@ export function defineWrites(spec: WritesSpec): void {
             if (!row) throw new ConflictError(`This ${typename} changed while you were writing.`, null);
             spec.afterWrite?.(tx, row, changes);
             audit(tx, context.auth, 'UPDATE', typename, rowId, before, row);
-            return { row };
-          }),
+            return { row, before };
+          });
+          spec.afterCommit?.(context, { operation: 'UPDATE', before: result.before, after: result.row });
+          return result;
+        },
       }),
     );
   }
@@ -348,8 +356,8 @@ export function defineWrites(spec: WritesSpec): void {
       authScopes: { write: true },
       errors: { types: mutationErrors, union: resultUnion('Delete', typename) },
       args: { input: t.arg({ type: DeleteInput, required: true, description: 'What to delete.' }) },
-      resolve: (_root, args, context) =>
-        runWrite(context, (tx) => {
+      resolve: (_root, args, context) => {
+        const result = runWrite(context, (tx) => {
           const rowId = resolveId(tx, args.input.id, typename, 'id');
           const before = load(tx, rowId)!;
           if (before.version !== args.input.expectedVersion) {
@@ -366,8 +374,11 @@ export function defineWrites(spec: WritesSpec): void {
             throw constraintError(error, typename);
           }
           audit(tx, context.auth, 'DELETE', typename, rowId, before, null);
-          return { id: args.input.id };
-        }),
+          return { id: args.input.id, before };
+        });
+        spec.afterCommit?.(context, { operation: 'DELETE', before: result.before, after: null });
+        return result;
+      },
     }),
   );
 }

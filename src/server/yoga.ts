@@ -9,6 +9,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -19,6 +20,7 @@ import { Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/builder.js';
+import { createEvents, type Events } from '../schema/events.js';
 import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
@@ -38,6 +40,8 @@ export const limits = {
 
 export interface YogaOptions {
   db: Db;
+  /** The process's event bus for subscriptions (one is made when absent). */
+  events?: Events;
   /** Serve GraphiQL to browsers at the GraphQL endpoint. */
   graphiql: boolean;
   /** Log through yoga (off in tests). */
@@ -123,6 +127,7 @@ function useCacheControl(): Plugin {
 
 /** The GraphQL server for one database; `yoga.fetch` serves a request without a port. */
 export function createGraphQLServer(options: YogaOptions): Yoga {
+  const events = options.events ?? createEvents();
   const plugins: Plugin[] = [
     useCacheControl(),
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...armorRejection }),
@@ -135,6 +140,9 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     plugins.push(useDisableIntrospection(), blockFieldSuggestionsPlugin());
   }
   if (options.csrfPrevention) plugins.push(useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }));
+  // SSE with the graphql-sse protocol ("single connection" and "distinct connections" modes) at
+  // /graphql/stream; yoga itself answers `Accept: text/event-stream` on /graphql.
+  plugins.push(useGraphQLSSE({ endpoint: '/graphql/stream' }));
   const manifest = loadManifest();
   plugins.push(
     usePersistedOperations({
@@ -185,6 +193,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     graphqlEndpoint: '/graphql',
     context: ({ request }) => ({
       db: options.db,
+      events,
       auth: authenticate(options.db, request.headers.get('authorization'), {
         readRequiresKey: options.readRequiresKey ?? false,
       }),
