@@ -1,6 +1,5 @@
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
 import { AllocationStatus, QuantityBound } from './enums.js';
 import {
   countWhere,
@@ -83,18 +82,8 @@ export const Allocation = builder.drizzleNode('allocations', {
     status: t.expose('status', { type: AllocationStatus, description: 'How far the allocation has progressed.' }),
     purpose: t.exposeString('purpose', { nullable: true, description: 'What the GPUs are for.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When the allocation was announced.' }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources for this allocation, field by field (`field` says which).',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
-    discrepancies: t.relatedConnection('discrepancies', {
-      description: 'Where sources disagree about this allocation, and how the dataset resolves it.',
-      totalCount: true,
-      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
-      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources for this allocation, field by field (`field` says which).'),
+    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this allocation, and how the dataset resolves it.'),
   }),
 });
 
@@ -117,7 +106,6 @@ builder.queryField('allocations', (t) =>
       ),
   }),
 );
-
 
 defineWrites({
   typename: 'Allocation',

@@ -1,8 +1,8 @@
 import { brandWithType } from '@pothos/core';
 import { builder } from './builder.js';
-import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { discrepanciesConnection } from './provenance-fields.js';
 import { CitationStance, QuoteKind } from './enums.js';
-import { enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { enumFilter, IDFilter, StringFilter, type FilterInput, type FilterSpec } from './filters.js';
 import { SourceFilter, sourceFilterSpec } from './source.js';
 import { subjectRelations, subjectTypes } from './subject.js';
 import { Versioned } from './versioned.js';
@@ -73,15 +73,9 @@ export const Citation = builder.drizzleNode('citations', {
     }),
     statement: t.exposeString('statement', { description: 'What the quote states, in English.' }),
     stance: t.expose('stance', { type: CitationStance, description: 'Whether the source supports the stored value.' }),
-    discrepancies: t.relatedConnection('discrepancies', {
-      description: 'Discrepancies this citation is evidence in.',
-      totalCount: true,
-      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
-      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    discrepancies: discrepanciesConnection(t, 'Discrepancies this citation is evidence in.'),
   }),
 });
-
 
 defineWrites({
   typename: 'Citation',

@@ -1,6 +1,7 @@
 import { brandWithType } from '@pothos/core';
 import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
+import { citationsConnection } from './provenance-fields.js';
 import { CitationFilter, citationFilterSpec } from './citation.js';
 import { countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { GpuModelFilter, gpuModelFilterSpec } from './gpu-model.js';
@@ -82,12 +83,7 @@ export const Discrepancy = builder.drizzleNode('discrepancies', {
     field: t.exposeString('field', { description: 'The disputed field of the subject, e.g. `quantity`.' }),
     description: t.exposeString('description', { description: 'What the sources say, side by side.' }),
     resolution: t.exposeString('resolution', { description: 'The value the dataset stores, and why.' }),
-    citations: t.relatedConnection('citations', {
-      description: 'The citations on each side (see each one\'s `stance`).',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'The citations on each side (see each one\'s `stance`).'),
   }),
 });
 
@@ -110,7 +106,6 @@ builder.queryField('discrepancies', (t) =>
       ),
   }),
 );
-
 
 defineWrites({
   typename: 'Discrepancy',

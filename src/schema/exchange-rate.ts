@@ -1,6 +1,5 @@
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { toWhere } from './filters.js';
+import { citationsConnection } from './provenance-fields.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
@@ -40,12 +39,7 @@ export const ExchangeRate = builder.drizzleNode('exchangeRates', {
       resolve: (rate) => divideDecimals(rate.quoteAmount, rate.baseAmount, 6),
     }),
     asOf: t.expose('asOf', { type: 'Date', description: 'The date the rate applies to.' }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources for the rate.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources for the rate.'),
   }),
 });
 
@@ -58,7 +52,6 @@ builder.queryField('exchangeRates', (t) =>
       context.db.query.exchangeRates.findMany(query({ orderBy: { asOf: 'desc' } })),
   }),
 );
-
 
 defineWrites({
   typename: 'ExchangeRate',

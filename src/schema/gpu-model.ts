@@ -1,7 +1,6 @@
 import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
 import { BooleanFilter, countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
@@ -76,18 +75,8 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
         ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
       }),
     }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources for this model and its naming.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
-    discrepancies: t.relatedConnection('discrepancies', {
-      description: 'Where sources disagree about this model.',
-      totalCount: true,
-      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
-      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources for this model and its naming.'),
+    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this model.'),
   }),
 });
 
@@ -117,7 +106,6 @@ builder.queryFields((t) => ({
       context.db.query.gpuModels.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
-
 
 defineWrites({
   typename: 'GpuModel',

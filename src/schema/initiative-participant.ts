@@ -1,7 +1,7 @@
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
+import { citationsConnection } from './provenance-fields.js';
 import { ParticipantRole } from './enums.js';
-import { enumFilter, IDFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { enumFilter, IDFilter, type FilterInput, type FilterSpec } from './filters.js';
 import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { Versioned } from './versioned.js';
@@ -43,15 +43,9 @@ export const InitiativeParticipant = builder.drizzleNode('initiativeParticipants
     partner: t.relation('partner', { description: 'The partner taking part.' }),
     role: t.expose('role', { type: ParticipantRole, description: 'Lead, participant or supporter.' }),
     contribution: t.exposeString('contribution', { nullable: true, description: 'What the partner does in it, in a sentence.' }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources for this participation.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources for this participation.'),
   }),
 });
-
 
 defineWrites({
   typename: 'InitiativeParticipant',

@@ -1,7 +1,6 @@
 import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
 import { InitiativeDomain } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
@@ -119,18 +118,8 @@ export const Initiative = builder.drizzleNode('initiatives', {
       args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
       resolve: (initiative, args, context) => initiativeInvestmentTotals(context, args.currency).load(initiative.id),
     }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources for the initiative, field by field.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
-    discrepancies: t.relatedConnection('discrepancies', {
-      description: 'Where sources disagree about the initiative, and how the dataset resolves it.',
-      totalCount: true,
-      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
-      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources for the initiative, field by field.'),
+    discrepancies: discrepanciesConnection(t, 'Where sources disagree about the initiative, and how the dataset resolves it.'),
   }),
 });
 
@@ -161,7 +150,6 @@ builder.queryFields((t) => ({
       context.db.query.initiatives.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
-
 
 defineWrites({
   typename: 'Initiative',

@@ -1,6 +1,5 @@
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { toWhere } from './filters.js';
+import { citationsConnection } from './provenance-fields.js';
 import { Versioned } from './versioned.js';
 import { defineWrites } from './writes.js';
 import { investmentInvestors as investorsTable } from '../db/schema.js';
@@ -13,15 +12,9 @@ export const InvestmentInvestor = builder.drizzleNode('investmentInvestors', {
   fields: (t) => ({
     investment: t.relation('investment', { description: 'The investment.' }),
     partner: t.relation('partner', { description: 'The investor.' }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources naming this partner as an investor.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources naming this partner as an investor.'),
   }),
 });
-
 
 defineWrites({
   typename: 'InvestmentInvestor',

@@ -1,6 +1,5 @@
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
 import { QuantityBound } from './enums.js';
 import {
   countWhere,
@@ -86,18 +85,8 @@ export const Investment = builder.drizzleNode('investments', {
       totalCount: true,
       query: { orderBy: { id: 'asc' } },
     }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources for the investment, field by field.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
-    discrepancies: t.relatedConnection('discrepancies', {
-      description: 'Where sources disagree about the investment, and how the dataset resolves it.',
-      totalCount: true,
-      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
-      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources for the investment, field by field.'),
+    discrepancies: discrepanciesConnection(t, 'Where sources disagree about the investment, and how the dataset resolves it.'),
   }),
 });
 
@@ -120,7 +109,6 @@ builder.queryField('investments', (t) =>
       ),
   }),
 );
-
 
 defineWrites({
   typename: 'Investment',

@@ -1,7 +1,5 @@
 import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
 import { PartnerKind } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
@@ -11,6 +9,7 @@ import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total.js';
 import { partnerGpuShares } from './partner-totals.js';
 import { MoneyTotal, partnerInvestmentTotals } from './investment-totals.js';
+import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
@@ -123,18 +122,8 @@ export const Partner = builder.drizzleNode('partners', {
       args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
       resolve: (partner, args, context) => partnerInvestmentTotals(context, args.currency).load(partner.id),
     }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources that name this partner.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
-    discrepancies: t.relatedConnection('discrepancies', {
-      description: 'Where sources disagree about this partner, and how the dataset resolves it.',
-      totalCount: true,
-      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
-      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources that name this partner.'),
+    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this partner, and how the dataset resolves it.'),
   }),
 });
 
@@ -164,7 +153,6 @@ builder.queryFields((t) => ({
       context.db.query.partners.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
-
 
 defineWrites({
   typename: 'Partner',

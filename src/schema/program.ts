@@ -1,7 +1,6 @@
 import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
 import { builder } from './builder.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { DiscrepancyFilter, discrepancyFilterSpec } from './discrepancy.js';
+import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
 import { QuantityBound } from './enums.js';
 import {
   countWhere,
@@ -153,18 +152,8 @@ export const Program = builder.drizzleNode('programs', {
       args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
       resolve: (program, args, context) => programInvestmentTotals(context, args.currency).load(program.id),
     }),
-    citations: t.relatedConnection('citations', {
-      description: 'Sources for the programme and its figures.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
-    discrepancies: t.relatedConnection('discrepancies', {
-      description: 'Where sources disagree about the programme, and how the dataset resolves it.',
-      totalCount: true,
-      args: { filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) },
-      query: (args) => ({ where: toWhere(discrepancyFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'Sources for the programme and its figures.'),
+    discrepancies: discrepanciesConnection(t, 'Where sources disagree about the programme, and how the dataset resolves it.'),
   }),
 });
 
@@ -194,7 +183,6 @@ builder.queryFields((t) => ({
       context.db.query.programs.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
-
 
 defineWrites({
   typename: 'Program',

@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { citationsConnection } from './provenance-fields.js';
 import { CitationFilter, citationFilterSpec } from './citation.js';
 import { SourceKind } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
@@ -55,12 +56,7 @@ export const Source = builder.drizzleNode('sources', {
     }),
     language: t.exposeString('language', { description: 'BCP 47 language tag of its text, e.g. `ko`.' }),
     notes: t.exposeString('notes', { nullable: true, description: 'What else is known about the source and its availability.' }),
-    citations: t.relatedConnection('citations', {
-      description: 'The facts this source is cited for.',
-      totalCount: true,
-      args: { filter: t.arg({ type: CitationFilter, description: 'Which citations to return.' }) },
-      query: (args) => ({ where: toWhere(citationFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
+    citations: citationsConnection(t, 'The facts this source is cited for.'),
   }),
 });
 
@@ -82,7 +78,6 @@ builder.queryField('sources', (t) =>
       ),
   }),
 );
-
 
 defineWrites({
   typename: 'Source',
