@@ -1,14 +1,18 @@
 // Entry point: configuration → database → HTTP server, and a graceful stop on SIGINT/SIGTERM.
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { createDashboard } from './server/dashboard.js';
 import { createHttpServer, listen, stopGracefully } from './server/http.js';
 import { jsonLogger } from './server/log.js';
 import { attachGraphQLWebSocket } from './server/websocket.js';
 
 const config = loadConfig();
 const app = createApp(config);
+// Bundled in the background while the server starts listening; `/` waits for it (or answers 503).
+const dashboard = createDashboard({ logger: jsonLogger });
 const server = createHttpServer(app.yoga, {
   db: app.db,
+  dashboard: dashboard.handler,
   maxBodyBytes: config.maxBodyBytes,
   ...(config.logRequests ? { logger: jsonLogger } : {}),
 });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../src/app.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { createHttpServer, listen } from '../src/server/http.js';
-import { buildManifest, loadManifest, sha256 } from '../src/server/persisted-operations.js';
+import { buildManifest, isSubscription, loadManifest, sha256 } from '../src/server/persisted-operations.js';
 import { limits } from '../src/server/yoga.js';
 
 const running: { app: App; server: Server }[] = [];
@@ -64,7 +64,8 @@ describe('document limits', () => {
 
   it('let every shipped operation through, response cache on', async () => {
     const { post } = await start({ responseCache: true });
-    for (const query of Object.values(buildManifest())) {
+    // Subscriptions stream instead of answering; the subscription tests cover them.
+    for (const query of Object.values(buildManifest()).filter((document) => !isSubscription(document))) {
       const body = (await (await post({ query })).json()) as { errors?: unknown };
       expect(body.errors, query.split('\n')[0]).toBeUndefined();
     }
@@ -159,6 +160,30 @@ describe('persisted operations', () => {
     const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(unknown.status).toBeLessThan(500);
     expect(await errorCode(unknown)).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+  });
+});
+
+describe('the graphql-sse endpoint', () => {
+  it('answers queries with the response cache on, and obeys PERSISTED_OPERATIONS_ONLY', async () => {
+    const stream = (base: string, query: string) =>
+      fetch(`${base}/graphql/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query }),
+      });
+    const open = await start({ responseCache: true });
+    const answered = await stream(open.base, '{ partners { totalCount } }');
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toMatch(/"totalCount":\d+/);
+
+    const locked = await start({ persistedOperationsOnly: true });
+    const refused = await stream(locked.base, '{ partners { totalCount } }');
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    const trusted = Object.values(loadManifest()).find((document) => !isSubscription(document))!;
+    const allowed = await stream(locked.base, trusted);
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain('"data"');
   });
 });
 

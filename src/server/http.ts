@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { migrationStatus, type Db } from '../db/client.js';
+import type { DashboardHandler } from './dashboard.js';
 import { jsonLogger, type Logger } from './log.js';
 import type { Yoga } from './yoga.js';
 
@@ -12,6 +13,8 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Where request lines go; none when absent. */
   logger?: Logger;
+  /** Serves the dashboard at `/` and `/assets/*` (GET and HEAD); none when absent. */
+  dashboard?: DashboardHandler;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -55,7 +58,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
   });
 }
 
-/** A node:http server: /health, /ready, then yoga for everything else (GraphQL, /metrics). */
+/** A node:http server: /health, /ready, the dashboard, then yoga for everything else (GraphQL, /metrics). */
 export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
   const limit = options.maxBodyBytes ?? 1_048_576;
   return createServer(async (request, response) => {
@@ -84,6 +87,7 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         sendJson(response, state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'not ready', reason: state.reason });
         return;
       }
+      if (options.dashboard && (request.method === 'GET' || request.method === 'HEAD') && (await options.dashboard(request, response))) return;
       if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
         const body = await readBody(request, limit);
         if (body === 'too-large') {

@@ -18,7 +18,9 @@ export function attachGraphQLWebSocket(server: Server, yoga: Yoga): WebSocketSer
       onSubscribe: async (context, _id, payload) => {
         const fromParams = context.connectionParams?.authorization;
         const authorization = typeof fromParams === 'string' ? fromParams : context.extra.request.headers.authorization;
-        const request = new Request('http://localhost/graphql', {
+        // A request object for yoga's context (auth reads its header). Its own path keeps the
+        // HTTP-only response cache out of WebSocket operations.
+        const request = new Request('http://localhost/graphql/ws', {
           method: 'POST',
           headers: authorization ? { authorization } : {},
         });

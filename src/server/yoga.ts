@@ -15,7 +15,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { GraphQLError, Kind, type DocumentNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationContext } from 'graphql';
 import { Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
@@ -125,6 +125,29 @@ function useCacheControl(): Plugin {
   };
 }
 
+/**
+ * With PERSISTED_OPERATIONS_ONLY, refuses any document whose text is not in the manifest, on
+ * every transport: the persisted-operations plugin guards POST/GET /graphql, but graphql-sse and
+ * graphql-ws hand their text straight to the parser.
+ */
+function useTrustedDocumentsOnly(manifest: Record<string, string>): Plugin {
+  // Compared in printed form, so the codegen-minified and the pretty-printed texts both match.
+  const trusted = new Set(Object.values(manifest).map((document) => print(parse(document))));
+  return {
+    // Refused at validation, which every transport reports as an ordinary GraphQL error
+    // (an error thrown while parsing would escape the graphql-sse handler).
+    onValidate({ params, setResult }) {
+      if (!trusted.has(print(params.documentAST))) {
+        setResult([
+          new GraphQLError('This server accepts only persisted operations: send a hash from persisted-operations.json.', {
+            extensions: { code: 'PERSISTED_QUERY_ONLY' },
+          }),
+        ]);
+      }
+    },
+  };
+}
+
 /** The GraphQL server for one database; `yoga.fetch` serves a request without a port. */
 export function createGraphQLServer(options: YogaOptions): Yoga {
   const events = options.events ?? createEvents();
@@ -157,6 +180,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
       },
     }),
   );
+  if (options.persistedOperationsOnly) plugins.push(useTrustedDocumentsOnly(manifest));
   if (options.responseCache ?? true) {
     const cache = createInMemoryCache({ max: 1000 });
     plugins.push(
@@ -165,6 +189,9 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         ttl: options.responseCacheTtlMs ?? 60_000,
         // A cached answer is per API key: an admin's audit log never reaches anyone else.
         session: (request) => request.headers.get('authorization'),
+        // Only plain GraphQL over HTTP at /graphql: the SSE-protocol and WebSocket paths execute
+        // outside yoga's request pipeline, which the cache keys depend on.
+        enabled: (request) => new URL(request.url).pathname === '/graphql',
         invalidateViaMutation: false,
         includeExtensionMetadata: false,
       }),

@@ -1,0 +1,153 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a write did to an object. */
+export type ChangeKind =
+  /** It was created. */
+  | 'CREATED'
+  /** It was deleted. */
+  | 'DELETED'
+  /** It was changed. */
+  | 'UPDATED';
+
+/** Whether a citation supports the value the dataset stores. */
+export type CitationStance =
+  /** The source states a different value; see the subject's discrepancies for the resolution. */
+  | 'CONTRADICTS'
+  /** The source states the stored value. */
+  | 'SUPPORTS';
+
+/** The field an initiative works in. */
+export type InitiativeDomain =
+  /** GPU clouds for industry. */
+  | 'INDUSTRIAL_CLOUD'
+  /** Autonomous driving, vehicles and smart factories for them. */
+  | 'MOBILITY'
+  /** Any other field. */
+  | 'OTHER'
+  /** AI that acts in the physical world: robots, factories, digital twins. */
+  | 'PHYSICAL_AI'
+  /** Quantum and hybrid quantum-classical computing. */
+  | 'QUANTUM_COMPUTING'
+  /** Chip design, manufacturing and yield. */
+  | 'SEMICONDUCTORS'
+  /** National ("sovereign") AI models and infrastructure. */
+  | 'SOVEREIGN_AI'
+  /** Wireless networks, AI-RAN and 6G. */
+  | 'TELECOMMUNICATIONS';
+
+/** The part a partner plays in an initiative. */
+export type ParticipantRole =
+  /** Leads the initiative. */
+  | 'LEAD'
+  /** Takes part in the work. */
+  | 'PARTICIPANT'
+  /** Supports it with technology, money or policy without doing the work. */
+  | 'SUPPORTER';
+
+/** What kind of organisation a partner is. */
+export type PartnerKind =
+  /** A company that runs GPUs as a cloud service. */
+  | 'CLOUD_PROVIDER'
+  /** A company or business group. */
+  | 'COMPANY'
+  /** A national government or one of its ministries. */
+  | 'GOVERNMENT'
+  /** A public or private research institute. */
+  | 'RESEARCH_INSTITUTE'
+  /** A telecommunications operator. */
+  | 'TELECOM'
+  /** A university. */
+  | 'UNIVERSITY';
+
+/** How a stated figure bounds the real one: sources often say "up to" or "more than". */
+export type QuantityBound =
+  /** The figure is rounded or estimated ("about", 약). */
+  | 'APPROXIMATE'
+  /** The figure is a minimum ("more than", 이상). */
+  | 'AT_LEAST'
+  /** The figure is stated as is. */
+  | 'EXACT'
+  /** The figure is a maximum ("up to", 최대). */
+  | 'UP_TO';
+
+/** How a citation's quote relates to its source's text. */
+export type QuoteKind =
+  /** A summary of what the source says, kept where the source's text was not available to quote. */
+  | 'PARAPHRASE'
+  /** The source's own words, in its original language. */
+  | 'VERBATIM';
+
+export type CitationsQueryVariables = Exact<{
+  id?: string | number;
+}>;
+
+
+export type CitationsQuery = { node:
+    | { __typename: 'Allocation', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Citation', id: string }
+    | { __typename: 'Discrepancy', id: string }
+    | { __typename: 'ExchangeRate', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
+    | { __typename: 'GpuModel', id: string }
+    | { __typename: 'Initiative', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
+    | { __typename: 'InitiativeParticipant', id: string }
+    | { __typename: 'Investment', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
+    | { __typename: 'InvestmentInvestor', id: string }
+    | { __typename: 'Partner', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> }, allocations: { edges: Array<{ node: { id: string, quantity: number, bound: QuantityBound, program: { slug: string }, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> } }
+    | { __typename: 'Program', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
+    | { __typename: 'Source', id: string }
+   | null };
+
+export type DashboardQueryVariables = Exact<{
+  slug?: string;
+}>;
+
+
+export type DashboardQuery = { program: { id: string, name: string, nameKo: string | null, announcedOn: string, supplier: { name: string, nameKo: string | null }, gpuTotal: { quantity: number, exact: boolean, bound: QuantityBound, lowerBound: number, upperBound: number | null, byBound: Array<{ bound: QuantityBound, quantity: number }> }, nationalCapacity: { before: number | null, beforeBound: QuantityBound | null, after: number | null, afterBound: QuantityBound | null }, discrepancies: { edges: Array<{ node: { id: string, field: string, description: string, resolution: string } }> }, allocations: { edges: Array<{ node: { id: string, partner: { id: string }, discrepancies: { edges: Array<{ node: { id: string, field: string, description: string, resolution: string } }> } } }> } } | null, byPartner: { groups: Array<{ label: string, labelKo: string | null, share: number, allocationCount: number, partner: { id: string, name: string, nameKo: string | null, kind: PartnerKind } | null, gpuTotal: { quantity: number, bound: QuantityBound } }> }, byKind: { groups: Array<{ partnerKind: PartnerKind | null, label: string, labelKo: string | null, share: number, allocationCount: number, gpuTotal: { quantity: number, bound: QuantityBound } }> }, byModel: { groups: Array<{ label: string, labelKo: string | null, share: number, allocationCount: number, gpuModel: { id: string, name: string } | null, gpuTotal: { quantity: number, bound: QuantityBound } }> } };
+
+export type InitiativesQueryVariables = Exact<{
+  slug?: string;
+}>;
+
+
+export type InitiativesQuery = { program: { id: string, initiatives: { edges: Array<{ node: { id: string, name: string, nameKo: string | null, domain: InitiativeDomain, gpuTotal: { quantity: number, bound: QuantityBound }, participants: { edges: Array<{ node: { id: string, role: ParticipantRole, contribution: string | null, partner: { id: string, name: string, nameKo: string | null } } }> } } }> } } | null };
+
+export type InvestmentsQueryVariables = Exact<{
+  slug?: string;
+  currency?: string;
+}>;
+
+
+export type InvestmentsQuery = { program: { id: string, investmentTotal: { amount: string, currency: string, bound: QuantityBound, exact: boolean, conversions: Array<{ converted: string, original: { amount: string, currency: string }, rate: { id: string, baseAmount: string, baseCurrency: string, quoteAmount: string, quoteCurrency: string, asOf: string } }> } | null, investments: { edges: Array<{ node: { id: string, title: string, titleKo: string | null, bound: QuantityBound, announcedOn: string, amount: { amount: string, currency: string }, investors: { edges: Array<{ node: { id: string, partner: { id: string, name: string, nameKo: string | null } } }> } } }> } } | null };
+
+export type CitationPartsFragment = { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } };
+
+export type DiscrepancyPartsFragment = { id: string, field: string, description: string, resolution: string };
+
+export type TotalsGroupPartsFragment = { label: string, labelKo: string | null, share: number, allocationCount: number, gpuTotal: { quantity: number, bound: QuantityBound } };
+
+export type ProgramTotalsChangedSubscriptionVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ProgramTotalsChangedSubscription = { programTotalsChanged: { id: string, gpuTotal: { quantity: number, bound: QuantityBound } } };
+
+export type AllocationChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllocationChangedSubscription = { allocationChanged: { kind: ChangeKind, allocationId: string } };
+
+export const CitationPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"quoteKind"}},{"kind":"Field","name":{"kind":"Name","value":"stance"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]} as unknown as DocumentNode<CitationPartsFragment, unknown>;
+export const DiscrepancyPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DiscrepancyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Discrepancy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}}]}}]} as unknown as DocumentNode<DiscrepancyPartsFragment, unknown>;
+export const TotalsGroupPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TotalsGroupParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"labelKo"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"allocationCount"}},{"kind":"Field","name":{"kind":"Name","value":"gpuTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"bound"}}]}}]}}]} as unknown as DocumentNode<TotalsGroupPartsFragment, unknown>;
+export const CitationsDocument = {"__meta__":{"hash":"554d5be78bfc25dfb6be3726994b8046628593886335f5c7966336027e956071"}} as unknown as DocumentNode<CitationsQuery, CitationsQueryVariables>;
+export const DashboardDocument = {"__meta__":{"hash":"b3f5a8123b78aa2aad3201bfb2c61da31ddb5b4d7113b3f9ed261d9f787d817a"}} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
+export const InitiativesDocument = {"__meta__":{"hash":"10b57ee19444db758cc6dc8576736aa732ff6f160117be0b2c0c0255ace2af91"}} as unknown as DocumentNode<InitiativesQuery, InitiativesQueryVariables>;
+export const InvestmentsDocument = {"__meta__":{"hash":"85d4cc04f959556f62667fd69dd81a7b525b3fa3dd743a1c86bdf118613310c4"}} as unknown as DocumentNode<InvestmentsQuery, InvestmentsQueryVariables>;
+export const ProgramTotalsChangedDocument = {"__meta__":{"hash":"592593c599ed1660c00d6864504d9135089ae08517a7850dc009bb6bb4c660f2"}} as unknown as DocumentNode<ProgramTotalsChangedSubscription, ProgramTotalsChangedSubscriptionVariables>;
+export const AllocationChangedDocument = {"__meta__":{"hash":"4465645983f6bc0171815eb0c5c059d11ff8a72e328156d7e9c585ae9c20c889"}} as unknown as DocumentNode<AllocationChangedSubscription, AllocationChangedSubscriptionVariables>;
