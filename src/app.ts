@@ -3,7 +3,7 @@ import { DefaultLogger } from 'drizzle-orm/logger';
 import type { Config } from './config.js';
 import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
-import { createEvents, type Events } from './schema/events.js';
+import { createEvents, type ClusterLink, type Events } from './schema/events.js';
 import { createGraphQLServer, type Yoga, type YogaOptions } from './server/yoga.js';
 
 export interface App {
@@ -18,13 +18,15 @@ export interface App {
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
   Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs'>> & {
     logging?: boolean;
+    /** The channel to sibling processes when several serve one database. */
+    link?: ClusterLink;
   };
 
 /** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
 export function createApp(config: AppOptions): App {
   const db = openDatabase({ path: config.databasePath, ...(config.logSql ? { logger: new DefaultLogger() } : {}) });
   if (config.seedOnStart) seedDatabase(db);
-  const events = createEvents();
+  const events = createEvents(config.link);
   const options: YogaOptions = {
     db,
     events,

@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How long a graceful shutdown waits for in-flight requests. */
   shutdownTimeoutMs: number;
+  /** Server processes sharing the port and the database (node:cluster); 1 runs in-process. */
+  workers: number;
 }
 
 /** Parses the environment into a `Config`, or throws an error that names every bad variable. */
@@ -85,5 +88,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     responseCacheTtlMs: values.RESPONSE_CACHE_TTL_MS,
     maxBodyBytes: values.MAX_BODY_BYTES,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    workers: values.WORKERS,
   };
 }

@@ -1,39 +1,51 @@
 // Entry point: configuration → database → HTTP server, and a graceful stop on SIGINT/SIGTERM.
+// With WORKERS=n (n > 1) this process becomes the cluster primary and each worker runs the rest.
+import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { runPrimary, workerLink } from './server/cluster.js';
 import { createDashboard } from './server/dashboard.js';
 import { createHttpServer, listen, stopGracefully } from './server/http.js';
 import { jsonLogger } from './server/log.js';
 import { attachGraphQLWebSocket } from './server/websocket.js';
 
 const config = loadConfig();
-const app = createApp(config);
-// Bundled in the background while the server starts listening; `/` waits for it (or answers 503).
-const dashboard = createDashboard({ logger: jsonLogger });
-const server = createHttpServer(app.yoga, {
-  db: app.db,
-  dashboard: dashboard.handler,
-  maxBodyBytes: config.maxBodyBytes,
-  ...(config.logRequests ? { logger: jsonLogger } : {}),
-});
-const sockets = attachGraphQLWebSocket(server, app.yoga);
-const port = await listen(server, config.port, config.host);
-const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-// The first line stays plain text: people and scripts read the address from it.
-console.log(`ai-factory-graph serving http://${shown}:${port}/graphql (database: ${config.databasePath})`);
-jsonLogger.info('started', { port, env: config.env, database: config.databasePath });
+if (config.workers > 1 && cluster.isPrimary) {
+  runPrimary(config);
+} else {
+  await serve();
+}
 
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  jsonLogger.info('stopping', { signal, note: 'finishing in-flight requests, then checkpointing the WAL and closing the database' });
-  // WebSocket subscribers are told the server is going away; they reconnect elsewhere.
-  for (const client of sockets.clients) client.close(1001, 'server stopping');
-  sockets.close();
-  await stopGracefully(server, config.shutdownTimeoutMs, () => app.close());
-  jsonLogger.info('stopped', { signal });
-  process.exit(0);
+async function serve(): Promise<void> {
+  const link = workerLink();
+  const app = createApp({ ...config, ...(link ? { link } : {}) });
+  // Bundled in the background while the server starts listening; `/` waits for it (or answers 503).
+  const dashboard = createDashboard({ logger: jsonLogger });
+  const server = createHttpServer(app.yoga, {
+    db: app.db,
+    dashboard: dashboard.handler,
+    maxBodyBytes: config.maxBodyBytes,
+    ...(config.logRequests ? { logger: jsonLogger } : {}),
+  });
+  const sockets = attachGraphQLWebSocket(server, app.yoga);
+  const port = await listen(server, config.port, config.host);
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  // The first line stays plain text: people and scripts read the address from it.
+  console.log(`ai-factory-graph serving http://${shown}:${port}/graphql (database: ${config.databasePath})`);
+  jsonLogger.info('started', { port, env: config.env, database: config.databasePath });
+
+  let stopping = false;
+  async function stop(signal: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    jsonLogger.info('stopping', { signal, note: 'finishing in-flight requests, then checkpointing the WAL and closing the database' });
+    // WebSocket subscribers are told the server is going away; they reconnect elsewhere.
+    for (const client of sockets.clients) client.close(1001, 'server stopping');
+    sockets.close();
+    await stopGracefully(server, config.shutdownTimeoutMs, () => app.close());
+    jsonLogger.info('stopped', { signal });
+    process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -24,7 +24,7 @@ describe('HTTP server', () => {
   it('answers /health', async () => {
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', pid: process.pid });
   });
 
   it('serves GraphQL over POST and GET', async () => {

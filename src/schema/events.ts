@@ -33,17 +33,51 @@ class CountingEventTarget extends EventTarget {
   }
 }
 
+/** What processes serving one database tell each other (see src/server/cluster.ts). */
+export type BusMessage =
+  | { kind: 'event'; topic: 'allocationChanged'; args: EventTopics['allocationChanged'] }
+  | { kind: 'event'; topic: 'programTotalsChanged'; args: EventTopics['programTotalsChanged'] }
+  | { kind: 'invalidate' };
+
+/** A channel to the other processes; absent when the service runs as one process. */
+export interface ClusterLink {
+  send(message: BusMessage): void;
+  onMessage(handler: (message: BusMessage) => void): void;
+}
+
 export interface Events {
+  /** Subscribers listen here; `publish` is how writes reach them (in every process). */
   pubsub: ReturnType<typeof createPubSub<EventTopics>>;
+  /** Publishes to this process's subscribers and to those of the other processes. */
+  publish<T extends keyof EventTopics>(topic: T, ...args: EventTopics[T]): void;
+  /** Tells the other processes to drop their cached responses (a write happened here). */
+  invalidateEverywhere(): void;
+  /** Runs `handler` when another process reports a write. */
+  onRemoteInvalidate(handler: () => void): void;
   /** Listeners currently attached: one per live subscription. */
   listenerCount(): number;
 }
 
-/** The event bus of one server process. */
-export function createEvents(): Events {
+/** The event bus of one server process, linked to its siblings when there are several. */
+export function createEvents(link?: ClusterLink): Events {
   const target = new CountingEventTarget();
+  const pubsub = createPubSub<EventTopics>({ eventTarget: target as never });
+  const invalidators: (() => void)[] = [];
+  const publishLocally = (message: Extract<BusMessage, { kind: 'event' }>) =>
+    (pubsub.publish as (topic: string, ...args: unknown[]) => void)(message.topic, ...message.args);
+  link?.onMessage((message) => {
+    if (message.kind === 'event') publishLocally(message);
+    else for (const handler of invalidators) handler();
+  });
   return {
-    pubsub: createPubSub<EventTopics>({ eventTarget: target as never }),
+    pubsub,
+    publish: (topic, ...args) => {
+      const message = { kind: 'event', topic, args } as Extract<BusMessage, { kind: 'event' }>;
+      publishLocally(message);
+      link?.send(message);
+    },
+    invalidateEverywhere: () => link?.send({ kind: 'invalidate' }),
+    onRemoteInvalidate: (handler) => invalidators.push(handler),
     listenerCount: () => target.listeners,
   };
 }

@@ -113,12 +113,12 @@ export function publishAllocationChange(
 ): void {
   const kind = operation === 'CREATE' ? 'CREATED' : operation === 'UPDATE' ? 'UPDATED' : 'DELETED';
   const row = (after ?? before)!;
-  context.events.pubsub.publish('allocationChanged', { kind, allocationId: Number(row.id), before, after });
+  context.events.publish('allocationChanged', { kind, allocationId: Number(row.id), before, after });
   const programIds = new Set([before?.programId, after?.programId].filter((id) => id !== undefined).map(Number));
-  for (const programId of programIds) context.events.pubsub.publish('programTotalsChanged', programId, { programId });
+  for (const programId of programIds) context.events.publish('programTotalsChanged', programId, { programId });
 }
 
 /** Publishes a programme write that changes its totals (the installed base). */
 export function publishProgramChange(context: Context, after: Record<string, unknown> | null): void {
-  if (after) context.events.pubsub.publish('programTotalsChanged', Number(after.id), { programId: Number(after.id) });
+  if (after) context.events.publish('programTotalsChanged', Number(after.id), { programId: Number(after.id) });
 }

@@ -79,7 +79,7 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
 
     try {
       if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
-        sendJson(response, 200, { status: 'ok' });
+        sendJson(response, 200, { status: 'ok', pid: process.pid });
         return;
       }
       if (path === '/ready' && (request.method === 'GET' || request.method === 'HEAD')) {

@@ -76,17 +76,22 @@ function isMutation(document: DocumentNode): boolean {
  * totals (a new allocation changes its programme's `gpuTotal` without naming the programme), so
  * any write drops everything: a read after a write never sees the old value.
  */
-function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>): Plugin {
+function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>, events: Events): Plugin {
+  const invalidate = () =>
+    cache.invalidate(
+      Object.keys(schema.getTypeMap())
+        .filter((name) => !name.startsWith('__'))
+        .map((typename) => ({ typename })),
+    );
+  // Other processes serving the same database report their writes too.
+  events.onRemoteInvalidate(() => void invalidate());
   return {
     onExecute({ args }) {
       if (!isMutation(args.document)) return;
       return {
         onExecuteDone: async () => {
-          await cache.invalidate(
-            Object.keys(schema.getTypeMap())
-              .filter((name) => !name.startsWith('__'))
-              .map((typename) => ({ typename })),
-          );
+          await invalidate();
+          events.invalidateEverywhere();
         },
       };
     },
@@ -195,7 +200,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         invalidateViaMutation: false,
         includeExtensionMetadata: false,
       }),
-      useInvalidateCacheOnWrite(cache),
+      useInvalidateCacheOnWrite(cache, events),
     );
   }
   if (options.metrics ?? true) {
