@@ -1,0 +1,54 @@
+// The benchmark keeps working: `npm run bench -- --quick` on a tiny dataset writes a results
+// table with a row per operation, and the floor server answers with the service's exact bytes.
+// No timing is asserted: these machines are too noisy for that.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { operations } from '../bench/operations.js';
+import { temporaryFolder } from './helpers.js';
+
+const root = new URL('..', import.meta.url).pathname;
+
+describe('npm run bench -- --quick', () => {
+  it(
+    'writes a row per operation, with service and floor answers byte-equivalent',
+    async () => {
+      const folder = temporaryFolder();
+      try {
+        const out = join(folder.path, 'RESULTS.md');
+        const child = spawn(
+          process.execPath,
+          [
+            '--import', 'tsx', 'bench/run.ts', '--quick',
+            '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.5',
+            '--out', out, '--data-dir', folder.path,
+          ],
+          { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+        expect(code, output).toBe(0);
+
+        const report = readFileSync(out, 'utf8');
+        expect(report).toMatch(/Node v\d+/);
+        expect(report).toMatch(/\d+ × /);
+        const rows = report.split('\n').filter((line) => /^\| [A-Z]\w+ \(/.test(line));
+        expect(rows.map((row) => row.slice(2).split(' ')[0])).toEqual(operations.map((operation) => operation.name));
+        for (const row of rows) {
+          const cells = row.split('|').map((cell) => cell.trim());
+          // The last cell says whether the floor's bytes equal the service's.
+          expect(cells.at(-2), row).toBe('yes');
+          // SQL statements per request were counted.
+          expect(cells.at(-5), row).toMatch(/^\d+(\.\d)?$/);
+        }
+        expect(report).not.toMatch(/Differences between service and floor/);
+      } finally {
+        folder.remove();
+      }
+    },
+    120_000,
+  );
+});
