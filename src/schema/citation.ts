@@ -1,6 +1,6 @@
 import { brandWithType } from '@pothos/core';
 import { builder } from './builder.js';
-import { discrepanciesConnection } from './provenance-fields.js';
+import { discrepanciesConnection } from './shared-connections.js';
 import { CitationStance, QuoteKind } from './enums.js';
 import { enumFilter, IDFilter, StringFilter, type FilterInput, type FilterSpec } from './filters.js';
 import { SourceFilter, sourceFilterSpec } from './source.js';

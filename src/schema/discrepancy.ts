@@ -1,7 +1,7 @@
 import { brandWithType } from '@pothos/core';
 import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
-import { citationsConnection } from './provenance-fields.js';
+import { citationsConnection } from './shared-connections.js';
 import { CitationFilter, citationFilterSpec } from './citation.js';
 import { countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { GpuModelFilter, gpuModelFilterSpec } from './gpu-model.js';

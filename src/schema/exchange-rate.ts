@@ -1,5 +1,5 @@
 import { builder } from './builder.js';
-import { citationsConnection } from './provenance-fields.js';
+import { citationsConnection } from './shared-connections.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';

@@ -1,6 +1,6 @@
-import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
+import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
-import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
+import { allocationsConnection, citationsConnection, discrepanciesConnection } from './shared-connections.js';
 import { BooleanFilter, countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
@@ -63,18 +63,7 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
       description: 'All GPUs allocated of this model.',
       resolve: (model, _args, context) => gpuModelGpuTotals(context).load(model.id),
     }),
-    allocations: t.relatedConnection('allocations', {
-      description: 'Allocations of this model, largest first unless `orderBy` says otherwise.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
-        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(allocationFilterSpec, args.filter),
-        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
-      }),
-    }),
+    allocations: allocationsConnection(t, 'Allocations of this model, largest first unless `orderBy` says otherwise.'),
     citations: citationsConnection(t, 'Sources for this model and its naming.'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about this model.'),
   }),

@@ -1,5 +1,5 @@
 import { builder } from './builder.js';
-import { citationsConnection } from './provenance-fields.js';
+import { citationsConnection } from './shared-connections.js';
 import { ParticipantRole } from './enums.js';
 import { enumFilter, IDFilter, type FilterInput, type FilterSpec } from './filters.js';
 import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';

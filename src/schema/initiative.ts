@@ -1,10 +1,10 @@
-import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
+import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
-import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
+import { allocationsConnection, citationsConnection, discrepanciesConnection, investmentsConnection } from './shared-connections.js';
 import { InitiativeDomain } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
-import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
+import { InvestmentFilter, investmentFilterSpec } from './investment.js';
 import { orderInput } from './ordering.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
 import { allocations } from '../db/schema.js';
@@ -86,30 +86,8 @@ export const Initiative = builder.drizzleNode('initiatives', {
       args: { filter: t.arg({ type: InitiativeParticipantFilter, description: 'Which participants to return.' }) },
       query: (args) => ({ where: toWhere(participantFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
-    allocations: t.relatedConnection('allocations', {
-      description: 'GPUs committed to this initiative, largest first unless `orderBy` says otherwise.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
-        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(allocationFilterSpec, args.filter),
-        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
-      }),
-    }),
-    investments: t.relatedConnection('investments', {
-      description: 'Money committed to this initiative.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
-        orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(investmentFilterSpec, args.filter),
-        ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
-      }),
-    }),
+    allocations: allocationsConnection(t, 'GPUs committed to this initiative, largest first unless `orderBy` says otherwise.'),
+    investments: investmentsConnection(t, 'Money committed to this initiative.'),
     investmentTotal: t.field({
       type: MoneyTotal,
       nullable: true,

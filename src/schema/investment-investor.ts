@@ -1,5 +1,5 @@
 import { builder } from './builder.js';
-import { citationsConnection } from './provenance-fields.js';
+import { citationsConnection } from './shared-connections.js';
 import { Versioned } from './versioned.js';
 import { defineWrites } from './writes.js';
 import { investmentInvestors as investorsTable } from '../db/schema.js';

@@ -1,5 +1,5 @@
 import { builder } from './builder.js';
-import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
+import { citationsConnection, discrepanciesConnection } from './shared-connections.js';
 import { QuantityBound } from './enums.js';
 import {
   countWhere,

@@ -1,15 +1,15 @@
-import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
+import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
 import { PartnerKind } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
-import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
+import { InvestmentFilter, investmentFilterSpec } from './investment.js';
 import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total.js';
 import { partnerGpuShares } from './partner-totals.js';
 import { MoneyTotal, partnerInvestmentTotals } from './investment-totals.js';
-import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
+import { allocationsConnection, citationsConnection, discrepanciesConnection, investmentsConnection } from './shared-connections.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
@@ -84,36 +84,14 @@ export const Partner = builder.drizzleNode('partners', {
         "This partner's GPUs as a fraction (0 to 1) of all GPUs in the programmes it has allocations in (NAVER Cloud: 60,000 / 260,000); null when it has none.",
       resolve: (partner, _args, context) => partnerGpuShares(context).load(partner.id),
     }),
-    allocations: t.relatedConnection('allocations', {
-      description: 'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
-        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(allocationFilterSpec, args.filter),
-        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
-      }),
-    }),
+    allocations: allocationsConnection(t, 'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.'),
     initiatives: t.relatedConnection('participations', {
       description: 'The initiatives this partner takes part in, each with its role.',
       totalCount: true,
       args: { filter: t.arg({ type: InitiativeParticipantFilter, description: 'Which participations to return.' }) },
       query: (args) => ({ where: toWhere(participantFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
-    investments: t.relatedConnection('investments', {
-      description: 'Investments this partner puts money into.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
-        orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(investmentFilterSpec, args.filter),
-        ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
-      }),
-    }),
+    investments: investmentsConnection(t, 'Investments this partner puts money into.'),
     investmentTotal: t.field({
       type: MoneyTotal,
       nullable: true,

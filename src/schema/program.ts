@@ -1,6 +1,6 @@
-import { AllocationFilter, allocationFilterSpec, allocationOrder } from './allocation.js';
+import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
-import { citationsConnection, discrepanciesConnection } from './provenance-fields.js';
+import { allocationsConnection, citationsConnection, discrepanciesConnection, investmentsConnection } from './shared-connections.js';
 import { QuantityBound } from './enums.js';
 import {
   countWhere,
@@ -13,7 +13,6 @@ import {
   type FilterSpec,
 } from './filters.js';
 import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initiative.js';
-import { InvestmentFilter, investmentFilterSpec, investmentOrder } from './investment.js';
 import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from './gpu-total.js';
@@ -108,18 +107,7 @@ export const Program = builder.drizzleNode('programs', {
         added: await programGpuTotals(context).load(program.id),
       }),
     }),
-    allocations: t.relatedConnection('allocations', {
-      description: 'GPUs committed to partners in this programme, largest first unless `orderBy` says otherwise.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
-        orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(allocationFilterSpec, args.filter),
-        ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
-      }),
-    }),
+    allocations: allocationsConnection(t, 'GPUs committed to partners in this programme, largest first unless `orderBy` says otherwise.'),
     initiatives: t.relatedConnection('initiatives', {
       description: 'Projects in this programme.',
       totalCount: true,
@@ -132,18 +120,7 @@ export const Program = builder.drizzleNode('programs', {
         ...initiativeOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
       }),
     }),
-    investments: t.relatedConnection('investments', {
-      description: 'Money committed within this programme.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
-        orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(investmentFilterSpec, args.filter),
-        ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
-      }),
-    }),
+    investments: investmentsConnection(t, 'Money committed within this programme.'),
     investmentTotal: t.field({
       type: MoneyTotal,
       nullable: true,

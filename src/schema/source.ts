@@ -1,5 +1,5 @@
 import { builder } from './builder.js';
-import { citationsConnection } from './provenance-fields.js';
+import { citationsConnection } from './shared-connections.js';
 import { CitationFilter, citationFilterSpec } from './citation.js';
 import { SourceKind } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
