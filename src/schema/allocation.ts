@@ -24,6 +24,7 @@ import { allocations as allocationsTable } from '../db/schema.js';
 
 export const allocationFilterSpec: FilterSpec = {
   typename: 'Allocation',
+  table: 'allocations',
   columns: { quantity: 'quantity', bound: 'bound', status: 'status', announcedOn: 'announcedOn' },
   relations: {
     program: ['program', () => programFilterSpec],

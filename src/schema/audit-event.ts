@@ -24,6 +24,7 @@ const AuditOperationFilter = enumFilter('AuditOperationFilter', AuditOperation, 
 
 const auditFilterSpec: FilterSpec = {
   typename: 'AuditEvent',
+  table: 'auditEvents',
   columns: { entityType: 'entityType', operation: 'operation', occurredAt: 'occurredAt' },
 };
 

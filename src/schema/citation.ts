@@ -13,6 +13,7 @@ import { citationSubjectTypes, subjectColumnValues } from './subject.js';
 
 export const citationFilterSpec: FilterSpec = {
   typename: 'Citation',
+  table: 'citations',
   columns: { field: 'field', quoteKind: 'quoteKind', stance: 'stance', locator: 'locator' },
   relations: { source: ['source', () => sourceFilterSpec] },
   searchColumns: (table) => [table.quote!, table.statement!],

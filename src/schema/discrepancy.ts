@@ -20,6 +20,7 @@ import { eq } from 'drizzle-orm';
 
 export const discrepancyFilterSpec: FilterSpec = {
   typename: 'Discrepancy',
+  table: 'discrepancies',
   columns: { slug: 'slug', field: 'field' },
   relations: {
     program: ['program', () => programFilterSpec],

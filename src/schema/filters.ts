@@ -6,7 +6,7 @@
 // Hand-written because no maintained library maps GraphQL filter inputs onto drizzle's RQB v2
 // filters (@pothos/plugin-prisma-utils does this for Prisma only). The operator inputs use the
 // same keys as drizzle's filter operators, so the translation is mostly a key-by-key copy.
-import { relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import { getTableColumns, is, One, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import type { EnumRef } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
@@ -122,6 +122,8 @@ export function decodeId(globalId: string, typename: string): number {
 export interface FilterSpec {
   /** The GraphQL type whose global IDs the `id` field takes. */
   typename: string;
+  /** The drizzle relations key of the filtered table. */
+  table: keyof typeof relations;
   /** Filter fields that compare a column directly: GraphQL field → drizzle column key. */
   columns: Record<string, string>;
   /** Filter fields that filter through a relation: GraphQL field → [relation key, its spec]. */
@@ -193,7 +195,8 @@ export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined)
       clauses.push({ [spec.columns[field]]: operators(value as FilterInput) });
     } else if (spec.relations?.[field]) {
       const [relation, related] = spec.relations[field];
-      clauses.push({ [relation]: toWhere(related(), value as FilterInput) ?? {} });
+      const nested = toWhere(related(), value as FilterInput) ?? {};
+      clauses.push(toOneClause(spec, relation, related(), nested) ?? { [relation]: nested });
     } else {
       throw badInput(`Unknown filter field "${field}".`);
     }
@@ -201,6 +204,29 @@ export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined)
   const nonEmpty = clauses.filter((clause) => Object.keys(clause).length > 0);
   if (nonEmpty.length === 0) return {};
   return nonEmpty.length === 1 ? nonEmpty[0] : { AND: nonEmpty };
+}
+
+/**
+ * A filter through a to-one relation (an allocation's programme, partner…) as
+ * `fk IN (SELECT id FROM target WHERE …)` rather than drizzle's correlated EXISTS: SQLite can then
+ * use the foreign-key index for a range scan instead of probing the target once per row.
+ * Undefined for to-many and link-table relations, which keep drizzle's EXISTS.
+ */
+function toOneClause(spec: FilterSpec, relation: string, related: FilterSpec, nested: Where): Where | undefined {
+  const definition = relations[spec.table].relations[relation as never] as unknown;
+  if (!is(definition, One)) return undefined;
+  const one = definition as One<string, boolean>;
+  if (one.through || one.sourceColumns.length !== 1 || one.targetColumns.length !== 1) return undefined;
+  const sourceColumn = one.sourceColumns[0]!;
+  const sourceKey = Object.entries(getTableColumns(relations[spec.table].table)).find(([, column]) => column === sourceColumn)?.[0];
+  if (!sourceKey) return undefined;
+  const target = relations[related.table];
+  const predicate =
+    Object.keys(nested).length > 0
+      ? relationsFilterToSQL(target.table, nested as AnyRelationsFilter, target.relations, relations)
+      : undefined;
+  const subquery = sql`select ${one.targetColumns[0]!} from ${target.table}${predicate ? sql` where ${predicate}` : sql``}`;
+  return { RAW: (table: Record<string, AnySQLiteColumn>) => sql`${table[sourceKey]!} in (${subquery})` };
 }
 
 /** The size of a filtered root list, counted in SQL with the same predicate as the page query. */

@@ -12,6 +12,7 @@ import { gpuModels as gpuModelsTable } from '../db/schema.js';
 
 export const gpuModelFilterSpec: FilterSpec = {
   typename: 'GpuModel',
+  table: 'gpuModels',
   columns: { slug: 'slug', architecture: 'architecture', vendor: 'vendor', modelUnstated: 'modelUnstated' },
   relations: { allocations: ['allocations', () => allocationFilterSpec] },
   searchColumns: (table) => [table.name!],

@@ -11,6 +11,7 @@ import { initiativeParticipants as participantsTable } from '../db/schema.js';
 
 export const participantFilterSpec: FilterSpec = {
   typename: 'InitiativeParticipant',
+  table: 'initiativeParticipants',
   columns: { role: 'role' },
   relations: {
     initiative: ['initiative', () => initiativeFilterSpec],

@@ -17,6 +17,7 @@ import { initiatives as initiativesTable } from '../db/schema.js';
 
 export const initiativeFilterSpec: FilterSpec = {
   typename: 'Initiative',
+  table: 'initiatives',
   columns: { slug: 'slug', domain: 'domain' },
   relations: {
     program: ['program', () => programFilterSpec],

@@ -25,6 +25,7 @@ import { investments as investmentsTable } from '../db/schema.js';
 
 export const investmentFilterSpec: FilterSpec = {
   typename: 'Investment',
+  table: 'investments',
   columns: { slug: 'slug', currency: 'currency', bound: 'bound', announcedOn: 'announcedOn' },
   relations: {
     program: ['program', () => programFilterSpec],

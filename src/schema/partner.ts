@@ -17,6 +17,7 @@ import { partners as partnersTable } from '../db/schema.js';
 
 export const partnerFilterSpec: FilterSpec = {
   typename: 'Partner',
+  table: 'partners',
   columns: { slug: 'slug', kind: 'kind' },
   relations: {
     allocations: ['allocations', () => allocationFilterSpec],

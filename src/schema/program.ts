@@ -28,6 +28,7 @@ import { programs as programsTable } from '../db/schema.js';
 
 export const programFilterSpec: FilterSpec = {
   typename: 'Program',
+  table: 'programs',
   columns: { slug: 'slug', country: 'country', announcedOn: 'announcedOn', installedBaseGpus: 'installedBaseGpus' },
   relations: {
     supplier: ['supplier', () => partnerFilterSpec],

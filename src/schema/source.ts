@@ -11,6 +11,7 @@ import { sources as sourcesTable } from '../db/schema.js';
 
 export const sourceFilterSpec: FilterSpec = {
   typename: 'Source',
+  table: 'sources',
   columns: { slug: 'slug', kind: 'kind', language: 'language', publisher: 'publisher' },
   relations: { citations: ['citations', () => citationFilterSpec] },
   searchColumns: (table) => [table.title!, table.publisher!],
