@@ -226,7 +226,8 @@ export const allocations = sqliteTable(
   (t) => [
     // Each foreign-key index also covers (bound, quantity), so the GROUP BY behind every GPU
     // total reads the index alone, never the table.
-    index('allocations_program_totals_idx').on(t.programId, t.bound, t.quantity),
+    // (program, partner): a programme's totals and its group-by-partner read this index alone.
+    index('allocations_program_totals_idx').on(t.programId, t.partnerId, t.bound, t.quantity),
     index('allocations_partner_totals_idx').on(t.partnerId, t.bound, t.quantity),
     index('allocations_gpu_model_totals_idx').on(t.gpuModelId, t.bound, t.quantity),
     index('allocations_initiative_totals_idx').on(t.initiativeId, t.bound, t.quantity),

@@ -303,7 +303,7 @@ CREATE TABLE `sources` (
 	CONSTRAINT "sources_version_check" CHECK("version" >= 1)
 );
 --> statement-breakpoint
-CREATE INDEX `allocations_program_totals_idx` ON `allocations` (`program_id`,`bound`,`quantity`);--> statement-breakpoint
+CREATE INDEX `allocations_program_totals_idx` ON `allocations` (`program_id`,`partner_id`,`bound`,`quantity`);--> statement-breakpoint
 CREATE INDEX `allocations_partner_totals_idx` ON `allocations` (`partner_id`,`bound`,`quantity`);--> statement-breakpoint
 CREATE INDEX `allocations_gpu_model_totals_idx` ON `allocations` (`gpu_model_id`,`bound`,`quantity`);--> statement-breakpoint
 CREATE INDEX `allocations_initiative_totals_idx` ON `allocations` (`initiative_id`,`bound`,`quantity`);--> statement-breakpoint
