@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--allocations N] [--partners N] [--duration S] [--connections N]
-//   [--cached] [--scaling] [--out FILE] [--database FILE]`
+//   [--cached] [--workers] [--scaling] [--out FILE] [--database FILE]`
 //
 // Starts the service as users run it (NODE_ENV=production, its own process) and the floor server
 // (bench/floor-server.ts) on 127.0.0.1 over the same SQLite file, checks that both answer every
@@ -28,6 +28,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string', default: '20' },
     cached: { type: 'boolean', default: false },
+    workers: { type: 'boolean', default: false },
     scaling: { type: 'boolean', default: false },
     out: { type: 'string' },
     database: { type: 'string' },
@@ -226,6 +227,8 @@ interface Row {
   service: Load;
   floor: Load;
   cached?: Load;
+  /** The service with WORKERS=2 (node:cluster), cache off. */
+  twoWorkers?: Load;
   statements: number | undefined;
   serviceRss: number | null;
   floorRss: number | null;
@@ -301,6 +304,17 @@ async function benchmarkCached(databasePath: string, context: BenchContext, rows
   }
 }
 
+async function benchmarkWorkers(databasePath: string, context: BenchContext, rows: Row[]): Promise<void> {
+  const service = await startService(databasePath, { WORKERS: '2' });
+  // The first worker's address line arrives before the second listens; give it time.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  try {
+    for (const row of rows) row.twoWorkers = await measure(service.url, requestBody(row.operation, context));
+  } finally {
+    await stopServer(service);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reporting.
 
@@ -313,10 +327,12 @@ const milliseconds = (value: number) => (value === 0 ? '<1' : measured(value));
 
 function resultsTable(rows: Row[]): string {
   const cached = rows.some((row) => row.cached);
+  const workers = rows.some((row) => row.twoWorkers);
   const header = [
     'operation',
     'req/s service',
     ...(cached ? ['req/s service (cache on)'] : []),
+    ...(workers ? ['req/s service (2 workers)', '2 workers / 1'] : []),
     'req/s floor',
     'service / floor',
     'p50 ms service / floor',
@@ -332,6 +348,11 @@ function resultsTable(rows: Row[]): string {
       `${row.operation.name} (${row.operation.description})`,
       measured(row.service.requestsPerSecond),
       ...(cached ? [row.cached ? measured(row.cached.requestsPerSecond) : '–'] : []),
+      ...(workers
+        ? row.twoWorkers
+          ? [measured(row.twoWorkers.requestsPerSecond), `${number(row.twoWorkers.requestsPerSecond / row.service.requestsPerSecond, 2)}×`]
+          : ['–', '–']
+        : []),
       measured(row.floor.requestsPerSecond),
       `${number(row.service.requestsPerSecond / row.floor.requestsPerSecond, 2)}×`,
       `${milliseconds(row.service.p50)} / ${milliseconds(row.floor.p50)}`,
@@ -376,6 +397,7 @@ async function main(): Promise<void> {
   const statements = await countStatements(databasePath, context);
   for (const row of rows) row.statements = statements.get(row.operation.name);
   if (flags.cached) await benchmarkCached(databasePath, context, rows);
+  if (flags.workers) await benchmarkWorkers(databasePath, context, rows);
 
   let scaling: ScalingRow[] = [];
   if (flags.scaling) {
@@ -403,7 +425,8 @@ async function main(): Promise<void> {
     `- Data: ${flags.database ? `\`${flags.database}\`` : `\`npm run db:synthetic\` with seed ${seed}`}: ${number(context.allocationCount)} allocations, ${number(context.partnerCount)} partners, ${context.programCount} programmes; the dashboard asks for programme \`${context.programSlug}\`, the busiest.`,
     `- Load: autocannon from the bench process, ${connections} connections, ${duration} s per operation after a warm-up, POST /graphql on 127.0.0.1. The load generator shares the machine's cores with the server under test.`,
     '- Service: `node --import tsx src/main.ts` with NODE_ENV=production, RESPONSE_CACHE=false, LOG_REQUESTS=false, SEED_ON_START=false' +
-      (flags.cached ? '; the "cache on" column is a second run with RESPONSE_CACHE=true (steady-state hits).' : '.'),
+      (flags.cached ? '; the "cache on" column is a second run with RESPONSE_CACHE=true (steady-state hits)' : '') +
+      (flags.workers ? '; the "2 workers" column is a run with WORKERS=2 (node:cluster, cache off).' : '.'),
     '- Floor: `bench/floor-server.ts`, node:http + better-sqlite3 prepared statements + JSON.stringify, answering the same request bodies; "same bytes" says whether its response equals the service\'s byte for byte (checked before measuring).',
     '- SQL statements per request: counted from a separate service run with LOG_SQL=true. Peak RSS: VmHWM of each server process after the operation\'s run (cumulative over the run).',
     '',
