@@ -14,6 +14,7 @@ import {
   programs,
 } from '../src/db/schema.js';
 import { convertMinorUnits, fromMinorUnits } from '../src/domain/money.js';
+import { mulberry32 } from '../src/db/synthetic.js';
 import { execute, seededServer } from './helpers.js';
 
 interface GpuTotal {
@@ -187,17 +188,6 @@ describe('the seed\'s totals', () => {
   });
 });
 
-/** A small deterministic PRNG (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)]!;
@@ -217,7 +207,7 @@ interface RandomData {
 
 /** Adds a second programme, extra partners, a few hundred allocations and investments, and rates. */
 function insertRandomData(db: Db, seed: number): RandomData {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const supplier = db.select().from(partners).limit(1).get()!;
   db.insert(programs).values({ slug: 'random-program', name: 'Random programme', country: 'JP', announcedOn: '2026-03-01', supplierId: supplier.id }).run();
   for (let index = 0; index < 20; index += 1) {

@@ -9,12 +9,15 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { openDatabase } from '../src/db/client.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { temporaryFolder } from './helpers.js';
+import { killServerProcesses, startServerProcess } from './server-process.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const folder = temporaryFolder();
+// The backup commands this file runs; the servers are tracked by server-process.ts.
 const children = new Set<ChildProcess>();
 afterAll(() => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killServerProcesses();
   folder.remove();
 });
 
@@ -27,38 +30,6 @@ function seededFile(path: string): { key: string } {
   return { key };
 }
 
-/** Starts `src/main.ts` on a free port of 127.0.0.1 and resolves with its base URL once /health answers. */
-async function startServer(databasePath: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, NODE_ENV: 'test', SEED_ON_START: 'true', LOG_SQL: 'false', LOG_REQUESTS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  const collect = (chunk: string) => {
-    output = (output + chunk).slice(-20_000);
-  };
-  child.stdout!.setEncoding('utf8').on('data', collect);
-  child.stderr!.setEncoding('utf8').on('data', collect);
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s:\n${output}`)), 30_000);
-    child.stdout!.on('data', () => {
-      const match = /serving http:\/\/[^\s/]+:(\d+)\/graphql/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code ?? signal}) before serving:\n${output}`));
-    });
-  });
-  const url = `http://127.0.0.1:${port}`;
-  expect((await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) })).status).toBe(200);
-  return { child, url, output: () => output };
-}
 
 /** Runs the backup command to the end without blocking the event loop (the writers keep going meanwhile). */
 function backupInBackground(databasePath: string, target: string): Promise<{ status: number | null; output: string }> {
@@ -103,7 +74,7 @@ describe('npm run db:backup while the service is writing', () => {
 
   it('copies a consistent standalone database that passes integrity_check and holds every write acknowledged before it started', async () => {
     const { key } = seededFile(databasePath);
-    const server = await startServer(databasePath);
+    const server = await startServerProcess(databasePath);
 
     const acknowledged: string[] = [];
     const unexpected: string[] = [];

@@ -2,7 +2,6 @@
 // while concurrent writes are in flight. After a restart the file must pass integrity_check, every
 // write the server acknowledged must be there, and every write that is there must be whole (its
 // row complete and its audit entry present: one transaction, all or nothing).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,58 +10,13 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { openDatabase } from '../src/db/client.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { temporaryFolder } from './helpers.js';
+import { killServerProcesses, startServerProcess } from './server-process.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const folder = temporaryFolder();
-const children = new Set<ChildProcess>();
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killServerProcesses();
   folder.remove();
 });
-
-interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output: () => string;
-}
-
-/** Starts `src/main.ts` under node itself (not npx/tsx, whose extra process a SIGKILL would miss) on a free port. */
-async function startServer(databasePath: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, NODE_ENV: 'test', SEED_ON_START: 'true', LOG_SQL: 'false', LOG_REQUESTS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  const collect = (chunk: string) => {
-    output = (output + chunk).slice(-20_000);
-  };
-  child.stdout!.setEncoding('utf8').on('data', collect);
-  child.stderr!.setEncoding('utf8').on('data', collect);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s:\n${output}`)), 30_000);
-    child.stdout!.on('data', () => {
-      const match = /serving http:\/\/[^\s/]+:(\d+)\/graphql/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code ?? signal}) before serving:\n${output}`));
-    });
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
-  expect(health.status).toBe(200);
-  return { child, url, exited, output: () => output };
-}
 
 type Write = { kind: 'gpuModel' | 'partner'; slug: string };
 
@@ -107,7 +61,7 @@ describe('a SIGKILL in the middle of concurrent writes', () => {
     const key = createApiKey(db, { name: 'crash writer', scopes: ['write'] }).key;
     db.$client.close();
 
-    const first = await startServer(databasePath);
+    const first = await startServerProcess(databasePath);
     const killAfter = 200;
     const loops = 4;
     const perLoopLimit = 400;
@@ -155,7 +109,7 @@ describe('a SIGKILL in the middle of concurrent writes', () => {
     // The process died with its WAL still there: the restart has to recover from it.
     expect(existsSync(`${databasePath}-wal`)).toBe(true);
 
-    const second = await startServer(databasePath);
+    const second = await startServerProcess(databasePath);
     const check = new Database(databasePath, { readonly: true, fileMustExist: true });
     try {
       expect(check.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);

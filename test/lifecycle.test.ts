@@ -1,46 +1,22 @@
 // The service as `npm start` runs it: a child process that logs JSON, answers /ready, and on
 // SIGTERM finishes, checkpoints the WAL and exits cleanly.
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from './helpers.js';
+import { killServerProcesses, startServerProcess } from './server-process.js';
 
-const root = new URL('..', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+afterAll(killServerProcesses);
 
 describe('process lifecycle', () => {
   it('starts, serves, and on SIGTERM drains, checkpoints the WAL and exits 0', async () => {
     const folder = temporaryFolder();
     const databasePath = join(folder.path, 'service.db');
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const server = await startServerProcess(databasePath, { NODE_ENV: 'production', LOG_REQUESTS: 'true' });
+    const { child } = server;
     try {
-      const deadline = Date.now() + 30_000;
-      while (!output.includes('serving http://')) {
-        if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      const base = `http://127.0.0.1:${port}`;
+      const base = server.url;
       expect((await fetch(`${base}/ready`)).status).toBe(200);
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
@@ -51,8 +27,9 @@ describe('process lifecycle', () => {
       expect(existsSync(`${databasePath}-wal`)).toBe(true);
 
       child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      const lines = output
+      expect((await server.exited).code).toBe(0);
+      const lines = server
+        .output()
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as { msg: string; path?: string; requestId?: string });
