@@ -13,6 +13,7 @@ import { getTableConfig, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
 import type { Events } from './events.js';
+import { tableOfType } from './node-tables.js';
 import { ForbiddenError, ValidationError } from './error-classes.js';
 
 /** Who is asking: the API key's id (null without a key) and its effective scopes. */
@@ -71,27 +72,9 @@ async function nullWhenMissing(load: unknown): Promise<unknown> {
   }
 }
 
-/** The table behind each node type, for the existence check of `nodes(ids:)`. */
-const nodeTables: Record<string, keyof typeof relations> = {
-  Program: 'programs',
-  Partner: 'partners',
-  GpuModel: 'gpuModels',
-  Allocation: 'allocations',
-  Initiative: 'initiatives',
-  InitiativeParticipant: 'initiativeParticipants',
-  Investment: 'investments',
-  InvestmentInvestor: 'investmentInvestors',
-  ExchangeRate: 'exchangeRates',
-  Source: 'sources',
-  Citation: 'citations',
-  Discrepancy: 'discrepancies',
-  AuditEvent: 'auditEvents',
-};
-
 function nodeExists(db: Db, id: { typename: string; id: string }): boolean {
-  const table = nodeTables[id.typename];
-  if (!table) return false;
-  const target = relations[table].table;
+  const target = tableOfType(id.typename);
+  if (!target) return false;
   const idColumn = (getTableColumns(target) as Record<string, AnySQLiteColumn>).id!;
   return db.select({ id: idColumn }).from(target).where(eq(idColumn, Number(id.id))).get() !== undefined;
 }

@@ -19,6 +19,7 @@ import {
   type Reference,
 } from './error-classes.js';
 import { mutationErrors } from './errors.js';
+import { tableOfType, typeOfTable } from './node-tables.js';
 
 export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Row = Record<string, unknown>;
@@ -50,22 +51,6 @@ export function audit(
     .run();
 }
 
-/** The GraphQL type name of each table, for IDs and for messages. */
-export const typenames: Record<string, string> = {
-  programs: 'Program',
-  partners: 'Partner',
-  gpu_models: 'GpuModel',
-  allocations: 'Allocation',
-  initiatives: 'Initiative',
-  initiative_participants: 'InitiativeParticipant',
-  investments: 'Investment',
-  investment_investors: 'InvestmentInvestor',
-  exchange_rates: 'ExchangeRate',
-  sources: 'Source',
-  citations: 'Citation',
-  discrepancies: 'Discrepancy',
-};
-
 function idColumn(table: SQLiteTable): AnySQLiteColumn {
   return (getTableColumns(table) as Record<string, AnySQLiteColumn>).id!;
 }
@@ -82,21 +67,16 @@ export function resolveId(tx: Transaction, globalId: string, typename: string, f
     throw new NotFoundError(typename, globalId, field);
   }
   const id = Number(decoded.id);
-  const table = tableFor(typename);
+  const table = tableOfType(typename);
   if (decoded.typename !== typename || !Number.isSafeInteger(id) || !table) throw new NotFoundError(typename, globalId, field);
   const found = tx.select({ id: idColumn(table) }).from(table).where(eq(idColumn(table), id)).get();
   if (!found) throw new NotFoundError(typename, globalId, field);
   return id;
 }
 
-function tableFor(typename: string): SQLiteTable | undefined {
-  const name = Object.entries(typenames).find(([, type]) => type === typename)?.[0];
-  return tables().find((table) => getTableConfig(table).name === name);
-}
-
-function tables(): SQLiteTable[] {
-  return (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
-}
+const allTables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
+  is(value, SQLiteTable),
+);
 
 /**
  * What still points at a row through foreign keys that forbid deleting it (ON DELETE RESTRICT),
@@ -105,7 +85,7 @@ function tables(): SQLiteTable[] {
 export function referencesTo(tx: Transaction, table: SQLiteTable, id: number): Reference[] {
   const target = getTableConfig(table).name;
   const references: Reference[] = [];
-  for (const candidate of tables()) {
+  for (const candidate of allTables) {
     const config = getTableConfig(candidate);
     for (const foreignKey of config.foreignKeys) {
       const reference = foreignKey.reference();
@@ -115,7 +95,7 @@ export function referencesTo(tx: Transaction, table: SQLiteTable, id: number): R
       const pointing = tx.select({ n: count() }).from(candidate).where(eq(column, id)).get()?.n ?? 0;
       if (pointing > 0) {
         const field = column.name.replace(/_id$/, '').replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-        references.push({ typename: typenames[config.name] ?? config.name, field, count: pointing });
+        references.push({ typename: typeOfTable(config.name), field, count: pointing });
       }
     }
   }
