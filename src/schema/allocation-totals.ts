@@ -8,6 +8,7 @@ import { allocations, gpuModels, initiatives, partners, programs } from '../db/s
 import type { AllocationStatus as Status, PartnerKind as Kind } from '../db/enums.js';
 import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
+import { rowById } from './node-tables.js';
 import { GpuModel } from './gpu-model.js';
 import { Initiative } from './initiative.js';
 import { Partner } from './partner.js';
@@ -88,14 +89,6 @@ const enumLabels: Record<string, [english: string, korean: string]> = {
   OPERATIONAL: ['Operational', '가동'],
 } satisfies Record<Kind | Status, [string, string]>;
 
-/**
- * A row reference by id alone: plugin-drizzle sees the missing columns and loads every group's
- * row in one batched query per type (a findFirst per group would be N+1).
- */
-function stub(id: number | null): never {
-  return (id === null ? null : { id }) as never;
-}
-
 const AllocationGroup = builder.objectRef<GroupShape>('AllocationGroup').implement({
   description: 'The allocations sharing one value of each grouping key, with their total.',
   fields: (t) => ({
@@ -103,13 +96,13 @@ const AllocationGroup = builder.objectRef<GroupShape>('AllocationGroup').impleme
       type: Program,
       nullable: true,
       description: 'The programme, when grouping by PROGRAM.',
-      resolve: (group) => stub(group.programId),
+      resolve: (group) => rowById(group.programId),
     }),
     partner: t.field({
       type: Partner,
       nullable: true,
       description: 'The partner, when grouping by PARTNER.',
-      resolve: (group) => stub(group.partnerId),
+      resolve: (group) => rowById(group.partnerId),
     }),
     partnerKind: t.field({
       type: PartnerKind,
@@ -121,7 +114,7 @@ const AllocationGroup = builder.objectRef<GroupShape>('AllocationGroup').impleme
       type: GpuModel,
       nullable: true,
       description: 'The GPU model, when grouping by GPU_MODEL; null also for the group of allocations naming none.',
-      resolve: (group) => stub(group.gpuModelId),
+      resolve: (group) => rowById(group.gpuModelId),
     }),
     status: t.field({
       type: AllocationStatus,
@@ -133,7 +126,7 @@ const AllocationGroup = builder.objectRef<GroupShape>('AllocationGroup').impleme
       type: Initiative,
       nullable: true,
       description: 'The initiative, when grouping by INITIATIVE; null also for allocations for none.',
-      resolve: (group) => stub(group.initiativeId),
+      resolve: (group) => rowById(group.initiativeId),
     }),
     label: t.string({ description: 'The group\'s key values in English, joined with " · ".', resolve: (group) => group.label }),
     labelKo: t.string({

@@ -1,10 +1,9 @@
-import { brandWithType } from '@pothos/core';
 import { builder } from './builder.js';
 import { discrepanciesConnection } from './shared-connections.js';
 import { CitationStance, QuoteKind } from './enums.js';
 import { enumFilter, IDFilter, StringFilter, type FilterInput, type FilterSpec } from './filters.js';
 import { SourceFilter, sourceFilterSpec } from './source.js';
-import { subjectRelations, subjectTypes } from './subject.js';
+import { loadedSubject, subjectRelations } from './subject.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
@@ -49,16 +48,7 @@ export const Citation = builder.drizzleNode('citations', {
       type: builder.nodeInterfaceRef(),
       description: 'The object the citation is about: a programme, partner, allocation, initiative, investment…',
       select: { with: subjectRelations(true) },
-      resolve: (citation) => {
-        for (const [relation, type] of subjectTypes()) {
-          const row = (citation as Record<string, unknown>)[relation];
-          if (row) {
-            brandWithType(row, type);
-            return row;
-          }
-        }
-        throw new Error(`citation ${citation.id} has no subject`);
-      },
+      resolve: (citation) => loadedSubject(citation as Record<string, unknown>, 'citation'),
     }),
     quote: t.exposeString('quote', {
       description: "The source's words in its original language (see `quoteKind` for whether they are verbatim).",

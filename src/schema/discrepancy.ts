@@ -1,4 +1,3 @@
-import { brandWithType } from '@pothos/core';
 import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
 import { citationsConnection } from './shared-connections.js';
@@ -10,7 +9,7 @@ import { InvestmentFilter, investmentFilterSpec } from './investment.js';
 import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
-import { subjectRelations, subjectTypes } from './subject.js';
+import { loadedSubject, subjectRelations } from './subject.js';
 import { Versioned } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites, resolveId } from './writes.js';
@@ -70,16 +69,7 @@ export const Discrepancy = builder.drizzleNode('discrepancies', {
       type: builder.nodeInterfaceRef(),
       description: 'The object the sources disagree about.',
       select: { with: subjectRelations(false) },
-      resolve: (discrepancy) => {
-        for (const [relation, type] of subjectTypes()) {
-          const row = (discrepancy as Record<string, unknown>)[relation];
-          if (row) {
-            brandWithType(row, type);
-            return row;
-          }
-        }
-        throw new Error(`discrepancy ${discrepancy.id} has no subject`);
-      },
+      resolve: (discrepancy) => loadedSubject(discrepancy as Record<string, unknown>, 'discrepancy'),
     }),
     field: t.exposeString('field', { description: 'The disputed field of the subject, e.g. `quantity`.' }),
     description: t.exposeString('description', { description: 'What the sources say, side by side.' }),

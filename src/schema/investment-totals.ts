@@ -13,6 +13,7 @@ import { relations } from '../db/relations.js';
 import { exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../db/schema.js';
 import { convertMinorUnits, fromMinorUnits, minorUnitDigits } from '../domain/money.js';
 import { builder, type Context } from './builder.js';
+import { rowById } from './node-tables.js';
 import { QuantityBound } from './enums.js';
 import { ExchangeRate } from './exchange-rate.js';
 import { toWhere } from './filters.js';
@@ -255,21 +256,17 @@ interface InvestmentGroupShape {
   total: MoneyTotalShape;
 }
 
-function stub(id: number | null): never {
-  return (id === null ? null : { id }) as never;
-}
-
 const InvestmentGroup = builder.objectRef<InvestmentGroupShape>('InvestmentGroup').implement({
   description: 'The investments sharing one value of each grouping key, with their total.',
   fields: (t) => ({
-    program: t.field({ type: Program, nullable: true, description: 'The programme, when grouping by PROGRAM.', resolve: (group) => stub(group.programId) }),
+    program: t.field({ type: Program, nullable: true, description: 'The programme, when grouping by PROGRAM.', resolve: (group) => rowById(group.programId) }),
     initiative: t.field({
       type: Initiative,
       nullable: true,
       description: 'The initiative, when grouping by INITIATIVE; null also for investments for none.',
-      resolve: (group) => stub(group.initiativeId),
+      resolve: (group) => rowById(group.initiativeId),
     }),
-    investor: t.field({ type: Partner, nullable: true, description: 'The investor, when grouping by INVESTOR.', resolve: (group) => stub(group.investorId) }),
+    investor: t.field({ type: Partner, nullable: true, description: 'The investor, when grouping by INVESTOR.', resolve: (group) => rowById(group.investorId) }),
     currency: t.field({
       type: 'Currency',
       nullable: true,

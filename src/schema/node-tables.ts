@@ -33,3 +33,11 @@ const typeBySqlName = new Map(
 export function typeOfTable(sqlName: string): string {
   return typeBySqlName.get(sqlName) ?? sqlName;
 }
+
+/**
+ * A row reference by id alone: plugin-drizzle sees the missing columns and loads every such row
+ * of a request in one batched query per type (a findFirst each would be N+1).
+ */
+export function rowById(id: number | null): never {
+  return (id === null ? null : { id }) as never;
+}

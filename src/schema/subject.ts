@@ -1,7 +1,7 @@
 // What citations and discrepancies can be about. Each row names its subject with exactly one
 // foreign key (see src/db/schema.ts); these helpers load those relations and return the one set,
 // branded with its GraphQL type so the `Node` interface can resolve it.
-import type { ObjectRef } from '@pothos/core';
+import { brandWithType, type ObjectRef } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { NotFoundError } from './error-classes.js';
 import { resolveId, type Transaction } from './writes.js';
@@ -83,3 +83,15 @@ export function subjectColumnValues(
 
 export const citationSubjectTypes = Object.keys(subjectColumns);
 export const discrepancySubjectTypes = ['Program', 'Partner', 'GpuModel', 'Allocation', 'Initiative', 'Investment'];
+
+/** The one subject relation loaded on a citation or discrepancy row, branded for `Node`. */
+export function loadedSubject(row: Record<string, unknown>, what: string): never {
+  for (const [relation, type] of subjectTypes()) {
+    const subject = row[relation];
+    if (subject) {
+      brandWithType(subject, type);
+      return subject as never;
+    }
+  }
+  throw new Error(`${what} ${String(row.id)} has no subject`);
+}
