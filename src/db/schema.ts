@@ -231,6 +231,13 @@ export const allocations = sqliteTable(
     index('allocations_partner_totals_idx').on(t.partnerId, t.bound, t.quantity),
     index('allocations_gpu_model_totals_idx').on(t.gpuModelId, t.bound, t.quantity),
     index('allocations_initiative_totals_idx').on(t.initiativeId, t.bound, t.quantity),
+    // Nested lists sort a parent's allocations largest first (quantity DESC, id DESC): these
+    // indexes (the rowid is their last column) give that order, so LIMIT stops after a page
+    // instead of sorting, and building the JSON of, every allocation of the parent.
+    index('allocations_program_quantity_idx').on(t.programId, t.quantity),
+    index('allocations_partner_quantity_idx').on(t.partnerId, t.quantity),
+    index('allocations_gpu_model_quantity_idx').on(t.gpuModelId, t.quantity),
+    index('allocations_initiative_quantity_idx').on(t.initiativeId, t.quantity),
     index('allocations_status_idx').on(t.status),
     index('allocations_bound_idx').on(t.bound),
     index('allocations_quantity_idx').on(t.quantity),
@@ -268,8 +275,9 @@ export const investments = sqliteTable(
   },
   (t) => [
     uniqueIndex('investments_slug_unique').on(t.slug),
-    index('investments_program_idx').on(t.programId),
-    index('investments_initiative_idx').on(t.initiativeId),
+    // With the date, a parent's investments come newest first straight from the index.
+    index('investments_program_announced_on_idx').on(t.programId, t.announcedOn),
+    index('investments_initiative_announced_on_idx').on(t.initiativeId, t.announcedOn),
     index('investments_currency_idx').on(t.currency),
     index('investments_announced_on_idx').on(t.announcedOn),
     check('investments_slug_check', slugShape(t.slug)),
