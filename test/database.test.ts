@@ -67,6 +67,46 @@ describe('migrations', () => {
   });
 });
 
+describe('statements drizzle runs', () => {
+  it('are reused, and each use gets rows in the shape it asks for', () => {
+    const db = openDatabase({ path: ':memory:' });
+    db.insert(partners).values([
+      { slug: 'a', name: 'A', kind: 'COMPANY' },
+      { slug: 'b', name: 'B', kind: 'TELECOM' },
+    ]).run();
+    const prepared: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    db.$client.prepare = ((source: string) => {
+      prepared.push(source);
+      return prepare(source);
+    }) as typeof db.$client.prepare;
+    const query = () => db.select({ slug: partners.slug }).from(partners).orderBy(partners.slug);
+    // Objects, then arrays (raw mode) and objects again from the same SQL text.
+    expect(query().all()).toEqual([{ slug: 'a' }, { slug: 'b' }]);
+    expect(query().values()).toEqual([['a'], ['b']]);
+    expect(query().all()).toEqual([{ slug: 'a' }, { slug: 'b' }]);
+    expect(query().get()).toEqual({ slug: 'a' });
+    // Compiled once for the four queries.
+    expect(prepared).toEqual(['select "slug" from "partners" order by "partners"."slug"']);
+    db.$client.close();
+  });
+});
+
+describe('a file database', () => {
+  it('has planner statistics once opened', () => {
+    const folder = temporaryFolder();
+    cleanups.push(folder.remove);
+    const path = join(folder.path, 'stats.db');
+    const db = openDatabase({ path });
+    db.insert(partners).values({ slug: 'a', name: 'A', kind: 'COMPANY' }).run();
+    db.$client.close();
+    const reopened = openDatabase({ path });
+    const analyzed = reopened.all<{ tbl: string }>(sql`SELECT DISTINCT tbl FROM sqlite_stat1`).map((row) => row.tbl);
+    expect(analyzed).toContain('partners');
+    reopened.$client.close();
+  });
+});
+
 describe('the database enforces the rules itself', () => {
   const db = seededDatabase();
   const program = db.select().from(programs).limit(1).get()!;
