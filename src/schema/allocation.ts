@@ -16,7 +16,7 @@ import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
 import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { publishAllocationChange } from './subscriptions.js';
@@ -70,7 +70,9 @@ export const Allocation = builder.drizzleNode('allocations', {
   description: 'GPUs committed to a partner within a programme.',
   id: { column: (allocation) => allocation.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     program: t.relation('program', { description: 'The programme the GPUs come from.' }),
     partner: t.relation('partner', { description: 'Who receives the GPUs.' }),
     gpuModel: t.relation('gpuModel', {

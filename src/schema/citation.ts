@@ -4,7 +4,7 @@ import { CitationStance, QuoteKind } from './enums.js';
 import { enumFilter, IDFilter, StringFilter, type FilterInput, type FilterSpec } from './filters.js';
 import { SourceFilter, sourceFilterSpec } from './source.js';
 import { loadedSubject, subjectRelations } from './subject.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { citations as citationsTable } from '../db/schema.js';
@@ -42,7 +42,9 @@ export const Citation = builder.drizzleNode('citations', {
   description: "A fact's link to a source: the source's words and what they state.",
   id: { column: (citation) => citation.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     source: t.relation('source', { description: 'The source quoted.' }),
     subject: t.field({
       type: builder.nodeInterfaceRef(),

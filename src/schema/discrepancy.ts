@@ -10,7 +10,7 @@ import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
 import { loadedSubject, subjectRelations } from './subject.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites, resolveId } from './writes.js';
 import { discrepancies as discrepanciesTable, discrepancyCitations } from '../db/schema.js';
@@ -63,7 +63,9 @@ export const Discrepancy = builder.drizzleNode('discrepancies', {
   description: 'Sources that disagree about one field of one object, and how the dataset resolves it: nothing is silently fixed.',
   id: { column: (discrepancy) => discrepancy.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `hyundai-gpu-quantity`.' }),
     subject: t.field({
       type: builder.nodeInterfaceRef(),

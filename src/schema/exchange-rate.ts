@@ -1,6 +1,6 @@
 import { builder } from './builder.js';
 import { citationsConnection } from './shared-connections.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { exchangeRates as exchangeRatesTable } from '../db/schema.js';
@@ -27,7 +27,9 @@ export const ExchangeRate = builder.drizzleNode('exchangeRates', {
     'A conversion between two currencies as a source states it, e.g. "USD 3 billion ≈ KRW 4 trillion". Kept as the two stated amounts, so conversions are exact.',
   id: { column: (rate) => rate.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     baseCurrency: t.expose('baseCurrency', { type: 'Currency', description: 'The currency converted from.' }),
     quoteCurrency: t.expose('quoteCurrency', { type: 'Currency', description: 'The currency converted to.' }),
     baseAmount: t.expose('baseAmount', { type: 'Money', description: 'The stated amount in the base currency.' }),

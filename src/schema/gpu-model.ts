@@ -5,7 +5,7 @@ import { BooleanFilter, countWhere, IDFilter, StringFilter, toWhere, type Filter
 import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuModelGpuTotals, gpuTotalOrderExpression } from './gpu-total.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { gpuModels as gpuModelsTable } from '../db/schema.js';
@@ -50,7 +50,9 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
   description: 'A GPU product, or a placeholder for GPUs whose model the sources do not state.',
   id: { column: (model) => model.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `gb200`.' }),
     name: t.exposeString('name', { description: 'Product name.' }),
     architecture: t.exposeString('architecture', { description: 'GPU architecture, e.g. Blackwell or Hopper.' }),

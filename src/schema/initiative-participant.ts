@@ -4,7 +4,7 @@ import { ParticipantRole } from './enums.js';
 import { enumFilter, IDFilter, type FilterInput, type FilterSpec } from './filters.js';
 import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { initiativeParticipants as participantsTable } from '../db/schema.js';
@@ -39,7 +39,9 @@ export const InitiativeParticipant = builder.drizzleNode('initiativeParticipants
   description: "A partner's part in an initiative: who, in which initiative, in what role.",
   id: { column: (participant) => participant.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     initiative: t.relation('initiative', { description: 'The initiative.' }),
     partner: t.relation('partner', { description: 'The partner taking part.' }),
     role: t.expose('role', { type: ParticipantRole, description: 'Lead, participant or supporter.' }),

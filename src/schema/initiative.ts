@@ -10,7 +10,7 @@ import { ProgramFilter, programFilterSpec } from './program.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, initiativeGpuTotals } from './gpu-total.js';
 import { MoneyTotal, initiativeInvestmentTotals } from './investment-totals.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { initiatives as initiativesTable } from '../db/schema.js';
@@ -66,7 +66,9 @@ export const Initiative = builder.drizzleNode('initiatives', {
   description: 'A project that uses the GPUs or builds on the programme, with its participants.',
   id: { column: (initiative) => initiative.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `ai-native-6g`.' }),
     program: t.relation('program', { description: 'The programme it belongs to.' }),
     name: t.exposeString('name', { description: 'Name in English.' }),

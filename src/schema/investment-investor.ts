@@ -1,6 +1,6 @@
 import { builder } from './builder.js';
 import { citationsConnection } from './shared-connections.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import { defineWrites } from './writes.js';
 import { investmentInvestors as investorsTable } from '../db/schema.js';
 
@@ -9,7 +9,9 @@ export const InvestmentInvestor = builder.drizzleNode('investmentInvestors', {
   description: 'A partner putting money into an investment, with the sources that say so.',
   id: { column: (investor) => investor.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     investment: t.relation('investment', { description: 'The investment.' }),
     partner: t.relation('partner', { description: 'The investor.' }),
     citations: citationsConnection(t, 'Sources naming this partner as an investor.'),

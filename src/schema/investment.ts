@@ -16,7 +16,7 @@ import { MonetaryAmount } from './money.js';
 import { orderInput } from './ordering.js';
 import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { ProgramFilter, programFilterSpec } from './program.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { ValidationError } from './error-classes.js';
@@ -66,7 +66,9 @@ export const Investment = builder.drizzleNode('investments', {
   description: 'Money committed to a programme or initiative, stored exactly in its stated currency.',
   id: { column: (investment) => investment.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `physical-ai-co-investment`.' }),
     title: t.exposeString('title', { description: 'What the money is for, in English.' }),
     titleKo: t.exposeString('titleKo', { nullable: true, description: 'The same in Korean.' }),

@@ -10,7 +10,7 @@ import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total
 import { partnerGpuShares } from './partner-totals.js';
 import { MoneyTotal, partnerInvestmentTotals } from './investment-totals.js';
 import { allocationsConnection, citationsConnection, discrepanciesConnection, investmentsConnection } from './shared-connections.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { partners as partnersTable } from '../db/schema.js';
@@ -67,7 +67,9 @@ export const Partner = builder.drizzleNode('partners', {
   description: 'An organisation in a programme: a government, company, cloud provider, telecom, university or institute.',
   id: { column: (partner) => partner.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `samsung-electronics`.' }),
     name: t.exposeString('name', { description: 'Name in English.' }),
     nameKo: t.exposeString('nameKo', { nullable: true, description: 'Name in Korean, e.g. 삼성전자.' }),

@@ -19,7 +19,7 @@ import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from './gpu-total
 import { NationalCapacity, programPartnerCounts } from './program-totals.js';
 import { allocations } from '../db/schema.js';
 import { MoneyTotal, programInvestmentTotals } from './investment-totals.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { publishProgramChange } from './subscriptions.js';
@@ -72,7 +72,9 @@ export const Program = builder.drizzleNode('programs', {
   description: "One announced GPU programme, such as NVIDIA's 2025 supply of Blackwell GPUs to Korea.",
   id: { column: (program) => program.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `korea-2025`.' }),
     name: t.exposeString('name', { description: 'Name in English.' }),
     nameKo: t.exposeString('nameKo', { nullable: true, description: 'Name in Korean.' }),

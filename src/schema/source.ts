@@ -4,7 +4,7 @@ import { CitationFilter, citationFilterSpec } from './citation.js';
 import { SourceKind } from './enums.js';
 import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 import { orderInput } from './ordering.js';
-import { Versioned } from './versioned.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { sources as sourcesTable } from '../db/schema.js';
@@ -45,7 +45,9 @@ export const Source = builder.drizzleNode('sources', {
   description: 'A document a fact comes from: an article, a press release, a blog post.',
   id: { column: (source) => source.id },
   interfaces: [Versioned],
+  select: onDemandColumns,
   fields: (t) => ({
+    ...versionedFields(t),
     slug: t.exposeString('slug', { description: 'Short stable key of the source, e.g. `newspim-2025-10-31`.' }),
     url: t.exposeString('url', { nullable: true, description: 'Web address; null when only an archived copy is known.' }),
     title: t.exposeString('title', { nullable: true, description: 'Headline or title in the original language; null when not recorded.' }),
