@@ -1,11 +1,14 @@
 // `npm run bench [-- --quick] [--allocations N] [--partners N] [--duration S] [--connections N]
-//   [--cached] [--workers] [--scaling] [--out FILE] [--database FILE]`
+//   [--cached] [--workers] [--scaling] [--skip-peers] [--out FILE] [--database FILE]`
 //
 // Starts the service as users run it (NODE_ENV=production, its own process) and the floor server
 // (bench/floor-server.ts) on 127.0.0.1 over the same SQLite file, checks that both answer every
 // operation with the same bytes, drives each with autocannon from this process, counts the
 // service's SQL statements per request in a separate LOG_SQL run, and writes bench/RESULTS.md.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Unless --skip-peers, two peers run over the same file too (bench/peers/, installed here with
+// `npm ci` when missing): drizzle-graphql's generated schema and mercurius + graphql-jit serving
+// the service's own schema.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -15,6 +18,7 @@ import autocannon from 'autocannon';
 import { closeDatabase, openDatabase } from '../src/db/client.js';
 import { generateSyntheticData, type SyntheticOptions } from '../src/db/synthetic.js';
 import { benchContext, operations, requestBody, type BenchContext, type Operation } from './operations.js';
+import { countRows, drizzleGraphqlOperations } from './peers/operations.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,6 +34,9 @@ const { values: flags } = parseArgs({
     cached: { type: 'boolean', default: false },
     workers: { type: 'boolean', default: false },
     scaling: { type: 'boolean', default: false },
+    // Peers run by default; --peers makes a failed install of their dependencies fatal.
+    peers: { type: 'boolean' },
+    'skip-peers': { type: 'boolean', default: false },
     out: { type: 'string' },
     database: { type: 'string' },
     'data-dir': { type: 'string' },
@@ -120,6 +127,50 @@ function startFloor(databasePath: string): Promise<Server> {
   return startServer('floor', ['bench/floor-server.ts', databasePath, '0'], {});
 }
 
+const peersFolder = join(root, 'bench/peers');
+
+/** Whether bench/peers/node_modules holds every dependency at the version package.json pins. */
+function peersInstalled(): boolean {
+  const manifest = JSON.parse(readFileSync(join(peersFolder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  return Object.entries(manifest.dependencies).every(([name, version]) => {
+    try {
+      const installed = JSON.parse(readFileSync(join(peersFolder, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+      return installed.version === version;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Installs the peers' own dependencies (an older drizzle-orm, drizzle-graphql, mercurius) when
+ * they are missing or stale, so a fresh clone needs nothing but `npm run bench`. Returns whether
+ * the peers can run.
+ */
+function ensurePeers(): boolean {
+  if (flags['skip-peers']) return false;
+  if (peersInstalled()) return true;
+  console.error('installing the peers\' dependencies: npm ci --prefix bench/peers');
+  // npm's output goes to stderr: stdout carries only the results table.
+  const result = spawnSync('npm', ['ci', '--prefix', 'bench/peers', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+  });
+  if (result.status === 0 && peersInstalled()) return true;
+  const message = `npm ci --prefix bench/peers failed (${result.error?.message ?? `exit ${result.status}`})`;
+  if (flags.peers) throw new Error(message);
+  console.error(`! ${message}: measuring without the peers`);
+  return false;
+}
+
+function startDrizzleGraphql(databasePath: string): Promise<Server> {
+  return startServer('drizzle-graphql', ['bench/peers/drizzle-graphql-server.ts', databasePath, '0'], { NODE_ENV: 'production' });
+}
+
+function startMercurius(databasePath: string): Promise<Server> {
+  return startServer('mercurius+jit', ['bench/peers/mercurius-server.ts', databasePath, '0'], { NODE_ENV: 'production' });
+}
+
 /** Peak resident memory of a process so far (VmHWM), in MB. */
 function peakRssMb(child: ChildProcess): number | null {
   try {
@@ -162,11 +213,11 @@ async function post(url: string, body: string): Promise<{ status: number; text: 
 }
 
 /** Where two texts first differ, with some context, for the report. */
-function firstDifference(a: string, b: string): string {
+function firstDifference(a: string, b: string, labels = ['service', 'floor']): string {
   let index = 0;
   while (index < a.length && index < b.length && a[index] === b[index]) index += 1;
   const show = (text: string) => JSON.stringify(text.slice(Math.max(0, index - 60), index + 60));
-  return `at byte ${index}: service ${show(a)} vs floor ${show(b)}`;
+  return `at byte ${index}: ${labels[0]} ${show(a)} vs ${labels[1]} ${show(b)}`;
 }
 
 interface Load {
@@ -197,6 +248,9 @@ async function drive(url: string, body: string, seconds: number, clients = conne
 /** A short untimed run first, so JIT warm-up and SQLite's page cache do not count. */
 async function measure(url: string, body: string, clients = connections, seconds = duration): Promise<Load> {
   await drive(url, body, quick ? 0.3 : Math.min(3, Math.max(1, seconds / 3)), clients);
+  // The server is still answering the requests the warm-up left in flight; a slow one (a second
+  // per request) would spend a short timed run on them. One answer after them means it is idle.
+  await post(url, body);
   return drive(url, body, seconds, clients);
 }
 
@@ -222,6 +276,29 @@ async function countStatements(databasePath: string, context: BenchContext): Pro
   return counts;
 }
 
+/** drizzle-graphql on one operation: measured, or why it cannot express the operation. */
+interface DrizzleGraphqlResult {
+  /** Absent when the operation cannot be expressed or the answer was wrong. */
+  load?: Load;
+  missing?: string;
+  /** Its answer equals the floor's once reshaped to drizzle-graphql's shape. */
+  sameData?: boolean;
+  difference?: string;
+  /** Rows in its answer by field, e.g. `partners 50 · allocations 250`. */
+  rows?: string;
+  /** SQL statements its request ran. */
+  statements?: number;
+}
+
+/** mercurius + graphql-jit serving the service's schema on one operation. */
+interface MercuriusResult {
+  load: Load;
+  /** Its bytes equal the service's (checked on a jit-compiled execution). */
+  sameBytes: boolean;
+  difference?: string;
+  statements: number;
+}
+
 interface Row {
   operation: Operation;
   service: Load;
@@ -229,6 +306,8 @@ interface Row {
   cached?: Load;
   /** The service with WORKERS=2 (node:cluster), cache off. */
   twoWorkers?: Load;
+  drizzleGraphql?: DrizzleGraphqlResult;
+  mercurius?: MercuriusResult;
   statements: number | undefined;
   serviceRss: number | null;
   floorRss: number | null;
@@ -237,8 +316,15 @@ interface Row {
   responseBytes: number;
 }
 
-async function compareAnswers(service: Server, floor: Server, context: BenchContext) {
-  const answers = new Map<string, { equivalent: boolean; difference?: string; bytes: number }>();
+interface Answer {
+  equivalent: boolean;
+  difference?: string;
+  bytes: number;
+  floorData: unknown;
+}
+
+async function compareAnswers(service: Server, floor: Server, context: BenchContext): Promise<Map<string, Answer>> {
+  const answers = new Map<string, Answer>();
   for (const operation of operations) {
     const body = requestBody(operation, context);
     const [fromService, fromFloor] = await Promise.all([post(service.url, body), post(floor.url, body)]);
@@ -250,9 +336,65 @@ async function compareAnswers(service: Server, floor: Server, context: BenchCont
       equivalent,
       ...(equivalent ? {} : { difference: firstDifference(fromService.text, fromFloor.text) }),
       bytes: Buffer.byteLength(fromService.text),
+      floorData: (JSON.parse(fromFloor.text) as { data?: unknown }).data,
     });
   }
   return answers;
+}
+
+/** The request body drizzle-graphql gets for an operation, or undefined when it cannot express it. */
+function drizzleGraphqlBody(operation: Operation, context: BenchContext): string | undefined {
+  const peer = drizzleGraphqlOperations[operation.name];
+  if (!peer || 'missing' in peer) return undefined;
+  return JSON.stringify({ operationName: operation.name, query: peer.query, variables: peer.variables(context) });
+}
+
+/** SQL statements a peer has run so far, from its `GET /stats`. */
+async function statementsSoFar(server: Server): Promise<number> {
+  const response = await fetch(server.url.replace(/\/graphql$/, '/stats'));
+  return ((await response.json()) as { statements: number }).statements;
+}
+
+/** Checks drizzle-graphql's answer (no errors, and the floor's data once reshaped) and counts its statements. */
+async function checkDrizzleGraphql(server: Server, operation: Operation, context: BenchContext, answer: Answer) {
+  const peer = drizzleGraphqlOperations[operation.name];
+  if (!peer) return { missing: 'no query written for it in bench/peers/operations.ts' };
+  if ('missing' in peer) return { missing: peer.missing };
+  const before = await statementsSoFar(server);
+  const response = await post(server.url, drizzleGraphqlBody(operation, context)!);
+  const statements = (await statementsSoFar(server)) - before;
+  const parsed = JSON.parse(response.text) as { data?: unknown; errors?: unknown };
+  const expected = JSON.stringify(peer.expected(answer.floorData as never, context));
+  const actual = JSON.stringify(parsed.data ?? null);
+  if (response.status !== 200 || parsed.errors) {
+    return { sameData: false, difference: `drizzle-graphql answered ${response.status}: ${response.text.slice(0, 300)}` };
+  }
+  const sameData = actual === expected;
+  return {
+    sameData,
+    rows: countRows(parsed.data),
+    statements,
+    ...(sameData ? {} : { difference: firstDifference(actual, expected, ['drizzle-graphql', 'floor reshaped']) }),
+  };
+}
+
+/**
+ * Checks mercurius' answer against the service's bytes and counts its SQL statements per request,
+ * both on jit-compiled executions: with `jit: 1` the first request is interpreted.
+ */
+async function checkMercurius(server: Server, body: string, serviceText: string) {
+  await post(server.url, body);
+  const before = await statementsSoFar(server);
+  const repeats = 3;
+  let last = { status: 0, text: '' };
+  for (let i = 0; i < repeats; i += 1) last = await post(server.url, body);
+  const perRequest = ((await statementsSoFar(server)) - before) / repeats;
+  const sameBytes = last.text === serviceText;
+  return {
+    sameBytes,
+    statements: perRequest,
+    ...(sameBytes ? {} : { difference: firstDifference(serviceText, last.text, ['service', 'mercurius+jit']) }),
+  };
 }
 
 async function benchmark(
@@ -261,11 +403,18 @@ async function benchmark(
   selected: Operation[],
   clients = connections,
   seconds = duration,
+  withPeers = false,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   const service = await startService(databasePath);
   const floor = await startFloor(databasePath);
+  const started: Server[] = [service, floor];
   try {
+    // Started after the service, which has migrated the file by the time it listens.
+    const drizzleGraphql = withPeers ? await startDrizzleGraphql(databasePath) : undefined;
+    if (drizzleGraphql) started.push(drizzleGraphql);
+    const mercurius = withPeers ? await startMercurius(databasePath) : undefined;
+    if (mercurius) started.push(mercurius);
     const answers = await compareAnswers(service, floor, context);
     for (const operation of selected) {
       const body = requestBody(operation, context);
@@ -273,7 +422,7 @@ async function benchmark(
       if (!answer.equivalent) console.error(`! ${operation.name}: answers differ ${answer.difference}`);
       const serviceLoad = await measure(service.url, body, clients, seconds);
       const floorLoad = await measure(floor.url, body, clients, seconds);
-      rows.push({
+      const row: Row = {
         operation,
         service: serviceLoad,
         floor: floorLoad,
@@ -283,14 +432,30 @@ async function benchmark(
         equivalent: answer.equivalent,
         ...(answer.difference ? { difference: answer.difference } : {}),
         responseBytes: answer.bytes,
-      });
+      };
+      let peers = '';
+      if (drizzleGraphql) {
+        const checked: DrizzleGraphqlResult = await checkDrizzleGraphql(drizzleGraphql, operation, context, answer);
+        if (checked.difference) console.error(`! ${operation.name}: drizzle-graphql ${checked.difference}`);
+        // A wrong answer is not measured: its speed would mean nothing.
+        if (checked.sameData) checked.load = await measure(drizzleGraphql.url, drizzleGraphqlBody(operation, context)!, clients, seconds);
+        row.drizzleGraphql = checked;
+        peers += `, drizzle-graphql ${checked.load ? `${measured(checked.load.requestsPerSecond)} req/s` : checked.missing ? 'n/a' : 'wrong answer'}`;
+      }
+      if (mercurius) {
+        const fromService = await post(service.url, body);
+        const checked = await checkMercurius(mercurius, body, fromService.text);
+        if (checked.difference) console.error(`! ${operation.name}: mercurius+jit ${checked.difference}`);
+        row.mercurius = { ...checked, load: await measure(mercurius.url, body, clients, seconds) };
+        peers += `, mercurius+jit ${measured(row.mercurius.load.requestsPerSecond)} req/s`;
+      }
+      rows.push(row);
       console.error(
-        `${operation.name}: service ${measured(serviceLoad.requestsPerSecond)} req/s, floor ${measured(floorLoad.requestsPerSecond)} req/s`,
+        `${operation.name}: service ${measured(serviceLoad.requestsPerSecond)} req/s, floor ${measured(floorLoad.requestsPerSecond)} req/s${peers}`,
       );
     }
   } finally {
-    await stopServer(service);
-    await stopServer(floor);
+    for (const server of started) await stopServer(server);
   }
   return rows;
 }
@@ -325,9 +490,30 @@ const measured = (value: number) => number(value, value < 10 ? 1 : 0);
 /** autocannon records latency in whole milliseconds; 0 means under one. */
 const milliseconds = (value: number) => (value === 0 ? '<1' : measured(value));
 
+const statementCount = (value: number | undefined) => (value === undefined ? '?' : number(value, value % 1 === 0 ? 0 : 1));
+
+/** The peers' cells of a row; "n/a" where drizzle-graphql cannot express the operation. */
+function peerCells(row: Row): string[] {
+  // No request finished within a short --quick run: there is no ratio to show.
+  const versus = (load: Load | undefined) =>
+    !load ? 'n/a' : load.requestsPerSecond === 0 ? '–' : `${number(row.service.requestsPerSecond / load.requestsPerSecond, 2)}×`;
+  const drizzle = row.drizzleGraphql;
+  const mercurius = row.mercurius;
+  return [
+    drizzle?.load ? measured(drizzle.load.requestsPerSecond) : drizzle?.missing || !drizzle ? 'n/a' : 'wrong answer',
+    versus(drizzle?.load),
+    !drizzle || drizzle.missing ? 'n/a' : drizzle.sameData ? 'yes' : 'NO',
+    mercurius ? measured(mercurius.load.requestsPerSecond) : 'n/a',
+    versus(mercurius?.load),
+    mercurius ? statementCount(mercurius.statements) : 'n/a',
+    mercurius ? (mercurius.sameBytes ? 'yes' : 'NO') : 'n/a',
+  ];
+}
+
 function resultsTable(rows: Row[]): string {
   const cached = rows.some((row) => row.cached);
   const workers = rows.some((row) => row.twoWorkers);
+  const peers = rows.some((row) => row.drizzleGraphql || row.mercurius);
   const header = [
     'operation',
     'req/s service',
@@ -335,6 +521,17 @@ function resultsTable(rows: Row[]): string {
     ...(workers ? ['req/s service (2 workers)', '2 workers / 1'] : []),
     'req/s floor',
     'service / floor',
+    ...(peers
+      ? [
+          'req/s drizzle-graphql',
+          'service / drizzle-graphql',
+          'drizzle-graphql same data',
+          'req/s mercurius+jit',
+          'service / mercurius+jit',
+          'SQL statements / request mercurius+jit',
+          'mercurius+jit same bytes',
+        ]
+      : []),
     'p50 ms service / floor',
     'p99 ms service / floor',
     'SQL statements / request',
@@ -355,9 +552,10 @@ function resultsTable(rows: Row[]): string {
         : []),
       measured(row.floor.requestsPerSecond),
       `${number(row.service.requestsPerSecond / row.floor.requestsPerSecond, 2)}×`,
+      ...(peers ? peerCells(row) : []),
       `${milliseconds(row.service.p50)} / ${milliseconds(row.floor.p50)}`,
       `${milliseconds(row.service.p99)} / ${milliseconds(row.floor.p99)}`,
-      row.statements === undefined ? '?' : number(row.statements, row.statements % 1 === 0 ? 0 : 1),
+      statementCount(row.statements),
       `${row.serviceRss ?? '?'} / ${row.floorRss ?? '?'}`,
       number(row.responseBytes),
       row.equivalent ? 'yes' : 'NO',
@@ -387,13 +585,59 @@ function scalingTable(rows: ScalingRow[]): string {
   return lines.join('\n');
 }
 
+/** The peers' versions, from bench/peers/package.json. */
+function peerVersions(): Record<string, string> {
+  return (JSON.parse(readFileSync(join(peersFolder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+}
+
+function peersSection(rows: Row[]): string[] {
+  const versions = peerVersions();
+  const inexpressible = rows.filter((row) => row.drizzleGraphql?.missing);
+  const checks = rows.map((row) => {
+    const drizzle = row.drizzleGraphql;
+    const mercurius = row.mercurius;
+    const drizzleText = !drizzle
+      ? 'drizzle-graphql not run'
+      : drizzle.missing
+        ? `drizzle-graphql cannot express it: ${drizzle.missing}`
+        : drizzle.sameData
+          ? `drizzle-graphql returns the floor's data, reshaped (${drizzle.rows}), with ${statementCount(drizzle.statements)} SQL statement${drizzle.statements === 1 ? '' : 's'}`
+          : `drizzle-graphql differs, not measured: ${drizzle.difference}`;
+    const mercuriusText = !mercurius
+      ? 'mercurius+jit not run'
+      : mercurius.sameBytes
+        ? "mercurius+jit returns the service's bytes"
+        : `mercurius+jit differs from the service ${mercurius.difference}`;
+    return `- ${row.operation.name}: ${drizzleText}; ${mercuriusText}.`;
+  });
+  return [
+    '## Peers',
+    '',
+    `What a user could run instead, over the same file and measured the same way (installed by the harness into \`bench/peers/node_modules\`).`,
+    '',
+    `- drizzle-graphql: \`bench/peers/drizzle-graphql-server.ts\`, drizzle-graphql ${versions['drizzle-graphql']}'s \`buildSchema(db)\` over drizzle-orm ${versions['drizzle-orm']} tables and \`relations()\` for the same file, served by graphql-yoga ${versions['graphql-yoga']} on node:http. It gets its own query per operation (under "Operations"), with the service's orderings; "same data" says whether its answer equals the floor's once reshaped into its shape (plain lists instead of connections, integer ids instead of global ids), checked before measuring.${inexpressible.length > 0 ? ` "n/a": it cannot express ${inexpressible.map((row) => row.operation.name).join(', ')}.` : ''}`,
+    `- mercurius+jit: \`bench/peers/mercurius-server.ts\`, mercurius ${versions.mercurius} on fastify ${versions.fastify} with graphql-jit (\`jit: 1\`: compiled from a document's second request) serving the service's own schema and context, without the service's yoga plugins (document limits, metrics), no response cache; the same request bodies as the service. "same bytes" compares its answer with the service's; its SQL statements per request are counted by a drizzle logger in that process; both on jit-compiled executions.`,
+    '',
+    ...checks,
+    '',
+  ];
+}
+
+function drizzleGraphqlQuery(operation: Operation): string[] {
+  const peer = drizzleGraphqlOperations[operation.name];
+  if (!peer) return [];
+  if ('missing' in peer) return [`drizzle-graphql cannot express it: ${peer.missing}.`, ''];
+  return ['drizzle-graphql:', '', '```graphql', peer.query, '```', ''];
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const options = { seed, allocations, partners: partnersCount, programs: programsCount, initiatives: 40, investments: 100 };
   const databasePath = ensureDatabase(options);
   const context = benchContext(databasePath);
 
-  const rows = await benchmark(databasePath, context, operations);
+  const withPeers = ensurePeers();
+  const rows = await benchmark(databasePath, context, operations, connections, duration, withPeers);
   const statements = await countStatements(databasePath, context);
   for (const row of rows) row.statements = statements.get(row.operation.name);
   if (flags.cached) await benchmarkCached(databasePath, context, rows);
@@ -435,6 +679,7 @@ async function main(): Promise<void> {
     ...(differences.length > 0
       ? ['## Differences between service and floor', '', ...differences.map((row) => `- ${row.operation.name}: ${row.difference}`), '']
       : []),
+    ...(withPeers ? peersSection(rows) : []),
     ...(scaling.length > 0
       ? [
           '## Scaling',
@@ -447,7 +692,15 @@ async function main(): Promise<void> {
       : []),
     '## Operations',
     '',
-    ...operations.flatMap((operation) => [`### ${operation.name}`, '', '```graphql', operation.query, '```', '']),
+    ...operations.flatMap((operation) => [
+      `### ${operation.name}`,
+      '',
+      '```graphql',
+      operation.query,
+      '```',
+      '',
+      ...(withPeers ? drizzleGraphqlQuery(operation) : []),
+    ]),
     `Total bench time: ${number((Date.now() - started) / 1000, 1)} s.`,
     '',
   ].join('\n');

@@ -1,18 +1,20 @@
 // The benchmark keeps working: `npm run bench -- --quick` on a tiny dataset writes a results
-// table with a row per operation, and the floor server answers with the service's exact bytes.
+// table with a row per operation, the floor server answers with the service's exact bytes, and
+// the peers (drizzle-graphql, mercurius + graphql-jit) answer and are measured.
 // No timing is asserted: these machines are too noisy for that.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../bench/operations.js';
+import { drizzleGraphqlOperations } from '../bench/peers/operations.js';
 import { temporaryFolder } from './helpers.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
 describe('npm run bench -- --quick', () => {
   it(
-    'writes a row per operation, with service and floor answers byte-equivalent',
+    'writes a row per operation, with service and floor answers byte-equivalent and the peers measured',
     async () => {
       const folder = temporaryFolder();
       try {
@@ -22,7 +24,8 @@ describe('npm run bench -- --quick', () => {
           [
             '--import', 'tsx', 'bench/run.ts', '--quick',
             '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.5',
-            '--out', out, '--data-dir', folder.path,
+            // --peers: a failed install of the peers' dependencies fails the run instead of skipping them.
+            '--peers', '--out', out, '--data-dir', folder.path,
           ],
           { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
         );
@@ -35,6 +38,13 @@ describe('npm run bench -- --quick', () => {
         const report = readFileSync(out, 'utf8');
         expect(report).toMatch(/Node v\d+/);
         expect(report).toMatch(/\d+ × /);
+        const header = report.split('\n').find((line) => line.startsWith('| operation |'))!.split('|').map((cell) => cell.trim());
+        const column = (name: string) => {
+          const index = header.indexOf(name);
+          expect(index, `column "${name}" in ${header.join(' | ')}`).toBeGreaterThan(0);
+          return index;
+        };
+        const rate = /^[\d,]+(\.\d)?$/;
         const rows = report.split('\n').filter((line) => /^\| [A-Z]\w+ \(/.test(line));
         expect(rows.map((row) => row.slice(2).split(' ')[0])).toEqual(operations.map((operation) => operation.name));
         for (const row of rows) {
@@ -43,12 +53,25 @@ describe('npm run bench -- --quick', () => {
           expect(cells.at(-2), row).toBe('yes');
           // SQL statements per request were counted.
           expect(cells.at(-5), row).toMatch(/^\d+(\.\d)?$/);
+          // drizzle-graphql: measured with the floor's data where it can express the operation, n/a elsewhere.
+          const name = cells[1]!.split(' ')[0]!;
+          if ('missing' in drizzleGraphqlOperations[name]!) {
+            expect(cells[column('req/s drizzle-graphql')], row).toBe('n/a');
+            expect(cells[column('drizzle-graphql same data')], row).toBe('n/a');
+          } else {
+            expect(cells[column('req/s drizzle-graphql')], row).toMatch(rate);
+            expect(cells[column('drizzle-graphql same data')], row).toBe('yes');
+          }
+          // mercurius + graphql-jit serves the same schema: the service's bytes, statements counted.
+          expect(cells[column('req/s mercurius+jit')], row).toMatch(rate);
+          expect(cells[column('mercurius+jit same bytes')], row).toBe('yes');
+          expect(cells[column('SQL statements / request mercurius+jit')], row).toMatch(/^\d+(\.\d)?$/);
         }
         expect(report).not.toMatch(/Differences between service and floor/);
       } finally {
         folder.remove();
       }
     },
-    120_000,
+    180_000,
   );
 });
