@@ -1,5 +1,5 @@
 // Wires configuration, database and GraphQL server together; used by main.ts and the tests.
-import { DefaultLogger } from 'drizzle-orm/logger';
+import { DefaultLogger, type Logger } from 'drizzle-orm/logger';
 import type { Config } from './config.js';
 import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
@@ -18,13 +18,16 @@ export interface App {
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
   Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs'>> & {
     logging?: boolean;
+    /** Receives every SQL statement drizzle runs (tests count statements with it); overrides logSql. */
+    sqlLogger?: Logger;
     /** The channel to sibling processes when several serve one database. */
     link?: ClusterLink;
   };
 
 /** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
 export function createApp(config: AppOptions): App {
-  const db = openDatabase({ path: config.databasePath, ...(config.logSql ? { logger: new DefaultLogger() } : {}) });
+  const logger = config.sqlLogger ?? (config.logSql ? new DefaultLogger() : undefined);
+  const db = openDatabase({ path: config.databasePath, ...(logger ? { logger } : {}) });
   if (config.seedOnStart) seedDatabase(db);
   const events = createEvents(config.link);
   const options: YogaOptions = {

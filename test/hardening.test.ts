@@ -1,13 +1,14 @@
 // What makes the service safe to expose, over a real port: document limits, body size, policy by
 // environment, CORS, persisted operations, the response cache and its invalidation, health,
 // readiness and metrics.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../src/app.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { buildManifest, isSubscription, loadManifest, sha256 } from '../src/server/persisted-operations.js';
-import { limits } from '../src/server/yoga.js';
+import { createFrontCache } from '../src/server/front-cache.js';
+import { frontCacheOf, limits } from '../src/server/yoga.js';
 
 const running: { app: App; server: Server }[] = [];
 afterAll(async () => {
@@ -19,13 +20,15 @@ afterAll(async () => {
 
 async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
   let statements = 0;
-  const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
-  const original = app.db.$client.prepare.bind(app.db.$client);
-  // Count statements drizzle prepares, to see whether an answer came from the cache.
-  app.db.$client.prepare = ((source: string) => {
-    statements += 1;
-    return original(source);
-  }) as typeof app.db.$client.prepare;
+  const app = createApp({
+    databasePath: ':memory:',
+    seedOnStart: true,
+    graphiql: false,
+    logging: false,
+    // Counts the statements drizzle runs, to see whether an answer came from the cache.
+    sqlLogger: { logQuery: () => (statements += 1) },
+    ...options,
+  });
   const server = createHttpServer(app.yoga, { db: app.db, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   running.push({ app, server });
@@ -225,6 +228,66 @@ describe('response cache', () => {
     const allowed = (await (await post({ query }, { authorization: `Bearer ${admin}` })).json()) as { data: unknown };
     expect(allowed.data).toEqual({ auditEvents: { totalCount: 0 } });
     expect(await errorCode(await post({ query }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('cached answers served before yoga', () => {
+  it('replay the same bytes and headers with their own request id, per API key and Accept', async () => {
+    const { app, post, statements } = await start({ responseCache: true });
+    const front = frontCacheOf(app.yoga)!;
+    const admin = createApiKey(app.db, { name: 'admin', scopes: ['admin'] }).key;
+    const query = { query: '{ programs { edges { node { name gpuTotal { quantity bound } } } } }' };
+    const first = await post(query);
+    const firstBody = await first.text();
+    expect(front.size).toBe(1);
+    const before = statements();
+    const again = await post(query);
+    expect(await again.text()).toBe(firstBody);
+    expect(statements()).toBe(before);
+    for (const header of ['content-type', 'etag', 'last-modified', 'cache-control', 'access-control-allow-origin']) {
+      expect(again.headers.get(header), header).toBe(first.headers.get(header));
+    }
+    expect(again.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+    // Another key or another Accept is another answer.
+    await post(query, { authorization: `Bearer ${admin}` });
+    await post(query, { accept: 'application/graphql-response+json' });
+    expect(front.size).toBe(3);
+    // Errors and mutations are never kept; a write empties the cache.
+    await post({ query: '{ nope }' });
+    expect(front.size).toBe(3);
+    const program = ((await (await post({ query: '{ program(slug: "korea-2025") { id version } }' })).json()) as {
+      data: { program: { id: string; version: number } };
+    }).data.program;
+    await post(
+      {
+        query: 'mutation ($input: UpdateProgramInput!) { updateProgram(input: $input) { __typename } }',
+        variables: { input: { id: program.id, expectedVersion: program.version, description: 'Changed.' } },
+      },
+      { authorization: `Bearer ${admin}` },
+    );
+    expect(front.size).toBe(0);
+  });
+
+  it('do not keep an answer computed while the cache was emptied', async () => {
+    const front = createFrontCache({ ttlMs: 60_000 });
+    let computed = 0;
+    const server = createServer((request, response) => {
+      if (front.serve(request, response, undefined)) return;
+      computed += 1;
+      // A write lands while this answer is being computed.
+      if (request.url === '/graphql?racing') front.clear();
+      response.writeHead(200, { etag: 'x', 'content-type': 'application/json' });
+      response.end('{"data":{}}');
+    });
+    const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+    try {
+      for (const url of ['/graphql?racing', '/graphql?racing', '/graphql?calm', '/graphql?calm']) {
+        expect(await (await fetch(base + url)).text()).toBe('{"data":{}}');
+      }
+      expect(computed).toBe(3);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { migrationStatus, type Db } from '../db/client.js';
 import type { DashboardHandler } from './dashboard.js';
 import { jsonLogger, type Logger } from './log.js';
-import type { Yoga } from './yoga.js';
+import { frontCacheOf, type Yoga } from './yoga.js';
 
 export interface HttpOptions {
   db: Db;
@@ -61,6 +61,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
 /** A node:http server: /health, /ready, the dashboard, then yoga for everything else (GraphQL, /metrics). */
 export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
   const limit = options.maxBodyBytes ?? 1_048_576;
+  const front = frontCacheOf(yoga);
   return createServer(async (request, response) => {
     const started = process.hrtime.bigint();
     const incoming = request.headers['x-request-id'];
@@ -88,15 +89,18 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         return;
       }
       if (options.dashboard && (request.method === 'GET' || request.method === 'HEAD') && (await options.dashboard(request, response))) return;
+      let body: Buffer | undefined;
       if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
-        const body = await readBody(request, limit);
-        if (body === 'too-large') {
+        const read = await readBody(request, limit);
+        if (read === 'too-large') {
           sendJson(response, 413, { errors: [{ message: `The request body is larger than ${limit} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
           return;
         }
         // @whatwg-node/server uses a body a framework has already read instead of the stream.
+        body = read;
         (request as IncomingMessage & { body?: Buffer }).body = body;
       }
+      if (front?.serve(request, response, body)) return;
       await yoga(request, response);
     } catch (error) {
       options.logger?.error('request failed', { requestId, error: error instanceof Error ? error.message : String(error) });

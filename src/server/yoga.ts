@@ -24,6 +24,7 @@ import { createEvents, type Events } from '../schema/events.js';
 import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
+import { createFrontCache, type FrontCache } from './front-cache.js';
 import { yogaLogger } from './log.js';
 import { loadManifest } from './persisted-operations.js';
 
@@ -77,13 +78,15 @@ function isMutation(document: DocumentNode): boolean {
  * totals (a new allocation changes its programme's `gpuTotal` without naming the programme), so
  * any write drops everything: a read after a write never sees the old value.
  */
-function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>, events: Events): Plugin {
-  const invalidate = () =>
-    cache.invalidate(
+function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>, front: FrontCache, events: Events): Plugin {
+  const invalidate = () => {
+    front.clear();
+    return cache.invalidate(
       Object.keys(schema.getTypeMap())
         .filter((name) => !name.startsWith('__'))
         .map((typename) => ({ typename })),
     );
+  };
   // Other processes serving the same database report their writes too.
   events.onRemoteInvalidate(() => void invalidate());
   return {
@@ -187,8 +190,10 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     }),
   );
   if (options.persistedOperationsOnly) plugins.push(useTrustedDocumentsOnly(manifest));
+  let front: FrontCache | undefined;
   if (options.responseCache ?? true) {
     const cache = createInMemoryCache({ max: 1000 });
+    front = createFrontCache({ ttlMs: options.responseCacheTtlMs ?? 60_000, max: 1000 });
     plugins.push(
       useResponseCache({
         cache,
@@ -201,7 +206,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         invalidateViaMutation: false,
         includeExtensionMetadata: false,
       }),
-      useInvalidateCacheOnWrite(cache, events),
+      useInvalidateCacheOnWrite(cache, front, events),
     );
   }
   if (options.metrics ?? true) {
@@ -221,7 +226,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     );
   }
 
-  return createYoga<Record<string, never>, Context>({
+  const yoga = createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: ({ request }) => ({
@@ -250,5 +255,14 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     maskedErrors: { maskError },
     plugins,
   });
+  if (front) frontCaches.set(yoga, front);
+  return yoga;
+}
+
+const frontCaches = new WeakMap<Yoga, FrontCache>();
+
+/** The cache the HTTP layer answers repeated reads from, when the response cache is on. */
+export function frontCacheOf(yoga: Yoga): FrontCache | undefined {
+  return frontCaches.get(yoga);
 }
 
