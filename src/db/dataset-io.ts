@@ -48,10 +48,17 @@ const datasetTables = {
 export type DatasetTableName = keyof typeof datasetTables;
 
 /**
- * Tables a dataset leaves out on purpose: API keys are secrets even hashed, and the audit log is
- * the history of one database, not part of the data.
+ * Tables a dataset leaves out on purpose: API keys are secrets even hashed, the audit log is
+ * the history of one database, not part of the data, and the rollups are derived from the
+ * allocations (their triggers refill them as the allocations are imported).
  */
-export const excludedTables = ['api_keys', 'audit_events'] as const;
+export const excludedTables = [
+  'api_keys',
+  'audit_events',
+  'allocation_rollups_by_model',
+  'allocation_rollups_by_partner',
+  'allocation_rollups_by_partner_model',
+] as const;
 
 export type DatasetValue = string | number | boolean | null | DatasetValue[] | { [key: string]: DatasetValue };
 /** One row, keyed by database column name (snake_case). */

@@ -251,6 +251,112 @@ export const allocations = sqliteTable(
   ],
 );
 
+// Rollups: GPU totals of `allocations` summed per combination of a few of its columns (a
+// "grain"), kept exact by triggers on `allocations` (drizzle/*_allocation_rollups) in the
+// transaction of every write, so a total over those columns reads a few thousand rows instead
+// of every allocation. The dimension columns keep the names of `allocations`, so the same filter
+// applies to either. A row exists only while it sums at least one allocation. No foreign keys:
+// the rows follow the allocations, which hold the references (and a delete's reference check
+// must not count rollup rows). No writer may use INSERT OR REPLACE on `allocations`: SQLite
+// fires no delete trigger for the rows such a statement replaces.
+
+/** What every rollup row carries besides its dimension values. */
+const rollupMeasures = {
+  /** The sum of `quantity` over the allocations with this row's dimension values. */
+  quantity: integer('quantity').notNull(),
+  /** How many allocations those are (at least 1). */
+  allocationCount: integer('allocation_count').notNull(),
+};
+
+/** Every rollup row sums at least one allocation, so its count and quantity are positive. */
+const rollupChecks = (t: { quantity: AnySQLiteColumn; allocationCount: AnySQLiteColumn }, table: string) => [
+  check(`${table}_quantity_check`, sql`${t.quantity} > 0`),
+  check(`${table}_allocation_count_check`, sql`${t.allocationCount} > 0`),
+];
+
+/**
+ * Allocation totals per programme, partner, status and bound: programme and partner totals,
+ * partner counts, and group-bys over programme, partner, partner kind and status.
+ */
+export const allocationRollupsByPartner = sqliteTable(
+  'allocation_rollups_by_partner',
+  {
+    /** `allocations.program_id` of the summed allocations. */
+    programId: integer('program_id').notNull(),
+    /** `allocations.partner_id` of the summed allocations. */
+    partnerId: integer('partner_id').notNull(),
+    /** `allocations.status` of the summed allocations. */
+    status: text('status', { enum: allocationStatuses }).notNull(),
+    /** `allocations.bound` of the summed allocations. */
+    bound: text('bound', { enum: quantityBounds }).notNull(),
+    ...rollupMeasures,
+  },
+  (t) => [
+    // The triggers find a row by all its dimensions; reads for some programmes (partner counts,
+    // a programme's partners) use its leading column.
+    uniqueIndex('allocation_rollups_by_partner_unique').on(t.programId, t.partnerId, t.status, t.bound),
+    // Partner totals; with the programme, "the programmes of this partner" from the index alone.
+    index('allocation_rollups_by_partner_partner_idx').on(t.partnerId, t.programId),
+    ...rollupChecks(t, 'allocation_rollups_by_partner'),
+  ],
+);
+
+/**
+ * Allocation totals per programme, GPU model, initiative, status and bound: GPU model and
+ * initiative totals and group-bys over them. NULL model or initiative as in `allocations`.
+ */
+export const allocationRollupsByModel = sqliteTable(
+  'allocation_rollups_by_model',
+  {
+    /** `allocations.program_id` of the summed allocations. */
+    programId: integer('program_id').notNull(),
+    /** `allocations.gpu_model_id` of the summed allocations; NULL for those naming no model. */
+    gpuModelId: integer('gpu_model_id'),
+    /** `allocations.initiative_id` of the summed allocations; NULL for those serving none. */
+    initiativeId: integer('initiative_id'),
+    /** `allocations.status` of the summed allocations. */
+    status: text('status', { enum: allocationStatuses }).notNull(),
+    /** `allocations.bound` of the summed allocations. */
+    bound: text('bound', { enum: quantityBounds }).notNull(),
+    ...rollupMeasures,
+  },
+  (t) => [
+    // UNIQUE treats NULLs as distinct, so the triggers match rows with IS, not an upsert.
+    uniqueIndex('allocation_rollups_by_model_unique').on(t.programId, t.gpuModelId, t.initiativeId, t.status, t.bound),
+    index('allocation_rollups_by_model_gpu_model_idx').on(t.gpuModelId),
+    index('allocation_rollups_by_model_initiative_idx').on(t.initiativeId),
+    ...rollupChecks(t, 'allocation_rollups_by_model'),
+  ],
+);
+
+/**
+ * Allocation totals per programme, partner, GPU model, status and bound: group-bys that combine
+ * partners (or partner kinds) with GPU models. The largest grain, so read only when needed.
+ */
+export const allocationRollupsByPartnerModel = sqliteTable(
+  'allocation_rollups_by_partner_model',
+  {
+    /** `allocations.program_id` of the summed allocations. */
+    programId: integer('program_id').notNull(),
+    /** `allocations.partner_id` of the summed allocations. */
+    partnerId: integer('partner_id').notNull(),
+    /** `allocations.gpu_model_id` of the summed allocations; NULL for those naming no model. */
+    gpuModelId: integer('gpu_model_id'),
+    /** `allocations.status` of the summed allocations. */
+    status: text('status', { enum: allocationStatuses }).notNull(),
+    /** `allocations.bound` of the summed allocations. */
+    bound: text('bound', { enum: quantityBounds }).notNull(),
+    ...rollupMeasures,
+  },
+  (t) => [
+    // Partner and model first: questions that need this grain group by both, usually for some
+    // partners, and read the groups in this order without sorting.
+    uniqueIndex('allocation_rollups_by_partner_model_unique').on(t.partnerId, t.gpuModelId, t.programId, t.status, t.bound),
+    index('allocation_rollups_by_partner_model_program_idx').on(t.programId),
+    ...rollupChecks(t, 'allocation_rollups_by_partner_model'),
+  ],
+);
+
 export const investments = sqliteTable(
   'investments',
   {

@@ -2,6 +2,7 @@
 // models, initiatives, allocations, investments, sources and citations. A seeded PRNG makes the
 // same options give the same database, row for row. Rows go in through raw prepared statements
 // in large transactions, because drizzle's per-row query building would dominate at a million rows.
+import { getTableName } from 'drizzle-orm';
 import type { Db } from './client.js';
 import {
   allocationStatuses,
@@ -12,6 +13,7 @@ import {
   type PartnerKind,
   type QuantityBound,
 } from './enums.js';
+import { rebuildRollups, rollupTables } from './rollups.js';
 import { seedDatabase } from './seed/index.js';
 
 export interface SyntheticOptions {
@@ -190,15 +192,22 @@ export function generateSyntheticData(
   const sqlite = db.$client;
   const restore = bulkLoadPragmas(sqlite);
   // The two big tables load without their secondary indexes, which are then rebuilt by sorting:
-  // much faster than updating a dozen B-trees at random positions for every row.
-  const rebuildIndexes = withoutIndexes(sqlite, ['allocations', 'citations']);
+  // much faster than updating a dozen B-trees at random positions for every row. Likewise the
+  // rollups: filled by one GROUP BY per table instead of by the triggers, row by row.
+  const rebuildIndexes = withoutIndexes(sqlite, ['allocations', 'citations', ...rollupTables.map((table) => getTableName(table))]);
+  const restoreTriggers = withoutTriggers(sqlite, 'allocations');
   try {
     const { counts, total } = insertSynthetic(sqlite, options, onProgress);
+    rebuildRollups(sqlite);
+    restoreTriggers();
     rebuildIndexes();
     onProgress(total, total);
     sqlite.pragma('optimize');
     return { counts, elapsedMs: performance.now() - started };
   } finally {
+    // After a failure the rollups may lag the rows loaded so far: rebuild them too.
+    if (restoreTriggers.pending()) rebuildRollups(sqlite);
+    restoreTriggers();
     rebuildIndexes();
     restore();
   }
@@ -252,6 +261,27 @@ function withoutIndexes(sqlite: Db['$client'], tables: readonly string[]): () =>
       for (const index of indexes) sqlite.exec(index.sql);
     })();
   };
+}
+
+/**
+ * Drops the triggers on `table` and returns a function that creates them again from their saved
+ * definitions (once); `pending()` tells whether that is still to do. The definitions come from
+ * the database, so the migrations stay the one place that defines them.
+ */
+function withoutTriggers(sqlite: Db['$client'], table: string): (() => void) & { pending: () => boolean } {
+  const triggers = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
+    .all(table) as { name: string; sql: string }[];
+  for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    sqlite.transaction(() => {
+      for (const trigger of triggers) sqlite.exec(trigger.sql);
+    })();
+  };
+  return Object.assign(restore, { pending: () => !restored });
 }
 
 function insertSynthetic(

@@ -1,10 +1,9 @@
 // `allocationTotals`: GPU totals grouped by one or several keys, for dashboards. One GROUP BY
-// statement for the groups and one aggregate for the filtered total, both with the same
-// predicate as `allocations(filter:)`.
-import { asc, desc, eq, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+// statement with the same predicate as `allocations(filter:)`, read from a rollup table when
+// the filter and the keys involve only columns it keeps; the groups add up to the total.
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { relations } from '../db/relations.js';
-import { allocations, gpuModels, initiatives, partners, programs } from '../db/schema.js';
+import { gpuModels, initiatives, partners, programs } from '../db/schema.js';
 import type { AllocationStatus as Status, PartnerKind as Kind } from '../db/enums.js';
 import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
@@ -15,7 +14,10 @@ import { Partner } from './partner.js';
 import { Program } from './program.js';
 import { AllocationStatus, PartnerKind } from './enums.js';
 import { toWhere } from './filters.js';
-import { GpuTotal, gpuTotalSelection, toGpuTotal, type GpuTotalShape } from './gpu-total.js';
+import { GpuTotal, gpuTotalSelection, sumGpuTotals, toGpuTotal, type GpuTotalShape } from './gpu-total.js';
+import { addFilterColumns, allocationSource, type AllocationColumnKey } from './rollups.js';
+
+type SourceColumns = Record<string, AnySQLiteColumn>;
 
 const groupKeys = ['PROGRAM', 'PARTNER', 'PARTNER_KIND', 'GPU_MODEL', 'STATUS', 'INITIATIVE'] as const;
 type GroupKey = (typeof groupKeys)[number];
@@ -32,24 +34,29 @@ export const AllocationGroupKey = builder.enumType('AllocationGroupKey', {
   } satisfies Record<GroupKey, { description: string }>,
 });
 
-/** How each key is selected and labelled. `join` names the table the label comes from. */
+/**
+ * How each key is selected and labelled: `column` is the allocation column it groups by (a key
+ * of `allocations`, found under the same key in a rollup), or `kind` the partner's kind through
+ * `partnerId`; `join` names the table the label comes from.
+ */
 const keySpecs: Record<
   GroupKey,
-  { id: AnySQLiteColumn; label?: AnySQLiteColumn; labelKo?: AnySQLiteColumn; join?: 'partners' | 'programs' | 'gpuModels' | 'initiatives' }
+  { column: AllocationColumnKey; kind?: true; label?: AnySQLiteColumn; labelKo?: AnySQLiteColumn; join?: keyof typeof joins }
 > = {
-  PROGRAM: { id: allocations.programId, label: programs.name, labelKo: programs.nameKo, join: 'programs' },
-  PARTNER: { id: allocations.partnerId, label: partners.name, labelKo: partners.nameKo, join: 'partners' },
-  PARTNER_KIND: { id: partners.kind, join: 'partners' },
-  GPU_MODEL: { id: allocations.gpuModelId, label: gpuModels.name, join: 'gpuModels' },
-  STATUS: { id: allocations.status },
-  INITIATIVE: { id: allocations.initiativeId, label: initiatives.name, labelKo: initiatives.nameKo, join: 'initiatives' },
+  PROGRAM: { column: 'programId', label: programs.name, labelKo: programs.nameKo, join: 'programs' },
+  PARTNER: { column: 'partnerId', label: partners.name, labelKo: partners.nameKo, join: 'partners' },
+  PARTNER_KIND: { column: 'partnerId', kind: true, join: 'partners' },
+  GPU_MODEL: { column: 'gpuModelId', label: gpuModels.name, join: 'gpuModels' },
+  STATUS: { column: 'status' },
+  INITIATIVE: { column: 'initiativeId', label: initiatives.name, labelKo: initiatives.nameKo, join: 'initiatives' },
 };
 
+/** The joins that bring in labels, on the columns of whichever table the totals are read from. */
 const joins = {
-  programs: { table: programs, on: eq(programs.id, allocations.programId) },
-  partners: { table: partners, on: eq(partners.id, allocations.partnerId) },
-  gpuModels: { table: gpuModels, on: eq(gpuModels.id, allocations.gpuModelId) },
-  initiatives: { table: initiatives, on: eq(initiatives.id, allocations.initiativeId) },
+  programs: { table: programs, on: (columns: SourceColumns) => eq(programs.id, columns.programId!) },
+  partners: { table: partners, on: (columns: SourceColumns) => eq(partners.id, columns.partnerId!) },
+  gpuModels: { table: gpuModels, on: (columns: SourceColumns) => eq(gpuModels.id, columns.gpuModelId!) },
+  initiatives: { table: initiatives, on: (columns: SourceColumns) => eq(initiatives.id, columns.initiativeId!) },
 };
 
 interface GroupShape {
@@ -169,37 +176,43 @@ builder.queryField('allocationTotals', (t) =>
       }),
     },
     resolve: (_root, args, context) => {
-      const where = toWhere(allocationFilterSpec, args.filter);
-      const predicate = where
-        ? relationsFilterToSQL(allocations, where as AnyRelationsFilter, relations.allocations.relations, relations)
-        : undefined;
       const keys = [...new Set(args.groupBy)];
+      // Every column the question involves decides whether a rollup can answer it.
+      const involved = new Set(keys.map((key) => keySpecs[key].column));
+      const source = allocationSource(addFilterColumns(allocationFilterSpec, args.filter, involved) ? involved : null);
+      const predicate = source.predicate(toWhere(allocationFilterSpec, args.filter));
 
-      const total = toGpuTotal(
-        context.db.select(gpuTotalSelection()).from(allocations).where(predicate).get() as Record<string, unknown>,
-      );
-      if (keys.length === 0) return { total, groups: [] };
+      if (keys.length === 0) {
+        return {
+          total: toGpuTotal(context.db.select(gpuTotalSelection(source)).from(source.table).where(predicate).get() as Record<string, unknown>),
+          groups: [],
+        };
+      }
 
-      const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection() };
+      const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection(source) };
       const groupColumns: AnySQLiteColumn[] = [];
       const needed = new Set<keyof typeof joins>();
       for (const key of keys) {
         const spec = keySpecs[key];
-        selection[`key:${key}`] = spec.id;
-        groupColumns.push(spec.id);
+        const id = spec.kind ? partners.kind : source.columns[spec.column]!;
+        selection[`key:${key}`] = id;
+        groupColumns.push(id);
         if (spec.label) selection[`label:${key}`] = spec.label;
         if (spec.labelKo) selection[`labelKo:${key}`] = spec.labelKo;
         if (spec.join) needed.add(spec.join);
       }
-      let query = context.db.select(selection).from(allocations).$dynamic();
-      for (const name of needed) query = query.leftJoin(joins[name].table, joins[name].on);
+      let query = context.db.select(selection).from(source.table).$dynamic();
+      for (const name of needed) query = query.leftJoin(joins[name].table, joins[name].on(source.columns));
       const rows = query
         .where(predicate)
         .groupBy(...groupColumns)
-        .orderBy(desc(sql`sum(${allocations.quantity})`), ...groupColumns.map((column) => asc(column)))
+        .orderBy(desc(sql`sum(${source.columns.quantity!})`), ...groupColumns.map((column) => asc(column)))
         .all() as Record<string, unknown>[];
+      // The groups split the filtered allocations without overlap, so they add up to the total.
+      const groupTotals = rows.map(toGpuTotal);
+      const total = sumGpuTotals(groupTotals);
 
-      const groups = rows.map((row): GroupShape => {
+      const groups = rows.map((row, index): GroupShape => {
         const value = (key: GroupKey) => (keys.includes(key) ? (row[`key:${key}`] ?? null) : null);
         const labels = keys.map((key) => {
           const raw = value(key);
@@ -213,7 +226,7 @@ builder.queryField('allocationTotals', (t) =>
             | null
             | undefined;
         });
-        const groupTotal = toGpuTotal(row);
+        const groupTotal = groupTotals[index]!;
         return {
           programId: value('PROGRAM') as number | null,
           partnerId: value('PARTNER') as number | null,

@@ -9,6 +9,7 @@ import { quantityBounds, type QuantityBound as Bound } from '../db/enums.js';
 import { allocations } from '../db/schema.js';
 import { builder, type Context } from './builder.js';
 import { QuantityBound } from './enums.js';
+import { allocationColumnKey, allocationSource, allocationsSource, type AllocationSource } from './rollups.js';
 
 export interface BoundPart {
   bound: Bound;
@@ -24,18 +25,19 @@ export interface GpuTotalShape {
 }
 
 /**
- * Aggregate expressions over `allocations`: the sum, the count, and the sum and count of each
- * bound kind (SQLite's FILTER clause), so one GROUP BY row carries the whole breakdown.
+ * Aggregate expressions over `source` (allocations or a rollup): the sum, the count, and the
+ * sum and count of each bound kind (SQLite's FILTER clause), so one GROUP BY row carries the
+ * whole breakdown.
  */
-export function gpuTotalSelection(): Record<string, SQL<number>> {
+export function gpuTotalSelection(source: AllocationSource = allocationsSource): Record<string, SQL<number>> {
   const selection: Record<string, SQL<number>> = {
-    quantity: sql<number>`coalesce(sum(${allocations.quantity}), 0)`,
-    allocationCount: sql<number>`count(${allocations.id})`,
+    quantity: source.quantity,
+    allocationCount: source.allocationCount,
   };
   for (const bound of quantityBounds) {
-    const only = sql`filter (where ${allocations.bound} = ${bound})`;
-    selection[`${bound}:quantity`] = sql<number>`coalesce(sum(${allocations.quantity}) ${only}, 0)`;
-    selection[`${bound}:count`] = sql<number>`count(${allocations.id}) ${only}`;
+    const only = sql`${source.columns.bound!} = ${bound}`;
+    selection[`${bound}:quantity`] = source.quantityWhere(only);
+    selection[`${bound}:count`] = source.allocationCountWhere(only);
   }
   return selection;
 }
@@ -57,6 +59,25 @@ export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
 
 export const emptyGpuTotal: GpuTotalShape = { quantity: 0, allocationCount: 0, byBound: [] };
 
+/** The total of disjoint sets of allocations, from their totals. */
+export function sumGpuTotals(totals: readonly GpuTotalShape[]): GpuTotalShape {
+  const parts = new Map<Bound, BoundPart>();
+  let quantity = 0;
+  let allocationCount = 0;
+  for (const total of totals) {
+    quantity += total.quantity;
+    allocationCount += total.allocationCount;
+    for (const part of total.byBound) {
+      const sum = parts.get(part.bound) ?? { bound: part.bound, quantity: 0, allocationCount: 0 };
+      sum.quantity += part.quantity;
+      sum.allocationCount += part.allocationCount;
+      parts.set(part.bound, sum);
+    }
+  }
+  const byBound = quantityBounds.flatMap((bound) => (parts.has(bound) ? [parts.get(bound)!] : []));
+  return { quantity, allocationCount, byBound };
+}
+
 /** How a sum of figures is bounded, from the bound kinds of its parts. */
 export function combinedBound(kinds: readonly Bound[]): Bound {
   const has = (bound: Bound) => kinds.includes(bound);
@@ -72,14 +93,17 @@ function partQuantity(total: GpuTotalShape, bound: Bound): number {
 
 /**
  * Totals grouped by one allocation column, for many parent ids in one statement; every id gets
- * a total (zero when it has no allocations).
+ * a total (zero when it has no allocations). Read from the smallest rollup with that column.
  */
 export function gpuTotalsBy(db: Db, column: AnySQLiteColumn, ids: readonly number[]): GpuTotalShape[] {
+  const columnKey = allocationColumnKey(column);
+  const source = allocationSource([columnKey]);
+  const key = source.columns[columnKey]!;
   const rows = db
-    .select({ key: column, ...gpuTotalSelection() })
-    .from(allocations)
-    .where(inArray(column, [...ids]))
-    .groupBy(column)
+    .select({ key, ...gpuTotalSelection(source) })
+    .from(source.table)
+    .where(inArray(key, [...ids]))
+    .groupBy(key)
     .all() as Record<string, unknown>[];
   const byKey = new Map(rows.map((row) => [Number(row.key), toGpuTotal(row)]));
   return ids.map((id) => byKey.get(id) ?? emptyGpuTotal);
@@ -99,10 +123,13 @@ export const partnerGpuTotals = gpuTotalLoader(allocations.partnerId);
 export const initiativeGpuTotals = gpuTotalLoader(allocations.initiativeId);
 export const gpuModelGpuTotals = gpuTotalLoader(allocations.gpuModelId);
 
-/** `ORDER BY` expression: a row's GPU total through `column`, for ordering lists by it. */
+/** `ORDER BY` expression: a row's GPU total through `column` of allocations, for ordering lists by it. */
 export function gpuTotalOrderExpression(column: AnySQLiteColumn) {
+  const columnKey = allocationColumnKey(column);
+  const source = allocationSource([columnKey]);
+  const key = source.columns[columnKey]!;
   return (table: { id: AnySQLiteColumn }) =>
-    sql<number>`(select coalesce(sum(${allocations.quantity}), 0) from ${allocations} where ${column} = ${table.id})`;
+    sql<number>`(select ${source.quantity} from ${source.table} where ${key} = ${table.id})`;
 }
 
 const BoundBreakdown = builder.objectRef<BoundPart>('BoundBreakdown').implement({
