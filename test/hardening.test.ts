@@ -220,6 +220,25 @@ describe('response cache', () => {
     expect((await read()).gpuTotal.quantity).toBe(first.gpuTotal.quantity + 777);
   });
 
+  it('never answers a mutation from the cache: the same request twice runs twice', async () => {
+    const { app, post } = await start({ responseCache: true });
+    const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
+    const ids = ((await (await post({ query: '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }' })).json()) as {
+      data: { program: { id: string }; partner: { id: string } };
+    }).data;
+    const create = {
+      query: 'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { ... on CreateAllocationPayload { allocation { id } } } }',
+      variables: { input: { programId: ids.program.id, partnerId: ids.partner.id, quantity: 5, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-01-01' } },
+    };
+    const created: string[] = [];
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await post(create, { authorization: `Bearer ${key}` });
+      expect(response.headers.get('etag')).toBeNull();
+      created.push(((await response.json()) as { data: { createAllocation: { allocation: { id: string } } } }).data.createAllocation.allocation.id);
+    }
+    expect(new Set(created).size).toBe(2);
+  });
+
   it('keeps answers apart per API key', async () => {
     const { app, post } = await start({ responseCache: true });
     const admin = createApiKey(app.db, { name: 'admin', scopes: ['admin'] }).key;

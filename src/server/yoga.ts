@@ -203,7 +203,10 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         // Only plain GraphQL over HTTP at /graphql: the SSE-protocol and WebSocket paths execute
         // outside yoga's request pipeline, which the cache keys depend on.
         enabled: (request) => new URL(request.url).pathname === '/graphql',
-        invalidateViaMutation: false,
+        // Must stay true: with false the plugin treats a mutation like a query and replays its
+        // first answer to the same request instead of executing it. (Our hook below empties the
+        // whole cache after every mutation anyway; the plugin's own entity invalidation is a subset.)
+        invalidateViaMutation: true,
         includeExtensionMetadata: false,
       }),
       useInvalidateCacheOnWrite(cache, front, events),
