@@ -18,8 +18,11 @@ function combinedBound(exact: number, upTo: number, atLeast: number, approximate
   return 'EXACT';
 }
 
-const boundCounts = `count(*) FILTER (WHERE a.bound = 'EXACT') AS e, count(*) FILTER (WHERE a.bound = 'UP_TO') AS u,
-  count(*) FILTER (WHERE a.bound = 'AT_LEAST') AS l, count(*) FILTER (WHERE a.bound = 'APPROXIMATE') AS x`;
+// Totals read the rollup tables the database keeps (see src/db/schema.ts), as the service does:
+// the floor is the fastest hand-written answer over the same file, not a slower algorithm.
+const boundCounts = ['EXACT', 'UP_TO', 'AT_LEAST', 'APPROXIMATE']
+  .map((bound, index) => `coalesce(sum(r.allocation_count) FILTER (WHERE r.bound = '${bound}'), 0) AS ${'eulx'[index]}`)
+  .join(', ');
 
 interface BoundRow {
   q: number;
@@ -35,12 +38,14 @@ function createFloor(databasePath: string) {
   sqlite.pragma('busy_timeout = 5000');
 
   const program = sqlite.prepare('SELECT id, name, installed_base_gpus AS before FROM programs WHERE slug = ?');
-  const programTotal = sqlite.prepare(`SELECT coalesce(sum(a.quantity), 0) AS q, ${boundCounts} FROM allocations a WHERE a.program_id = ?`);
-  const partnerCount = sqlite.prepare('SELECT count(DISTINCT partner_id) AS n FROM allocations WHERE program_id = ?');
+  const programTotal = sqlite.prepare(
+    `SELECT coalesce(sum(r.quantity), 0) AS q, ${boundCounts} FROM allocation_rollups_by_partner r WHERE r.program_id = ?`,
+  );
+  const partnerCount = sqlite.prepare('SELECT count(DISTINCT partner_id) AS n FROM allocation_rollups_by_partner WHERE program_id = ?');
   const byPartner = sqlite.prepare(
-    `SELECT p.name AS name, sum(a.quantity) AS q, ${boundCounts}
-     FROM allocations a JOIN partners p ON p.id = a.partner_id
-     WHERE a.program_id = ? GROUP BY a.partner_id ORDER BY q DESC, a.partner_id`,
+    `SELECT p.name AS name, sum(r.quantity) AS q, ${boundCounts}
+     FROM allocation_rollups_by_partner r JOIN partners p ON p.id = r.partner_id
+     WHERE r.program_id = ? GROUP BY r.partner_id ORDER BY q DESC, r.partner_id`,
   );
   const partnerPage = sqlite.prepare('SELECT id, name FROM partners ORDER BY name, id LIMIT 50');
   // plugin-drizzle breaks ties on the primary key in the direction of the last sort key.
@@ -51,10 +56,10 @@ function createFloor(databasePath: string) {
     'SELECT c.quote AS quote, s.publisher AS publisher FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.allocation_id = ? ORDER BY c.id LIMIT 3',
   );
   const twoKeys = sqlite.prepare(
-    `SELECT p.name AS partner, g.name AS model, sum(a.quantity) AS q, count(*) AS n
-     FROM allocations a JOIN partners p ON p.id = a.partner_id LEFT JOIN gpu_models g ON g.id = a.gpu_model_id
-     WHERE p.kind = 'GOVERNMENT' AND a.status IN ('CONTRACTED', 'DELIVERING', 'OPERATIONAL')
-     GROUP BY a.partner_id, a.gpu_model_id ORDER BY q DESC, a.partner_id, a.gpu_model_id`,
+    `SELECT p.name AS partner, g.name AS model, sum(r.quantity) AS q, sum(r.allocation_count) AS n
+     FROM allocation_rollups_by_partner_model r JOIN partners p ON p.id = r.partner_id LEFT JOIN gpu_models g ON g.id = r.gpu_model_id
+     WHERE p.kind = 'GOVERNMENT' AND r.status IN ('CONTRACTED', 'DELIVERING', 'OPERATIONAL')
+     GROUP BY r.partner_id, r.gpu_model_id ORDER BY q DESC, r.partner_id, r.gpu_model_id`,
   );
   const allocation = sqlite.prepare(
     `SELECT a.quantity, a.bound, a.status, a.announced_on AS announcedOn, p.name AS partner, g.name AS model

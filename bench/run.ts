@@ -185,11 +185,20 @@ function peakRssMb(child: ChildProcess): number | null {
 // ---------------------------------------------------------------------------------------------
 // The database: generated once per seed and size under data/bench/ (ignored by git), then reused.
 
+/**
+ * Applies pending migrations (a file made by an older version lacks newer tables and indexes,
+ * which the floor reads too) before any server opens it, so no server's start includes them.
+ */
+function migrated(path: string): string {
+  closeDatabase(openDatabase({ path }));
+  return path;
+}
+
 function ensureDatabase(options: Partial<SyntheticOptions>): string {
-  if (flags.database) return resolve(root, flags.database);
+  if (flags.database) return migrated(resolve(root, flags.database));
   const name = `synthetic-s${options.seed}-a${options.allocations}-p${options.partners}-g${options.programs}.db`;
   const path = join(dataDir, name);
-  if (existsSync(path)) return path;
+  if (existsSync(path)) return migrated(path);
   mkdirSync(dataDir, { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   const db = openDatabase({ path: temporary });
