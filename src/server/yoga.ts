@@ -10,6 +10,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -25,6 +26,7 @@ import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
+import { compilable, useCompiledErrors } from './jit.js';
 import { yogaLogger } from './log.js';
 import { loadManifest } from './persisted-operations.js';
 
@@ -61,6 +63,8 @@ export interface YogaOptions {
   /** Cache read responses until the next write (default true). */
   responseCache?: boolean;
   responseCacheTtlMs?: number;
+  /** Run plain totals queries compiled by graphql-jit (default true). */
+  jit?: boolean;
   /** Serve Prometheus metrics at /metrics (default true). */
   metrics?: boolean;
 }
@@ -168,6 +172,15 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     maxDirectivesPlugin({ n: limits.maxDirectives, ...armorRejection }),
     costLimitPlugin({ maxCost: limits.maxCost, depthCostFactor: 1, ignoreIntrospection: true, ...armorRejection }),
   ];
+  if (options.jit ?? true) {
+    // Compiled execution for queries that select no database-backed objects below the root
+    // (see jit.ts); it comes before the response cache, which then wraps it.
+    // (Typed for envelop's empty context; yoga's extends it.)
+    plugins.push(
+      useGraphQlJit({}, { enableIf: (args) => compilable(args.schema, args.document) }) as unknown as Plugin,
+      useCompiledErrors() as Plugin,
+    );
+  }
   if (options.introspection === false) {
     plugins.push(useDisableIntrospection(), blockFieldSuggestionsPlugin());
   }
