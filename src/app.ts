@@ -16,7 +16,7 @@ export interface App {
 }
 
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
-  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs'>> & {
+  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs' | 'metrics'>> & {
     logging?: boolean;
     /** Receives every SQL statement drizzle runs (tests count statements with it); overrides logSql. */
     sqlLogger?: Logger;
@@ -42,6 +42,7 @@ export function createApp(config: AppOptions): App {
     persistedOperationsOnly: config.persistedOperationsOnly ?? false,
     responseCache: config.responseCache ?? true,
     responseCacheTtlMs: config.responseCacheTtlMs ?? 60_000,
+    metrics: config.metrics ?? true,
   };
   const yoga = createGraphQLServer(options);
   return { db, yoga, events, close: () => closeDatabase(db) };

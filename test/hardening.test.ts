@@ -321,6 +321,8 @@ describe('operations endpoints', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/graphql_envelop_request_duration/);
     expect(metrics).toMatch(/operationName="Named"/);
+    const quiet = await start({ metrics: false });
+    expect((await fetch(`${quiet.base}/metrics`)).status).toBe(404);
     const echoed = await fetch(`${base}/health`, { headers: { 'x-request-id': 'trace-123' } });
     expect(echoed.headers.get('x-request-id')).toBe('trace-123');
     const generated = await fetch(`${base}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
