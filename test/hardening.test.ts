@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../src/app.js';
+import type { BusMessage } from '../src/schema/events.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { buildManifest, isSubscription, loadManifest, sha256 } from '../src/server/persisted-operations.js';
@@ -237,6 +238,45 @@ describe('response cache', () => {
       created.push(((await response.json()) as { data: { createAllocation: { allocation: { id: string } } } }).data.createAllocation.allocation.id);
     }
     expect(new Set(created).size).toBe(2);
+  });
+
+  it('does not keep a read that ran while a write emptied it', async () => {
+    let report: ((message: BusMessage) => void) | undefined;
+    let statements = 0;
+    let raceNext = false;
+    const app = createApp({
+      databasePath: ':memory:',
+      seedOnStart: true,
+      graphiql: false,
+      logging: false,
+      responseCache: true,
+      // Another process reports a write exactly while this process's read reads the database.
+      link: { send: () => undefined, onMessage: (handler) => void (report = handler) },
+      sqlLogger: {
+        logQuery: () => {
+          statements += 1;
+          if (raceNext) {
+            raceNext = false;
+            report!({ kind: 'invalidate' });
+          }
+        },
+      },
+    });
+    const read = async () =>
+      (await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ program(slug: "korea-2025") { gpuTotal { quantity } } }' }),
+      })).json();
+    raceNext = true;
+    const first = await read();
+    const afterRace = statements;
+    expect(await read()).toEqual(first);
+    expect(statements, 'the raced answer was kept').toBeGreaterThan(afterRace);
+    const afterSecond = statements;
+    expect(await read()).toEqual(first);
+    expect(statements, 'an ordinary answer is kept').toBe(afterSecond);
+    app.close();
   });
 
   it('keeps answers apart per API key', async () => {

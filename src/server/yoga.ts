@@ -77,13 +77,25 @@ function isMutation(document: DocumentNode): boolean {
   );
 }
 
+/** Counts cache invalidations, and the count each read started under. */
+interface WriteClock {
+  count: number;
+  seen: WeakMap<object, number>;
+}
+
 /**
  * Empties the response cache after every executed mutation. Entity-level invalidation would miss
  * totals (a new allocation changes its programme's `gpuTotal` without naming the programme), so
  * any write drops everything: a read after a write never sees the old value.
  */
-function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>, front: FrontCache, events: Events): Plugin {
+function useInvalidateCacheOnWrite(
+  cache: ReturnType<typeof createInMemoryCache>,
+  front: FrontCache,
+  events: Events,
+  writes: WriteClock,
+): Plugin {
   const invalidate = () => {
+    writes.count += 1;
     front.clear();
     return cache.invalidate(
       Object.keys(schema.getTypeMap())
@@ -95,7 +107,10 @@ function useInvalidateCacheOnWrite(cache: ReturnType<typeof createInMemoryCache>
   events.onRemoteInvalidate(() => void invalidate());
   return {
     onExecute({ args }) {
-      if (!isMutation(args.document)) return;
+      if (!isMutation(args.document)) {
+        writes.seen.set(args.contextValue, writes.count);
+        return;
+      }
       return {
         onExecuteDone: async () => {
           await invalidate();
@@ -206,6 +221,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   let front: FrontCache | undefined;
   if (options.responseCache ?? true) {
     const cache = createInMemoryCache({ max: 1000 });
+    const writes: WriteClock = { count: 0, seen: new WeakMap() };
     front = createFrontCache({ ttlMs: options.responseCacheTtlMs ?? 60_000, max: 1000 });
     plugins.push(
       useResponseCache({
@@ -221,8 +237,11 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         // whole cache after every mutation anyway; the plugin's own entity invalidation is a subset.)
         invalidateViaMutation: true,
         includeExtensionMetadata: false,
+        // A read that ran while a write emptied the cache may hold data from before the write:
+        // it is answered but not kept (a TTL of 0 skips storing).
+        onTtl: ({ ttl, context }) => (writes.seen.get(context) === writes.count ? ttl : 0),
       }),
-      useInvalidateCacheOnWrite(cache, front, events),
+      useInvalidateCacheOnWrite(cache, front, events, writes),
     );
   }
   if (options.metrics ?? true) {
