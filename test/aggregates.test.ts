@@ -2,7 +2,7 @@
 // plain recomputation in the test, all through the real schema.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { quantityBounds, allocationStatuses, type QuantityBound } from '../src/db/enums.js';
+import { quantityBounds, type QuantityBound } from '../src/db/enums.js';
 import {
   allocations,
   exchangeRates,
@@ -15,7 +15,7 @@ import {
 } from '../src/db/schema.js';
 import { convertMinorUnits, fromMinorUnits } from '../src/domain/money.js';
 import { mulberry32 } from '../src/db/synthetic.js';
-import { execute, seededServer } from './helpers.js';
+import { execute, insertRandomAllocations, pick, seededServer } from './helpers.js';
 
 interface GpuTotal {
   quantity: number;
@@ -189,10 +189,6 @@ describe('the seed\'s totals', () => {
 });
 
 
-function pick<T>(next: () => number, items: readonly T[]): T {
-  return items[Math.floor(next() * items.length)]!;
-}
-
 function addDays(date: string, days: number): string {
   const time = new Date(`${date}T00:00:00Z`).getTime() + days * 86_400_000;
   return new Date(time).toISOString().slice(0, 10);
@@ -213,25 +209,10 @@ function insertRandomData(db: Db, seed: number): RandomData {
   for (let index = 0; index < 20; index += 1) {
     db.insert(partners).values({ slug: `random-${index}`, name: `Random partner ${index}`, kind: pick(next, ['COMPANY', 'TELECOM', 'UNIVERSITY'] as const) }).run();
   }
+  insertRandomAllocations(db, next, 300);
   const programIds = db.select({ id: programs.id }).from(programs).all().map((row) => row.id);
   const partnerIds = db.select({ id: partners.id }).from(partners).all().map((row) => row.id);
-  const modelIds = [null, ...db.select({ id: gpuModels.id }).from(gpuModels).all().map((row) => row.id)];
   const initiativeIds = [null, ...db.select({ id: initiatives.id }).from(initiatives).all().map((row) => row.id)];
-
-  for (let index = 0; index < 300; index += 1) {
-    db.insert(allocations)
-      .values({
-        programId: pick(next, programIds),
-        partnerId: pick(next, partnerIds),
-        gpuModelId: pick(next, modelIds),
-        initiativeId: pick(next, initiativeIds),
-        quantity: 1 + Math.floor(next() * 100_000),
-        bound: pick(next, quantityBounds),
-        status: pick(next, allocationStatuses),
-        announcedOn: addDays('2025-01-01', Math.floor(next() * 700)),
-      })
-      .run();
-  }
   // Rates in both directions and on several dates, so "nearest" and inversion both matter.
   db.insert(exchangeRates)
     .values([

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'drizzle-orm/logger';
 import { openDatabase, type Db } from '../src/db/client.js';
+import { allocationStatuses, quantityBounds } from '../src/db/enums.js';
+import { allocations, gpuModels, initiatives, partners, programs } from '../src/db/schema.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
 
@@ -55,4 +57,35 @@ export function sqliteMessage(run: () => unknown): string {
     return current instanceof Error ? current.message : String(current);
   }
   throw new Error('expected the statement to fail, but it succeeded');
+}
+
+/** One of `items`, chosen by the random source `next`. */
+export function pick<T>(next: () => number, items: readonly T[]): T {
+  return items[Math.floor(next() * items.length)]!;
+}
+
+/**
+ * Inserts `count` allocations spread at random (by `next`) over every programme and partner,
+ * every GPU model and initiative or none, every bound and status, and two years of dates.
+ */
+export function insertRandomAllocations(db: Db, next: () => number, count: number): void {
+  const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+  const programIds = ids(db.select({ id: programs.id }).from(programs).all());
+  const partnerIds = ids(db.select({ id: partners.id }).from(partners).all());
+  const modelIds = [null, ...ids(db.select({ id: gpuModels.id }).from(gpuModels).all())];
+  const initiativeIds = [null, ...ids(db.select({ id: initiatives.id }).from(initiatives).all())];
+  for (let index = 0; index < count; index += 1) {
+    db.insert(allocations)
+      .values({
+        programId: pick(next, programIds),
+        partnerId: pick(next, partnerIds),
+        gpuModelId: pick(next, modelIds),
+        initiativeId: pick(next, initiativeIds),
+        quantity: 1 + Math.floor(next() * 100_000),
+        bound: pick(next, quantityBounds),
+        status: pick(next, allocationStatuses),
+        announcedOn: new Date(Date.UTC(2025, 0, 1 + Math.floor(next() * 700))).toISOString().slice(0, 10),
+      })
+      .run();
+  }
 }

@@ -14,7 +14,7 @@ import { allocations, initiatives, partners, programs } from '../src/db/schema.j
 import { seedDatabase } from '../src/db/seed/index.js';
 import { generateSyntheticData, mulberry32 } from '../src/db/synthetic.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
-import { execute, seededDatabase, temporaryFolder, type GraphQLResponse } from './helpers.js';
+import { execute, insertRandomAllocations, pick, seededDatabase, temporaryFolder, type GraphQLResponse } from './helpers.js';
 
 /** Each rollup table and the allocation columns it groups by, written out here on purpose. */
 const grains = {
@@ -71,7 +71,7 @@ function ids(db: Db, table: 'programs' | 'partners' | 'gpu_models' | 'initiative
   return (db.$client.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: number }[]).map((row) => row.id);
 }
 
-/** A server for write sequences; without the response cache, which could replay an identical mutation's answer. */
+/** A server for write sequences, without the response cache: the totals read after each write must be computed. */
 function writableServer(db: Db): Yoga {
   return createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false });
 }
@@ -93,10 +93,6 @@ const updateAllocation = `mutation ($input: UpdateAllocationInput!) { updateAllo
   __typename ... on UpdateAllocationPayload { allocation { id version } } ... on Error { message } } }`;
 const deleteAllocation = `mutation ($input: DeleteAllocationInput!) { deleteAllocation(input: $input) {
   __typename ... on Error { message } } }`;
-
-function pick<T>(next: () => number, items: readonly T[]): T {
-  return items[Math.floor(next() * items.length)]!;
-}
 
 describe('the rollups stay exact', () => {
   it('through a randomized sequence of allocation creates, updates and deletes over the API', async () => {
@@ -275,7 +271,7 @@ describe('the rollups stay exact', () => {
       expect(failure).toBeFalsy();
       seedDatabase(db);
       addReferenceRows(db);
-      addRandomAllocations(db, 5, 300);
+      insertRandomAllocations(db, mulberry32(5), 300);
       expect(db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'allocation_rollups%'").get()).toEqual({ n: 0 });
 
       migrateDatabase(db);
@@ -307,34 +303,12 @@ describe('the rollups stay exact', () => {
   });
 });
 
-/** Adds allocations spread over every dimension, straight into the table (the triggers fill the rollups). */
-function addRandomAllocations(db: Db, seed: number, count: number): void {
-  const next = mulberry32(seed);
-  const programIds = ids(db, 'programs');
-  const partnerIds = ids(db, 'partners');
-  const modelIds = [null, ...ids(db, 'gpu_models')];
-  const initiativeIds = [null, ...ids(db, 'initiatives')];
-  for (let index = 0; index < count; index += 1) {
-    db.insert(allocations)
-      .values({
-        programId: pick(next, programIds),
-        partnerId: pick(next, partnerIds),
-        gpuModelId: pick(next, modelIds),
-        initiativeId: pick(next, initiativeIds),
-        quantity: 1 + Math.floor(next() * 100_000),
-        bound: pick(next, quantityBounds),
-        status: pick(next, allocationStatuses),
-        announcedOn: '2025-06-01',
-      })
-      .run();
-  }
-}
 
 describe('totals from the rollups equal totals from the allocations', () => {
   const statements: string[] = [];
   const db = seededDatabase({ logger: { logQuery: (query) => statements.push(query) } });
   addReferenceRows(db);
-  addRandomAllocations(db, 77, 400);
+  insertRandomAllocations(db, mulberry32(77), 400);
   const yoga = createGraphQLServer({ db, graphiql: false, logging: false });
 
   /** The response and the tables its statements read GPU totals from. */
