@@ -250,12 +250,21 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         endpoint: '/metrics',
         // One registry per server, so several servers in one process (tests) do not collide.
         registry: new Registry(),
+        // yoga's plugin turns every metric on unless told otherwise; the per-phase histograms,
+        // the quantile summary and the deprecated-field counter (a document walk per request)
+        // cost CPU on every request and are left off.
         metrics: {
           graphql_yoga_http_duration: true,
           graphql_envelop_request: true,
           graphql_envelop_request_duration: true,
           graphql_envelop_phase_execute: true,
           graphql_envelop_error_result: true,
+          graphql_envelop_request_time_summary: false,
+          graphql_envelop_phase_parse: false,
+          graphql_envelop_phase_validate: false,
+          graphql_envelop_phase_context: false,
+          graphql_envelop_phase_subscribe: false,
+          graphql_envelop_deprecated_field: false,
         },
       }),
     );
