@@ -53,6 +53,8 @@ const cases: Case[] = [
   { name: 'malformed JSON', expect: '4xx', request: json('{"query": "{ __typename }"') },
   { name: 'JSON that is not an object', expect: '4xx', request: json('[1, 2, 3]') },
   { name: 'empty body', expect: '4xx', request: json('') },
+  { name: 'empty JSON object', expect: 'coded', request: json('{}') },
+  { name: 'JSON null', expect: '4xx', request: json('null') },
   {
     name: 'wrong content type',
     expect: '4xx',

@@ -58,6 +58,24 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
   });
 }
 
+/**
+ * The already-read body as @whatwg-node/server (under yoga) takes it. Given a Buffer it lists
+ * the Buffer's keys (a string per byte) and re-reads the body through a stream; given the parsed
+ * JSON object it hands that object to yoga's `request.json()` as is. So a JSON request passes
+ * its parsed object; anything else (other types, invalid JSON, arrays, `{}`) passes the bytes,
+ * and yoga reports what is wrong with them as before.
+ */
+function bodyForYoga(request: IncomingMessage, body: Buffer): unknown {
+  if (!request.headers['content-type']?.includes('json')) return body;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length > 0) return parsed;
+  } catch {
+    // Invalid JSON: yoga answers it with its own 400.
+  }
+  return body;
+}
+
 /** A node:http server: /health, /ready, the dashboard, then yoga for everything else (GraphQL, /metrics). */
 export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
   const limit = options.maxBodyBytes ?? 1_048_576;
@@ -98,7 +116,7 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         }
         // @whatwg-node/server uses a body a framework has already read instead of the stream.
         body = read;
-        (request as IncomingMessage & { body?: Buffer }).body = body;
+        (request as IncomingMessage & { body?: unknown }).body = bodyForYoga(request, body);
       }
       if (front?.serve(request, response, body)) return;
       await yoga(request, response);
