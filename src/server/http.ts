@@ -116,9 +116,10 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         }
         // @whatwg-node/server uses a body a framework has already read instead of the stream.
         body = read;
-        (request as IncomingMessage & { body?: unknown }).body = bodyForYoga(request, body);
       }
       if (front?.serve(request, response, body)) return;
+      // Parsed only when yoga is to answer: a cached answer needs the bytes alone.
+      if (body) (request as IncomingMessage & { body?: unknown }).body = bodyForYoga(request, body);
       await yoga(request, response);
     } catch (error) {
       options.logger?.error('request failed', { requestId, error: error instanceof Error ? error.message : String(error) });
