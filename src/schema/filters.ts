@@ -207,19 +207,29 @@ export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined)
 }
 
 /**
- * A filter through a to-one relation (an allocation's programme, partner…) as
- * `fk IN (SELECT id FROM target WHERE …)` rather than drizzle's correlated EXISTS: SQLite can then
- * use the foreign-key index for a range scan instead of probing the target once per row.
- * Undefined for to-many and link-table relations, which keep drizzle's EXISTS.
+ * A plain to-one relation of `spec`'s table (one foreign-key column to one key, no link table)
+ * and the column key of its foreign key (partner → partnerId); undefined for any other relation.
  */
-function toOneClause(spec: FilterSpec, relation: string, related: FilterSpec, nested: Where): Where | undefined {
+export function toOneLink(spec: FilterSpec, relation: string): { one: One<string, boolean>; sourceKey: string } | undefined {
   const definition = relations[spec.table].relations[relation as never] as unknown;
   if (!is(definition, One)) return undefined;
   const one = definition as One<string, boolean>;
   if (one.through || one.sourceColumns.length !== 1 || one.targetColumns.length !== 1) return undefined;
   const sourceColumn = one.sourceColumns[0]!;
   const sourceKey = Object.entries(getTableColumns(relations[spec.table].table)).find(([, column]) => column === sourceColumn)?.[0];
-  if (!sourceKey) return undefined;
+  return sourceKey ? { one, sourceKey } : undefined;
+}
+
+/**
+ * A filter through a to-one relation (an allocation's programme, partner…) as
+ * `fk IN (SELECT id FROM target WHERE …)` rather than drizzle's correlated EXISTS: SQLite can then
+ * use the foreign-key index for a range scan instead of probing the target once per row.
+ * Undefined for to-many and link-table relations, which keep drizzle's EXISTS.
+ */
+function toOneClause(spec: FilterSpec, relation: string, related: FilterSpec, nested: Where): Where | undefined {
+  const link = toOneLink(spec, relation);
+  if (!link) return undefined;
+  const { one, sourceKey } = link;
   const target = relations[related.table];
   const predicate =
     Object.keys(nested).length > 0

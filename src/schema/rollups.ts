@@ -2,12 +2,12 @@
 // src/db/rollups.ts) that has every column the question filters or groups by, else
 // `allocations` itself. The rollups use the column keys of `allocations`, so one filter object
 // from `toWhere` turns into SQL against either.
-import { getTableColumns, is, One, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import { getTableColumns, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { relations } from '../db/relations.js';
 import { rollupDimensions, rollupTables } from '../db/rollups.js';
 import { allocations } from '../db/schema.js';
-import type { FilterInput, FilterSpec } from './filters.js';
+import { toOneLink, type FilterInput, type FilterSpec } from './filters.js';
 
 /** A column key of `allocations`: programId, partnerId, gpuModelId, status, quantity… */
 export type AllocationColumnKey = keyof typeof allocations.$inferSelect;
@@ -72,16 +72,6 @@ export function allocationColumnKey(column: AnySQLiteColumn): AllocationColumnKe
   return key as AllocationColumnKey;
 }
 
-/** The column key behind a to-one relation filter of `spec` (partner → partnerId); undefined for others. */
-function relationColumnKey(spec: FilterSpec, relation: string): string | undefined {
-  const { table, relations: tableRelations } = relations[spec.table];
-  const definition = tableRelations[relation as never] as unknown;
-  if (!is(definition, One)) return undefined;
-  const one = definition as One<string, boolean>;
-  if (one.through || one.sourceColumns.length !== 1) return undefined;
-  return Object.entries(getTableColumns(table)).find(([, column]) => column === one.sourceColumns[0])?.[0];
-}
-
 /**
  * Adds to `into` the column keys a filter input looks at, through AND, OR and NOT. Returns
  * false when it looks at something no rollup keeps (an id, a stated quantity, a date, a text
@@ -99,7 +89,7 @@ export function addFilterColumns(spec: FilterSpec, input: FilterInput | null | u
     } else if (spec.columns[field]) {
       into.add(spec.columns[field]);
     } else if (spec.relations?.[field]) {
-      const key = relationColumnKey(spec, spec.relations[field][0]);
+      const key = toOneLink(spec, spec.relations[field][0])?.sourceKey;
       if (!key) return false;
       into.add(key);
     } else {
