@@ -40,21 +40,6 @@ export const relations = defineRelations(schema, (r) => ({
     citations: r.many.citations({ from: r.allocations.id, to: r.citations.allocationId }),
     discrepancies: r.many.discrepancies({ from: r.allocations.id, to: r.discrepancies.allocationId }),
   },
-  // The rollups relate like the allocations they sum, so an allocation filter applies to them.
-  allocationRollupsByPartner: {
-    program: r.one.programs({ from: r.allocationRollupsByPartner.programId, to: r.programs.id, optional: false }),
-    partner: r.one.partners({ from: r.allocationRollupsByPartner.partnerId, to: r.partners.id, optional: false }),
-  },
-  allocationRollupsByModel: {
-    program: r.one.programs({ from: r.allocationRollupsByModel.programId, to: r.programs.id, optional: false }),
-    gpuModel: r.one.gpuModels({ from: r.allocationRollupsByModel.gpuModelId, to: r.gpuModels.id }),
-    initiative: r.one.initiatives({ from: r.allocationRollupsByModel.initiativeId, to: r.initiatives.id }),
-  },
-  allocationRollupsByPartnerModel: {
-    program: r.one.programs({ from: r.allocationRollupsByPartnerModel.programId, to: r.programs.id, optional: false }),
-    partner: r.one.partners({ from: r.allocationRollupsByPartnerModel.partnerId, to: r.partners.id, optional: false }),
-    gpuModel: r.one.gpuModels({ from: r.allocationRollupsByPartnerModel.gpuModelId, to: r.gpuModels.id }),
-  },
   initiatives: {
     program: r.one.programs({ from: r.initiatives.programId, to: r.programs.id, optional: false }),
     participants: r.many.initiativeParticipants({

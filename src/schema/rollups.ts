@@ -1,7 +1,8 @@
 // Which table answers a GPU aggregate over allocations: the smallest rollup table (see
 // src/db/rollups.ts) that has every column the question filters or groups by, else
 // `allocations` itself. The rollups use the column keys of `allocations`, so one filter object
-// from `toWhere` turns into SQL against either.
+// from `toWhere` turns into SQL against either: its relation filters are `fk IN (subquery)` over
+// whichever table it is applied to, so the rollups need no relations of their own.
 import { getTableColumns, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { relations } from '../db/relations.js';
