@@ -1,92 +1,124 @@
 // The Apollo Federation v2 side of the schema: which types other subgraphs can extend, by which
-// keys, and how a batch of references is loaded. A reference resolves to a stub `{ id }` after
-// one existence (or slug) lookup per type and request; plugin-drizzle then loads every stub's
-// selection in one batched query, so `_entities` for N keys costs a constant number of
-// statements (a findFirst per key would be N+1).
+// keys, and how a batch of references is loaded. The references of one type in one `_entities`
+// field are loaded in one statement, with what the document selects beneath `... on <Type>`
+// (plugin-drizzle's `queryFromInfo` plans it and records the plan, so the type's fields and
+// relations read the loaded rows instead of loading their own): `_entities` for N keys costs a
+// constant number of statements, as `nodes(ids:)` does.
 import { createContextCache } from '@pothos/core';
+import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
-import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { allocations, gpuModels, initiatives, investments, partners, programs, sources } from '../db/schema.js';
+import { getTableColumns } from 'drizzle-orm';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Allocation } from './allocation.js';
 import { builder, type Context } from './builder.js';
 import { NotFoundError } from './error-classes.js';
 import { GpuModel } from './gpu-model.js';
 import { Initiative } from './initiative.js';
 import { Investment } from './investment.js';
+import { nodeTables, tableOfType } from './node-tables.js';
 import { Partner } from './partner.js';
 import { Program } from './program.js';
 import { Source } from './source.js';
 
-type KeyedTable = SQLiteTable & { id: AnySQLiteColumn; slug?: AnySQLiteColumn };
+type Row = Record<string, unknown> & { id: number; slug?: string };
 
-/** Per request and table: which of the asked ids exist, and the id of each asked slug. */
-function referenceLoaders(table: KeyedTable) {
-  const byId = createContextCache(
-    (context: Context) =>
-      new DataLoader<number, number | null>(async (ids) => {
-        const found = new Set(
-          context.db.select({ id: table.id }).from(table).where(inArray(table.id, [...ids])).all().map((row) => Number(row.id)),
-        );
-        return ids.map((id) => (found.has(id) ? id : null));
-      }),
-  );
-  const bySlug = createContextCache(
-    (context: Context) =>
-      new DataLoader<string, number | null>(async (slugs) => {
-        const slugColumn = table.slug!;
-        const rows = context.db.select({ id: table.id, slug: slugColumn }).from(table).where(inArray(slugColumn, [...slugs])).all();
-        const ids = new Map(rows.map((row) => [String(row.slug), Number(row.id)]));
-        return slugs.map((slug) => ids.get(slug) ?? null);
-      }),
-  );
-  return { byId, bySlug };
+/** The part of drizzle's relational query API used here, for a table chosen at run time. */
+interface RowQuery {
+  findMany(config: object): PromiseLike<Row[]>;
 }
 
-/** Loads the row id a reference names, or throws NOT_FOUND for that entity alone. */
-async function resolveReference(
-  typename: string,
-  loaders: ReturnType<typeof referenceLoaders>,
-  reference: { id?: string; slug?: string },
-  context: Context,
-): Promise<{ id: number }> {
-  let id: number | null = null;
+/** A reference's key as the loader's key: `id:<n>` or `slug:<text>`. */
+type ReferenceKey = `id:${number}` | `slug:${string}`;
+
+/**
+ * Per request and `_entities` field (its path: two aliased `_entities` fields select different
+ * things), a loader of one type's rows by reference key. The query is planned from the field's
+ * selection for this type once, on the first reference, and the batch runs it for every key.
+ */
+function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
+  const perField = createContextCache(() => new WeakMap<GraphQLResolveInfo['path'], DataLoader<ReferenceKey, Row | null>>());
+  return (context: Context, info: GraphQLResolveInfo) => {
+    const loaders = perField(context);
+    let loader = loaders.get(info.path);
+    if (!loader) {
+      const query = queryFromInfo({
+        config: getSchemaConfig(builder),
+        context,
+        info,
+        typeName: typename,
+        // The keys are read back to match rows to references, whatever the document selects.
+        columns: (bySlug ? { id: true, slug: true } : { id: true }) as never,
+      });
+      const rows = (context.db.query as unknown as Record<string, RowQuery>)[nodeTables[typename]]!;
+      loader = new DataLoader<ReferenceKey, Row | null>(async (keys) => {
+        const ids = keys.flatMap((key) => (key.startsWith('id:') ? [Number(key.slice(3))] : []));
+        const slugs = keys.flatMap((key) => (key.startsWith('slug:') ? [key.slice(5)] : []));
+        const where = {
+          OR: [...(ids.length ? [{ id: { in: ids } }] : []), ...(slugs.length ? [{ slug: { in: slugs } }] : [])],
+        };
+        const found = await rows.findMany({ ...(await query), where });
+        const byKey = new Map<string, Row>();
+        for (const row of found) {
+          byKey.set(`id:${row.id}`, row);
+          if (row.slug !== undefined) byKey.set(`slug:${row.slug}`, row);
+        }
+        return keys.map((key) => byKey.get(key) ?? null);
+      });
+      loaders.set(info.path, loader);
+    }
+    return loader;
+  };
+}
+
+/** The key a reference names, or null when it names none of this type (a wrong or garbled ID). */
+function referenceKey(typename: string, reference: { id?: unknown; slug?: unknown }): ReferenceKey | null {
   if (reference.id !== undefined) {
     let decoded: { typename: string; id: string } | undefined;
     try {
-      decoded = decodeGlobalID(reference.id);
+      decoded = typeof reference.id === 'string' ? decodeGlobalID(reference.id) : undefined;
     } catch {
       decoded = undefined;
     }
     const numeric = Number(decoded?.id);
-    if (decoded?.typename === typename && Number.isSafeInteger(numeric)) id = await loaders.byId(context).load(numeric);
-  } else if (reference.slug !== undefined) {
-    id = await loaders.bySlug(context).load(reference.slug);
+    return decoded?.typename === typename && Number.isSafeInteger(numeric) ? `id:${numeric}` : null;
   }
-  if (id === null) throw new NotFoundError(typename, reference.id ?? `slug "${reference.slug}"`);
-  return { id };
+  return typeof reference.slug === 'string' ? `slug:${reference.slug}` : null;
 }
 
-const entities: [ref: unknown, typename: string, table: KeyedTable][] = [
-  [Program, 'Program', programs],
-  [Partner, 'Partner', partners],
-  [GpuModel, 'GpuModel', gpuModels],
-  [Allocation, 'Allocation', allocations],
-  [Initiative, 'Initiative', initiatives],
-  [Investment, 'Investment', investments],
-  [Source, 'Source', sources],
+/** Loads the row a reference names, or throws NOT_FOUND for that entity alone. */
+async function resolveReference(
+  typename: string,
+  load: ReturnType<typeof referenceLoaders>,
+  reference: { id?: string; slug?: string },
+  context: Context,
+  info: GraphQLResolveInfo,
+): Promise<Row> {
+  const key = referenceKey(typename, reference);
+  const row = key === null ? null : await load(context, info).load(key);
+  if (row === null) throw new NotFoundError(typename, reference.id ?? `slug "${reference.slug}"`);
+  return row;
+}
+
+const entities: [ref: unknown, typename: keyof typeof nodeTables][] = [
+  [Program, 'Program'],
+  [Partner, 'Partner'],
+  [GpuModel, 'GpuModel'],
+  [Allocation, 'Allocation'],
+  [Initiative, 'Initiative'],
+  [Investment, 'Investment'],
+  [Source, 'Source'],
 ];
 
-for (const [ref, typename, table] of entities) {
-  const loaders = referenceLoaders(table);
-  const keys = table.slug
+for (const [ref, typename] of entities) {
+  const bySlug = 'slug' in getTableColumns(tableOfType(typename)!);
+  const load = referenceLoaders(typename, bySlug);
+  const keys = bySlug
     ? [builder.selection<{ id: string }>('id'), builder.selection<{ slug: string }>('slug')]
     : [builder.selection<{ id: string }>('id')];
   builder.asEntity(ref as typeof Partner, {
     key: keys as ReturnType<typeof builder.selection<{ id: string }>>[],
-    // The stub carries only the id: plugin-drizzle sees the missing columns and batch-loads them.
-    resolveReference: (reference, context) =>
-      resolveReference(typename, loaders, reference as { id?: string; slug?: string }, context) as never,
+    resolveReference: (reference, context, info) =>
+      resolveReference(typename, load, reference as { id?: string; slug?: string }, context, info) as never,
   });
 }
