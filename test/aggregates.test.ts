@@ -407,3 +407,37 @@ describe('SQL statements for totals', () => {
     expect(forFifty).toBe(forOne);
   });
 });
+
+describe('per-bound sums in allocationTotals', () => {
+  // The FILTER sum of quantities by bound kind, which only lowerBound, upperBound and byBound read.
+  const perBoundSum = /sum\((?:"\w+"\.)?"quantity"\) filter/;
+
+  it('are read only when a field beneath asks for them, through fragments too', async () => {
+    const statements: string[] = [];
+    const { db, yoga } = seededServer({ logger: { logQuery: (sql) => statements.push(sql) } });
+    insertRandomData(db, 11);
+    const ask = async (query: string) => {
+      statements.length = 0;
+      const { body } = await execute<{ allocationTotals: { gpuTotal: GpuTotal; groups: { label: string; gpuTotal: GpuTotal }[] } }>(
+        yoga,
+        query,
+      );
+      expect(body.errors).toBeUndefined();
+      return { totals: body.data!.allocationTotals, sql: statements.join('\n') };
+    };
+    const counts = await ask('{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity bound exact } groups { label gpuTotal { quantity bound } } } }');
+    const full = await ask(`{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity bound exact } groups { label gpuTotal { ...Bounds } } } }
+      fragment Bounds on GpuTotal { quantity bound lowerBound }`);
+    const ungrouped = await ask('{ allocationTotals(groupBy: []) { gpuTotal { ... on GpuTotal { upperBound } } } }');
+    expect(counts.sql).not.toMatch(perBoundSum);
+    expect(full.sql).toMatch(perBoundSum);
+    expect(ungrouped.sql).toMatch(perBoundSum);
+    // Skipping the sums changes nothing the first query reads.
+    expect(counts.totals.gpuTotal).toEqual({ quantity: full.totals.gpuTotal.quantity, bound: full.totals.gpuTotal.bound, exact: full.totals.gpuTotal.exact });
+    expect(counts.totals.groups).toEqual(
+      full.totals.groups.map((group) => ({ label: group.label, gpuTotal: { quantity: group.gpuTotal.quantity, bound: group.gpuTotal.bound } })),
+    );
+    expect(counts.totals.groups.length).toBeGreaterThan(5);
+    expect(full.totals.groups.some((group) => group.gpuTotal.lowerBound !== group.gpuTotal.quantity)).toBe(true);
+  });
+});

@@ -14,7 +14,8 @@ import { Partner } from './partner.js';
 import { Program } from './program.js';
 import { AllocationStatus, PartnerKind } from './enums.js';
 import { toWhere } from './filters.js';
-import { GpuTotal, gpuTotalSelection, sumGpuTotals, toGpuTotal, type GpuTotalShape } from './gpu-total.js';
+import { boundQuantityFields, GpuTotal, gpuTotalSelection, sumGpuTotals, toGpuTotal, type GpuTotalShape } from './gpu-total.js';
+import { selectsAnyField } from './selection.js';
 import { addFilterColumns, allocationSource, type AllocationColumnKey } from './rollups.js';
 
 type SourceColumns = Record<string, AnySQLiteColumn>;
@@ -175,8 +176,9 @@ builder.queryField('allocationTotals', (t) =>
         description: 'The grouping keys, in the order the labels list them; an empty list gives the total alone.',
       }),
     },
-    resolve: (_root, args, context) => {
+    resolve: (_root, args, context, info) => {
       const keys = [...new Set(args.groupBy)];
+      const quantities = selectsAnyField(info, boundQuantityFields);
       // Every column the question involves decides whether a rollup can answer it.
       const involved = new Set(keys.map((key) => keySpecs[key].column));
       const source = allocationSource(addFilterColumns(allocationFilterSpec, args.filter, involved) ? involved : null);
@@ -184,12 +186,12 @@ builder.queryField('allocationTotals', (t) =>
 
       if (keys.length === 0) {
         return {
-          total: toGpuTotal(context.db.select(gpuTotalSelection(source)).from(source.table).where(predicate).get() as Record<string, unknown>),
+          total: toGpuTotal(context.db.select(gpuTotalSelection(source, quantities)).from(source.table).where(predicate).get() as Record<string, unknown>),
           groups: [],
         };
       }
 
-      const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection(source) };
+      const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection(source, quantities) };
       const groupColumns: AnySQLiteColumn[] = [];
       const needed = new Set<keyof typeof joins>();
       for (const key of keys) {

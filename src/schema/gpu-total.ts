@@ -24,25 +24,34 @@ export interface GpuTotalShape {
   byBound: BoundPart[];
 }
 
+/** The fields of `GpuTotal` that read the quantity of each bound kind; the others need only counts. */
+export const boundQuantityFields: ReadonlySet<string> = new Set(['byBound', 'lowerBound', 'upperBound']);
+
 /**
  * Aggregate expressions over `source` (allocations or a rollup): the sum, the count, and the
- * sum and count of each bound kind (SQLite's FILTER clause), so one GROUP BY row carries the
- * whole breakdown.
+ * count of each bound kind (SQLite's FILTER clause), so one GROUP BY row carries the whole
+ * breakdown; with `quantities`, the sum of each bound kind too. Those four sums are most of a
+ * grouped statement's work (a dashboard's group-by partner: 9.2 → 6.6 ms at 100k allocations),
+ * and only `boundQuantityFields` read them.
  */
-export function gpuTotalSelection(source: AllocationSource = allocationsSource): Record<string, SQL<number>> {
+export function gpuTotalSelection(source: AllocationSource = allocationsSource, quantities = true): Record<string, SQL<number>> {
   const selection: Record<string, SQL<number>> = {
     quantity: source.quantity,
     allocationCount: source.allocationCount,
   };
   for (const bound of quantityBounds) {
     const only = sql`${source.columns.bound!} = ${bound}`;
-    selection[`${bound}:quantity`] = source.quantityWhere(only);
+    if (quantities) selection[`${bound}:quantity`] = source.quantityWhere(only);
     selection[`${bound}:count`] = source.allocationCountWhere(only);
   }
   return selection;
 }
 
-/** Reads a row selected with `gpuTotalSelection()`. */
+/**
+ * Reads a row selected with `gpuTotalSelection()`. A part's quantity that was not selected is
+ * NaN: no field of the request reads it, and should one ever, SafeInt refuses to serialize NaN,
+ * an error rather than a silently wrong 0.
+ */
 export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
   return {
     quantity: Number(row.quantity),
@@ -50,7 +59,7 @@ export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
     byBound: quantityBounds
       .map((bound) => ({
         bound,
-        quantity: Number(row[`${bound}:quantity`]),
+        quantity: `${bound}:quantity` in row ? Number(row[`${bound}:quantity`]) : Number.NaN,
         allocationCount: Number(row[`${bound}:count`]),
       }))
       .filter((part) => part.allocationCount > 0),
