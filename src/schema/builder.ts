@@ -7,6 +7,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import LoadedColumnsPlugin from './loaded-columns-plugin.js';
 import { z } from 'zod';
 import { eq, getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -91,8 +92,9 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // results. Input rules are checked before the key's scope (plugin-validation maps arguments
   // first); they are public in the schema, and every check that reads data (IDs, versions,
   // references) runs in the resolver, after authorization.
+  // LoadedColumns sits just outside Drizzle, whose check it skips for a column the row carries.
   // Federation comes after the plugins that wrap resolvers, as its documentation asks.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, LoadedColumnsPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
   scopeAuth: {
     authScopes: (context) => ({

@@ -1,0 +1,116 @@
+// The loadedColumns plugin (src/schema/loaded-columns-plugin.ts): which fields it recognises in the
+// real schema, and that answers through it equal the database, whether the row carries the column
+// (read from the row) or not (plugin-drizzle loads it as before).
+import { isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../src/db/synthetic.js';
+import { exposedColumn } from '../src/schema/loaded-columns-plugin.js';
+import { schema } from '../src/schema/index.js';
+import { execute, insertRandomAllocations, seededServer } from './helpers.js';
+
+function fieldExtensions(type: string, field: string): Record<string, unknown> {
+  const object = schema.getType(type);
+  if (!isObjectType(object)) throw new Error(`${type} is not an object type`);
+  const found = object.getFields()[field];
+  if (!found) throw new Error(`${type}.${field} does not exist`);
+  return found.extensions as Record<string, unknown>;
+}
+
+describe('loadedColumns', () => {
+  it("recognises plugin-drizzle's exposed columns, and nothing else", () => {
+    // A canary for upgrades: if either plugin renames these extension keys, this fails.
+    expect(exposedColumn(fieldExtensions('Partner', 'name'))).toBe('name');
+    expect(exposedColumn(fieldExtensions('Partner', 'nameKo'))).toBe('nameKo');
+    expect(exposedColumn(fieldExtensions('Allocation', 'quantity'))).toBe('quantity');
+    expect(exposedColumn(fieldExtensions('Allocation', 'version'))).toBe('version');
+    expect(exposedColumn(fieldExtensions('Citation', 'quote'))).toBe('quote');
+    expect(exposedColumn(fieldExtensions('Source', 'publisher'))).toBe('publisher');
+    // Relations, connections, computed fields and non-drizzle types are left to their resolvers.
+    expect(exposedColumn(fieldExtensions('Citation', 'source'))).toBeNull();
+    expect(exposedColumn(fieldExtensions('Partner', 'allocations'))).toBeNull();
+    expect(exposedColumn(fieldExtensions('Partner', 'gpuTotal'))).toBeNull();
+    expect(exposedColumn(fieldExtensions('Program', 'nationalCapacity'))).toBeNull();
+    expect(exposedColumn(fieldExtensions('AllocationGroup', 'label'))).toBeNull();
+  });
+
+  it('answers a nested list as the database holds it, in one statement', async () => {
+    let statements = 0;
+    const { db, yoga } = seededServer({ logger: { logQuery: () => (statements += 1) } });
+    insertRandomAllocations(db, mulberry32(5), 300);
+    statements = 0;
+    const { body } = await execute<{
+      partners: {
+        edges: {
+          node: {
+            slug: string;
+            nameKo: string | null;
+            allocations: { edges: { node: { quantity: number; bound: string; purpose: string | null; citations: { edges: { node: { quote: string; source: { publisher: string } } }[] } } }[] };
+          };
+        }[];
+      };
+    }>(
+      yoga,
+      `{ partners(first: 50) { edges { node { slug nameKo allocations(first: 5) { edges { node {
+          quantity bound purpose citations(first: 3) { edges { node { quote source { publisher } } } } } } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(statements).toBe(1);
+    const sqlite = db.$client;
+    const partnerRows = sqlite.prepare('SELECT id, slug, name_ko AS nameKo FROM partners ORDER BY name, id LIMIT 50').all() as {
+      id: number;
+      slug: string;
+      nameKo: string | null;
+    }[];
+    const allocationsOf = sqlite.prepare(
+      'SELECT id, quantity, bound, purpose FROM allocations WHERE partner_id = ? ORDER BY quantity DESC, id DESC LIMIT 5',
+    );
+    const citationsOf = sqlite.prepare(
+      'SELECT c.quote, s.publisher FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.allocation_id = ? ORDER BY c.id LIMIT 3',
+    );
+    const expected = partnerRows.map((partner) => ({
+      slug: partner.slug,
+      nameKo: partner.nameKo,
+      allocations: (allocationsOf.all(partner.id) as { id: number; quantity: number; bound: string; purpose: string | null }[]).map(
+        (allocation) => ({
+          quantity: allocation.quantity,
+          bound: allocation.bound,
+          purpose: allocation.purpose,
+          citations: (citationsOf.all(allocation.id) as { quote: string; publisher: string }[]).map((citation) => ({
+            quote: citation.quote,
+            publisher: citation.publisher,
+          })),
+        }),
+      ),
+    }));
+    const actual = body.data!.partners.edges.map(({ node }) => ({
+      slug: node.slug,
+      nameKo: node.nameKo,
+      allocations: node.allocations.edges.map(({ node: allocation }) => ({
+        quantity: allocation.quantity,
+        bound: allocation.bound,
+        purpose: allocation.purpose,
+        citations: allocation.citations.edges.map(({ node: citation }) => ({ quote: citation.quote, publisher: citation.source.publisher })),
+      })),
+    }));
+    expect(actual).toEqual(expected);
+    // The data exercises both kinds of value the plugin passes through: nulls and citations.
+    const allocationRows = expected.flatMap((partner) => partner.allocations);
+    expect(allocationRows.some((allocation) => allocation.purpose === null)).toBe(true);
+    expect(allocationRows.some((allocation) => allocation.purpose !== null)).toBe(true);
+    expect(allocationRows.some((allocation) => allocation.citations.length > 0)).toBe(true);
+  });
+
+  it('leaves rows without the column to plugin-drizzle, which loads it', async () => {
+    const { db, yoga } = seededServer();
+    // Group rows hand their partner over as a bare `{ id }`: every column is missing.
+    const { body } = await execute<{ allocationTotals: { groups: { partner: { slug: string; name: string; kind: string; version: number } }[] } }>(
+      yoga,
+      '{ allocationTotals(groupBy: [PARTNER]) { groups { partner { slug name kind version } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    const groups = body.data!.allocationTotals.groups;
+    expect(groups.length).toBeGreaterThan(2);
+    const rows = db.$client.prepare('SELECT slug, name, kind, version FROM partners WHERE slug = ?');
+    for (const { partner } of groups) expect(partner).toEqual(rows.get(partner.slug));
+  });
+});
