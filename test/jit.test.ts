@@ -6,17 +6,26 @@ import { compilable } from '../src/server/jit.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
 import { execute, seededDatabase } from './helpers.js';
 
+const globalId = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
+
 describe('which operations are compiled', () => {
-  it('totals, group-bys and counts below root fields; nothing that loads rows below the root', () => {
+  it('totals, group-bys, counts and one row\'s relations; nothing that loads rows beneath a list', () => {
     const verdict = (query: string) => compilable(schema, parse(query));
     expect(verdict('{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity } groups { label share } } }')).toBe(true);
     expect(verdict('{ program(slug: "korea-2025") { name gpuTotal { quantity bound } partnerCount } }')).toBe(true);
     expect(verdict('{ partners { totalCount } }')).toBe(true);
     expect(verdict('query Q { ...Totals } fragment Totals on Query { allocationTotals(groupBy: []) { gpuTotal { quantity } } }')).toBe(true);
-    // Below the root these come from plugin-drizzle's preloading, which jit defeats.
+    // One row and its to-one relations: plugin-drizzle finds what it preloaded without paths.
+    expect(verdict('{ node(id: "x") { id ... on Allocation { partner { name } gpuModel { name } } } }')).toBe(true);
+    expect(verdict('{ program(slug: "korea-2025") { name allocations { totalCount } } }')).toBe(true);
+    // graphql-jit drops a list's failed trailing items: `_entities`, whose items fail one by one.
+    expect(verdict('{ _entities(representations: []) { ... on Partner { slug name } } }')).toBe(false);
+    // Beneath a list's items they come from plugin-drizzle's preloading by path, which jit defeats.
     expect(verdict('{ allocationTotals(groupBy: [PARTNER]) { groups { partner { name } } } }')).toBe(false);
     expect(verdict('{ partners(first: 2) { edges { node { name } } } }')).toBe(false);
-    expect(verdict('{ node(id: "x") { id ... on Allocation { partner { name } } } }')).toBe(false);
+    expect(verdict('{ node(id: "x") { ... on Partner { allocations(first: 2) { edges { node { quantity } } } } } }')).toBe(false);
+    expect(verdict('{ _entities(representations: []) { ... on Partner { allocations { totalCount } } } }')).toBe(false);
+    // A fragment counts as beneath a list wherever it is spread.
     expect(verdict('{ program(slug: "korea-2025") { ...P } } fragment P on Program { allocations { totalCount } }')).toBe(false);
     expect(verdict('mutation { deleteSource(input: { id: "x", expectedVersion: 1 }) { __typename } }')).toBe(false);
   });
@@ -34,15 +43,24 @@ describe('compiled and interpreted execution', () => {
       // An error in a compiled query: EXCHANGE_RATE_MISSING at line 3.
       '{\n  programs { totalCount }\r\n  x: investmentTotals(groupBy: [PROGRAM], currency: "JPY") { total { amount } } }',
       '{ partners(first: 3) { edges { node { name allocations(first: 2) { edges { node { quantity } } } } } } }',
+      // Compiled: one row with its relations, by global ID and by federation reference.
+      `{ node(id: "${globalId('Allocation', 1)}") { id ... on Allocation { quantity bound status announcedOn partner { name slug } gpuModel { name } initiative { name } } } }`,
+      `{ nodes(ids: ["${globalId('Partner', 1)}", "${globalId('Program', 1)}", "${globalId('Partner', 999)}"]) { id ... on Partner { name kind } ... on Program { slug partnerCount } } }`,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id slug name kind } ... on Program { name } } }`,
+      '{ partner(slug: "kt") { name gpuTotal { quantity } allocations { totalCount } } }',
     ];
+    const variables = { r: [{ __typename: 'Partner', slug: 'kt' }, { __typename: 'Program', slug: 'korea-2025' }, { __typename: 'Partner', slug: 'none' }] };
+    // graphql-jit drops the trailing items of a list whose last items failed (an unknown federation
+    // reference): `_entities` runs interpreted.
+    expect(queries.slice(4).map((query) => compilable(schema, parse(query)))).toEqual([true, true, false, true]);
     for (const query of queries) {
       // Twice each: jit compiles on first use and serves later ones from its cache.
       for (let round = 0; round < 2; round += 1) {
         statements = 0;
-        const fast = await execute(compiled, query);
+        const fast = await execute(compiled, query, variables);
         const fastStatements = statements;
         statements = 0;
-        const plain = await execute(interpreted, query);
+        const plain = await execute(interpreted, query, variables);
         expect(fast, query).toEqual(plain);
         expect(fastStatements, query).toBe(statements);
       }

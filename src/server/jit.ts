@@ -1,22 +1,26 @@
 // Which operations run compiled by graphql-jit (@envelop/graphql-jit).
 //
 // jit executes large results of plain objects (totals, group-bys) much faster than graphql-js,
-// but it builds `info.path` differently, and plugin-drizzle keys the rows it preloads for
-// nested relations by that path: under jit they are loaded again, a statement per parent
-// (STACK-NOTES; mercurius' column in bench/RESULTS.md: 4 statements and a seventh of the speed on
-// the nested list). So only queries that select no database-backed object below their root
-// fields are compiled; everything else runs as before. The plugin has no such rule of its own,
+// but it builds `info.path` afresh for every resolver call, and plugin-drizzle finds the rows it
+// preloaded for the items of a list by that path: under jit, relations beneath a list's items
+// are loaded again (STACK-NOTES; mercurius' column in bench/RESULTS.md: 3 statements and less
+// than half the speed on the nested list). One row's relations (`node(id:) { partner }`) are
+// found without it. So queries with no database-backed field beneath a list are compiled;
+// everything else runs as before. The plugin has no such rule of its own,
 // and its errors differ from graphql-js's on the way out, which `useCompiledErrors` mends.
 import type { Plugin } from '@envelop/core';
 import {
   BREAK,
   GraphQLError,
   getNamedType,
+  isListType,
+  isNonNullType,
   Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type GraphQLOutputType,
   type GraphQLSchema,
   type SourceLocation,
 } from 'graphql';
@@ -37,8 +41,12 @@ function loadedByDrizzle(name: string): boolean {
 const verdicts = new WeakMap<DocumentNode, boolean>();
 
 /**
- * True when `document` is a query whose fields below the root return no database-backed type.
- * Remembered per parsed document (yoga caches those per query text).
+ * True when `document` is a query in which no database-backed field sits below a list: the
+ * fields of one row (`node(id:)`, `program(slug:)`, an `_entities` item's columns) and totals
+ * run compiled; a relation or connection beneath a list's items (`partners { edges { node {
+ * allocations } } }`) does not, since plugin-drizzle finds the rows it preloaded for each item
+ * by the item's path, which jit rebuilds for every resolver call. Remembered per parsed
+ * document (yoga caches those per query text).
  */
 export function compilable(schema: GraphQLSchema, document: DocumentNode): boolean {
   const known = verdicts.get(document);
@@ -49,22 +57,57 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
   if (safe) {
     const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
     const typeInfo = new TypeInfo(schema);
+    // For each field entered and not yet left: whether it, or a field around it, returns a list.
+    const underList: boolean[] = [];
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
-        Field() {
-          if (roots.has(typeInfo.getParentType() as never)) return;
-          const type = typeInfo.getType();
-          if (!type || loadedByDrizzle(getNamedType(type).name)) {
-            safe = false;
-            return BREAK;
-          }
+        Field: {
+          enter() {
+            const type = typeInfo.getType();
+            if (!type) {
+              safe = false;
+              return BREAK;
+            }
+            const named = getNamedType(type).name;
+            // graphql-jit (0.8.7) leaves out the trailing items of a list whose last items failed,
+            // as `_entities` items do for an unknown reference: it runs interpreted.
+            if (typeInfo.getFieldDef()?.name === '_entities') {
+              safe = false;
+              return BREAK;
+            }
+            const inList = underList.length > 0 && underList[underList.length - 1]!;
+            if (!roots.has(typeInfo.getParentType() as never) && inList && loadedByDrizzle(named)) {
+              safe = false;
+              return BREAK;
+            }
+            underList.push(inList || returnsList(type) || named.endsWith('Connection'));
+            return undefined;
+          },
+          leave() {
+            underList.pop();
+          },
+        },
+        // A fragment's fields are visited where the fragment is defined, not where it is spread:
+        // they are checked as if under a list, the strictest place a spread can put them.
+        FragmentDefinition: {
+          enter() {
+            underList.push(true);
+          },
+          leave() {
+            underList.pop();
+          },
         },
       }),
     );
   }
   verdicts.set(document, safe);
   return safe;
+}
+
+/** True for a list type, wrapped in non-null or not. */
+function returnsList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
 /** The offset in `body` of a 1-based line and column (GraphQL's line terminators). */
