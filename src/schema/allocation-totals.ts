@@ -214,32 +214,38 @@ builder.queryField('allocationTotals', (t) =>
       const groupTotals = rows.map(toGpuTotal);
       const total = sumGpuTotals(groupTotals);
 
+      // The row's column names per key, built once rather than per group and key (a group-by
+      // partner and GPU model returns hundreds of groups).
+      const columns = keys.map((key) => ({ key, id: `key:${key}`, label: `label:${key}`, labelKo: `labelKo:${key}` }));
+      const idColumn = (key: GroupKey) => columns.find((column) => column.key === key)?.id;
+      const [programColumn, partnerColumn, kindColumn, modelColumn, statusColumn, initiativeColumn] = (
+        ['PROGRAM', 'PARTNER', 'PARTNER_KIND', 'GPU_MODEL', 'STATUS', 'INITIATIVE'] as const
+      ).map(idColumn);
+      const valueOf = (row: Record<string, unknown>, column: string | undefined) => (column === undefined ? null : (row[column] ?? null));
+
       const groups = rows.map((row, index): GroupShape => {
-        const value = (key: GroupKey) => (keys.includes(key) ? (row[`key:${key}`] ?? null) : null);
-        const labels = keys.map((key) => {
-          const raw = value(key);
-          const named = row[`label:${key}`] ?? (typeof raw === 'string' ? enumLabels[raw]?.[0] : undefined);
-          return String(named ?? fallbackLabels[key] ?? 'None');
-        });
-        const koreanLabels = keys.map((key) => {
-          const raw = value(key);
-          return (row[`labelKo:${key}`] ?? (typeof raw === 'string' ? enumLabels[raw]?.[1] : undefined)) as
-            | string
-            | null
-            | undefined;
-        });
+        const labels: string[] = [];
+        const koreanLabels: (string | null | undefined)[] = [];
+        let anyKorean = false;
+        for (const column of columns) {
+          const raw = row[column.id] ?? null;
+          const named = typeof raw === 'string' ? enumLabels[raw] : undefined;
+          const label = String(row[column.label] ?? named?.[0] ?? fallbackLabels[column.key] ?? 'None');
+          const korean = (row[column.labelKo] ?? named?.[1]) as string | null | undefined;
+          labels.push(label);
+          koreanLabels.push(korean);
+          if (korean) anyKorean = true;
+        }
         const groupTotal = groupTotals[index]!;
         return {
-          programId: value('PROGRAM') as number | null,
-          partnerId: value('PARTNER') as number | null,
-          partnerKind: value('PARTNER_KIND') as Kind | null,
-          gpuModelId: value('GPU_MODEL') as number | null,
-          status: value('STATUS') as Status | null,
-          initiativeId: value('INITIATIVE') as number | null,
+          programId: valueOf(row, programColumn) as number | null,
+          partnerId: valueOf(row, partnerColumn) as number | null,
+          partnerKind: valueOf(row, kindColumn) as Kind | null,
+          gpuModelId: valueOf(row, modelColumn) as number | null,
+          status: valueOf(row, statusColumn) as Status | null,
+          initiativeId: valueOf(row, initiativeColumn) as number | null,
           label: labels.join(' · '),
-          labelKo: koreanLabels.some(Boolean)
-            ? keys.map((key, index) => koreanLabels[index] ?? labels[index]).join(' · ')
-            : null,
+          labelKo: anyKorean ? koreanLabels.map((korean, at) => korean ?? labels[at]).join(' · ') : null,
           total: groupTotal,
           share: total.quantity === 0 ? 0 : groupTotal.quantity / total.quantity,
         };

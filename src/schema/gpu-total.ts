@@ -53,18 +53,18 @@ export function gpuTotalSelection(source: AllocationSource = allocationsSource, 
  * an error rather than a silently wrong 0.
  */
 export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
-  return {
-    quantity: Number(row.quantity),
-    allocationCount: Number(row.allocationCount),
-    byBound: quantityBounds
-      .map((bound) => ({
-        bound,
-        quantity: `${bound}:quantity` in row ? Number(row[`${bound}:quantity`]) : Number.NaN,
-        allocationCount: Number(row[`${bound}:count`]),
-      }))
-      .filter((part) => part.allocationCount > 0),
-  };
+  const byBound: BoundPart[] = [];
+  for (const { bound, quantityKey, countKey } of boundKeys) {
+    const allocationCount = Number(row[countKey]);
+    if (allocationCount > 0) {
+      byBound.push({ bound, quantity: quantityKey in row ? Number(row[quantityKey]) : Number.NaN, allocationCount });
+    }
+  }
+  return { quantity: Number(row.quantity), allocationCount: Number(row.allocationCount), byBound };
 }
+
+/** The selection keys of each bound kind, built once (a group-by reads hundreds of rows). */
+const boundKeys = quantityBounds.map((bound) => ({ bound, quantityKey: `${bound}:quantity`, countKey: `${bound}:count` }));
 
 export const emptyGpuTotal: GpuTotalShape = { quantity: 0, allocationCount: 0, byBound: [] };
 
