@@ -70,12 +70,6 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
               return BREAK;
             }
             const named = getNamedType(type).name;
-            // graphql-jit (0.8.7) leaves out the trailing items of a list whose last items failed,
-            // as `_entities` items do for an unknown reference: it runs interpreted.
-            if (typeInfo.getFieldDef()?.name === '_entities') {
-              safe = false;
-              return BREAK;
-            }
             const inList = underList.length > 0 && underList[underList.length - 1]!;
             if (!roots.has(typeInfo.getParentType() as never) && inList && loadedByDrizzle(named)) {
               safe = false;
@@ -123,12 +117,25 @@ function offsetOf(body: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
+/** Lengthens the list `path` ends in, if it is too short to hold the item at its last index. */
+function holdNullItem(data: unknown, path: readonly (string | number)[] | undefined): void {
+  if (!path?.length) return;
+  const index = path[path.length - 1];
+  if (typeof index !== 'number') return;
+  let list: unknown = data;
+  for (const key of path.slice(0, -1)) list = (list as Record<string | number, unknown> | null | undefined)?.[key];
+  if (Array.isArray(list)) while (list.length <= index) list.push(null);
+}
+
 /**
  * Errors of compiled executions as graphql-js's executor reports them. graphql-jit's errors carry
  * `locations` but not the source positions they come from, and yoga rebuilds every error from
  * those when it serializes (the plugin's own stringifier drops them too): they get their source
  * and positions back, and the result is serialized by yoga. A result without `data` means the
- * variables were refused before execution: a 400, as the executor marks it.
+ * variables were refused before execution: a 400, as the executor marks it. And graphql-jit
+ * (0.8.7) leaves a list short when its last items failed (`_entities` with an unknown last
+ * reference answered two items for three): each error's path names the null item, so the list
+ * is lengthened to hold it.
  */
 export function useCompiledErrors(): Plugin {
   return {
@@ -139,6 +146,7 @@ export function useCompiledErrors(): Plugin {
           const { stringify: _compiled, ...plain } = result as typeof result & { stringify?: unknown };
           const source = args.document.loc?.source;
           const refused = !('data' in plain) || plain.data === undefined;
+          if (!refused) for (const error of result.errors) holdNullItem(plain.data, error.path);
           setResult({
             ...plain,
             errors: result.errors.map(
