@@ -8,7 +8,7 @@ import { createContextCache } from '@pothos/core';
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import { getTableColumns } from 'drizzle-orm';
+import { getTableColumns, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Allocation } from './allocation.js';
 import { builder, type Context } from './builder.js';
@@ -54,8 +54,14 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
       loader = new DataLoader<ReferenceKey, Row | null>(async (keys) => {
         const ids = keys.flatMap((key) => (key.startsWith('id:') ? [Number(key.slice(3))] : []));
         const slugs = keys.flatMap((key) => (key.startsWith('slug:') ? [key.slice(5)] : []));
+        // The keys go in as one JSON parameter each: the statement's text is the same for any
+        // number of references (drizzle builds it faster, SQLite prepares it once).
         const where = {
-          OR: [...(ids.length ? [{ id: { in: ids } }] : []), ...(slugs.length ? [{ slug: { in: slugs } }] : [])],
+          RAW: (table: Record<string, SQLWrapper>) =>
+            or(
+              ids.length ? sql`${table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` : undefined,
+              slugs.length ? sql`${table.slug} IN (SELECT value FROM json_each(${JSON.stringify(slugs)}))` : undefined,
+            ),
         };
         const found = await rows.findMany({ ...(await query), where });
         const byKey = new Map<string, Row>();
