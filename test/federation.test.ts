@@ -85,6 +85,22 @@ describe('_entities', () => {
       [['_entities', 2], 'NOT_FOUND'],
     ]);
   });
+
+  it('answers a key the type does not have with NOT_FOUND for that entity, not a failed batch', async () => {
+    const { yoga } = seededServer();
+    const allocation = await execute<{ allocations: { edges: { node: { id: string } }[] } }>(yoga, '{ allocations(first: 1) { edges { node { id } } } }');
+    const id = allocation.body.data!.allocations.edges[0]!.node.id;
+    const { body } = await execute<{ _entities: ({ id: string } | null)[] }>(
+      yoga,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Allocation { id } } }',
+      { r: [{ __typename: 'Allocation', id }, { __typename: 'Allocation', slug: 'no-slugs-here' }, { __typename: 'Allocation', id: 42 }] },
+    );
+    expect(body.data!._entities).toEqual([{ id }, null, null]);
+    expect(body.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [['_entities', 1], 'NOT_FOUND'],
+      [['_entities', 2], 'NOT_FOUND'],
+    ]);
+  });
 });
 
 /** A second subgraph, defined here, that extends our Partner and Initiative and points back at them. */

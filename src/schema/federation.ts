@@ -77,8 +77,11 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
   };
 }
 
-/** The key a reference names, or null when it names none of this type (a wrong or garbled ID). */
-function referenceKey(typename: string, reference: { id?: unknown; slug?: unknown }): ReferenceKey | null {
+/**
+ * The key a reference names, or null when it names none of this type: a wrong or garbled ID, or
+ * a slug for a type that has none (only a client calling `_entities` itself can send one).
+ */
+function referenceKey(typename: string, bySlug: boolean, reference: { id?: unknown; slug?: unknown }): ReferenceKey | null {
   if (reference.id !== undefined) {
     let decoded: { typename: string; id: string } | undefined;
     try {
@@ -89,18 +92,19 @@ function referenceKey(typename: string, reference: { id?: unknown; slug?: unknow
     const numeric = Number(decoded?.id);
     return decoded?.typename === typename && Number.isSafeInteger(numeric) ? `id:${numeric}` : null;
   }
-  return typeof reference.slug === 'string' ? `slug:${reference.slug}` : null;
+  return bySlug && typeof reference.slug === 'string' ? `slug:${reference.slug}` : null;
 }
 
 /** Loads the row a reference names, or throws NOT_FOUND for that entity alone. */
 async function resolveReference(
   typename: string,
+  bySlug: boolean,
   load: ReturnType<typeof referenceLoaders>,
   reference: { id?: string; slug?: string },
   context: Context,
   info: GraphQLResolveInfo,
 ): Promise<Row> {
-  const key = referenceKey(typename, reference);
+  const key = referenceKey(typename, bySlug, reference);
   const row = key === null ? null : await load(context, info).load(key);
   if (row === null) throw new NotFoundError(typename, reference.id ?? `slug "${reference.slug}"`);
   return row;
@@ -125,6 +129,6 @@ for (const [ref, typename] of entities) {
   builder.asEntity(ref as typeof Partner, {
     key: keys as ReturnType<typeof builder.selection<{ id: string }>>[],
     resolveReference: (reference, context, info) =>
-      resolveReference(typename, load, reference as { id?: string; slug?: string }, context, info) as never,
+      resolveReference(typename, bySlug, load, reference as { id?: string; slug?: string }, context, info) as never,
   });
 }
