@@ -327,6 +327,27 @@ describe('cached answers served before yoga', () => {
     expect(front.size).toBe(0);
   });
 
+  it('are not replayed to a key revoked since, by another process', async () => {
+    const { app, post } = await start({ responseCache: true });
+    const front = frontCacheOf(app.yoga)!;
+    const reader = createApiKey(app.db, { name: 'reader', scopes: ['read'] });
+    const query = { query: '{ programs { totalCount } }' };
+    const headers = { authorization: `Bearer ${reader.key}` };
+    expect((await post(query, headers)).status).toBe(200);
+    expect((await post(query, headers)).status).toBe(200);
+    expect(front.size).toBe(1);
+    // What `npm run apikey -- revoke` does from its own process: a write this server never sees.
+    app.db.$client.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').run(new Date().toISOString(), reader.id);
+    const refused = await post(query, headers);
+    expect(refused.status).toBe(401);
+    expect(await errorCode(refused)).toBe('UNAUTHENTICATED');
+    // Anonymous answers are replayed as before.
+    await post(query);
+    const sizeBefore = front.size;
+    expect((await post(query)).status).toBe(200);
+    expect(front.size).toBe(sizeBefore);
+  });
+
   it('do not keep an answer computed while the cache was emptied', async () => {
     const front = createFrontCache({ ttlMs: 60_000 });
     let computed = 0;

@@ -33,3 +33,15 @@ export function authenticate(db: Db, authorization: string | null, policy: AuthP
   }
   return { keyId: verified.id, scopes: verified.scopes };
 }
+
+/**
+ * Whether a cached answer may be given to a request with this Authorization header: always
+ * without one, and with a key only while the key is still valid. Answers are cached for a key
+ * that was valid then; one revoked since (`npm run apikey -- revoke`, from another process, is no
+ * write this server sees) must reach `authenticate` and get its 401. One indexed lookup.
+ */
+export function mayReplayCachedAnswer(db: Db, authorization: string | null | undefined): boolean {
+  const header = parseAuthorization(authorization);
+  if (header.kind === 'none') return true;
+  return header.kind === 'bearer' && verifyApiKey(db, header.key).ok;
+}

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { migrationStatus, type Db } from '../db/client.js';
+import { mayReplayCachedAnswer } from './auth.js';
 import type { DashboardHandler } from './dashboard.js';
 import { jsonLogger, type Logger } from './log.js';
 import { frontCacheOf, type Yoga } from './yoga.js';
@@ -117,7 +118,7 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         // @whatwg-node/server uses a body a framework has already read instead of the stream.
         body = read;
       }
-      if (front?.serve(request, response, body)) return;
+      if (front && mayReplayCachedAnswer(options.db, request.headers.authorization) && front.serve(request, response, body)) return;
       // Parsed only when yoga is to answer: a cached answer needs the bytes alone.
       if (body) (request as IncomingMessage & { body?: unknown }).body = bodyForYoga(request, body);
       await yoga(request, response);

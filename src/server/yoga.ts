@@ -22,7 +22,7 @@ import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/builder.js';
 import { createEvents, type Events } from '../schema/events.js';
-import { authenticate } from './auth.js';
+import { authenticate, mayReplayCachedAnswer } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
@@ -222,6 +222,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   if (options.responseCache ?? true) {
     const cache = createInMemoryCache({ max: 1000 });
     const writes: WriteClock = { count: 0, seen: new WeakMap() };
+    const replayAllowed = new WeakMap<Request, boolean>();
     front = createFrontCache({ ttlMs: options.responseCacheTtlMs ?? 60_000, max: 1000 });
     plugins.push(
       useResponseCache({
@@ -230,8 +231,18 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         // A cached answer is per API key: an admin's audit log never reaches anyone else.
         session: (request) => request.headers.get('authorization'),
         // Only plain GraphQL over HTTP at /graphql: the SSE-protocol and WebSocket paths execute
-        // outside yoga's request pipeline, which the cache keys depend on.
-        enabled: (request) => new URL(request.url).pathname === '/graphql',
+        // outside yoga's request pipeline, which the cache keys depend on. The plugin answers a
+        // hit before the context (and so `authenticate`) is built: a key revoked since the answer
+        // was cached must not get it (asked once per request, the plugin asks several times).
+        enabled: (request) => {
+          let allowed = replayAllowed.get(request);
+          if (allowed === undefined) {
+            allowed =
+              new URL(request.url).pathname === '/graphql' && mayReplayCachedAnswer(options.db, request.headers.get('authorization'));
+            replayAllowed.set(request, allowed);
+          }
+          return allowed;
+        },
         // Must stay true: with false the plugin treats a mutation like a query and replays its
         // first answer to the same request instead of executing it. (Our hook below empties the
         // whole cache after every mutation anyway; the plugin's own entity invalidation is a subset.)
