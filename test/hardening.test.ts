@@ -384,6 +384,13 @@ describe('operations endpoints', () => {
     expect(metrics).toMatch(/operationName="Named"/);
     const quiet = await start({ metrics: false });
     expect((await fetch(`${quiet.base}/metrics`)).status).toBe(404);
+    // Answers replayed by the front cache, which never reach yoga's metrics, have their counter.
+    const cached = await start({ responseCache: true });
+    const hits = async () =>
+      Number(/^graphql_front_cache_hits_total (\d+)$/m.exec(await (await fetch(`${cached.base}/metrics`)).text())?.[1]);
+    expect(await hits()).toBe(0);
+    for (let round = 0; round < 3; round += 1) await cached.post({ query: '{ programs { totalCount } }' });
+    expect(await hits()).toBe(2);
     const echoed = await fetch(`${base}/health`, { headers: { 'x-request-id': 'trace-123' } });
     expect(echoed.headers.get('x-request-id')).toBe('trace-123');
     const generated = await fetch(`${base}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });

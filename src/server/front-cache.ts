@@ -33,7 +33,7 @@ export interface FrontCache {
   readonly size: number;
 }
 
-export function createFrontCache(options: { ttlMs: number; max?: number; path?: string }): FrontCache {
+export function createFrontCache(options: { ttlMs: number; max?: number; path?: string; onHit?: () => void }): FrontCache {
   const max = options.max ?? 1000;
   const path = options.path ?? '/graphql';
   const entries = new Map<string, Entry>();
@@ -67,6 +67,7 @@ export function createFrontCache(options: { ttlMs: number; max?: number; path?: 
       if (entry && entry.expires > Date.now()) {
         response.writeHead(entry.status, entry.headers);
         response.end(entry.body);
+        options.onHit?.();
         return true;
       }
       if (entry) entries.delete(key);

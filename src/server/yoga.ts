@@ -17,7 +17,7 @@ import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-resp
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationContext } from 'graphql';
-import { Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/builder.js';
@@ -218,12 +218,22 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     }),
   );
   if (options.persistedOperationsOnly) plugins.push(useTrustedDocumentsOnly(manifest));
+  // One registry per server, so several servers in one process (tests) do not collide.
+  const registry = options.metrics ?? true ? new Registry() : undefined;
   let front: FrontCache | undefined;
   if (options.responseCache ?? true) {
     const cache = createInMemoryCache({ max: 1000 });
     const writes: WriteClock = { count: 0, seen: new WeakMap() };
     const replayAllowed = new WeakMap<Request, boolean>();
-    front = createFrontCache({ ttlMs: options.responseCacheTtlMs ?? 60_000, max: 1000 });
+    // Answers the front cache replays never reach yoga's metrics: they are counted here.
+    const frontHits =
+      registry &&
+      new Counter({
+        name: 'graphql_front_cache_hits_total',
+        help: 'Requests answered from the HTTP layer\'s copy of the response cache, before yoga (not counted in the graphql_* metrics).',
+        registers: [registry],
+      });
+    front = createFrontCache({ ttlMs: options.responseCacheTtlMs ?? 60_000, max: 1000, onHit: frontHits && (() => frontHits.inc()) });
     plugins.push(
       useResponseCache({
         cache,
@@ -255,12 +265,11 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
       useInvalidateCacheOnWrite(cache, front, events, writes),
     );
   }
-  if (options.metrics ?? true) {
+  if (registry) {
     plugins.push(
       usePrometheus({
         endpoint: '/metrics',
-        // One registry per server, so several servers in one process (tests) do not collide.
-        registry: new Registry(),
+        registry,
         // yoga's plugin turns every metric on unless told otherwise; the per-phase histograms,
         // the quantile summary and the deprecated-field counter (a document walk per request)
         // cost CPU on every request and are left off.
