@@ -441,3 +441,38 @@ describe('per-bound sums in allocationTotals', () => {
     expect(full.totals.groups.some((group) => group.gpuTotal.lowerBound !== group.gpuTotal.quantity)).toBe(true);
   });
 });
+
+describe('relation filters that name one row', () => {
+  it('compare the foreign key with = and match what the same filter with `in` matches', async () => {
+    const statements: string[] = [];
+    const { db, yoga } = seededServer({ logger: { logQuery: (sql) => statements.push(sql) } });
+    insertRandomData(db, 13);
+    const programs = await execute<{ programs: { edges: { node: { id: string; slug: string } }[] } }>(
+      yoga,
+      '{ programs(first: 10) { edges { node { id slug } } } }',
+    );
+    const { id, slug } = programs.body.data!.programs.edges[0]!.node;
+    const ask = async (filter: string) => {
+      statements.length = 0;
+      const { body } = await execute<{ allocations: { totalCount: number }; allocationTotals: { groups: { label: string; gpuTotal: { quantity: number } }[] } }>(
+        yoga,
+        `{ allocations(filter: ${filter}) { totalCount } allocationTotals(filter: ${filter}, groupBy: [PARTNER]) { groups { label gpuTotal { quantity } } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      return { data: body.data!, sql: statements.join('\n') };
+    };
+    const bySlug = await ask(`{ program: { slug: { eq: "${slug}" } } }`);
+    const byId = await ask(`{ program: { id: { eq: "${id}" } } }`);
+    const bySlugList = await ask(`{ program: { slug: { in: ["${slug}"] } } }`);
+    const missing = await ask('{ program: { slug: { eq: "no-such-programme" } } }');
+    expect(bySlug.sql).toMatch(/"program_id" = \(select/);
+    expect(byId.sql).toMatch(/"program_id" = \(select/);
+    expect(bySlugList.sql).toMatch(/"program_id" in \(select/);
+    expect(bySlug.data.allocations.totalCount).toBeGreaterThan(10);
+    expect(bySlug.data).toEqual(bySlugList.data);
+    expect(byId.data).toEqual(bySlugList.data);
+    expect(missing.data).toEqual({ allocations: { totalCount: 0 }, allocationTotals: { groups: [] } });
+    // A column two rows may share keeps `in`.
+    expect((await ask('{ partner: { kind: { eq: GOVERNMENT } } }')).sql).toMatch(/"partner_id" in \(select/);
+  });
+});

@@ -10,7 +10,7 @@ import { getTableColumns, is, One, relationsFilterToSQL, sql, type AnyRelationsF
 import type { EnumRef } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
 import { builder, type PothosTypes } from './builder.js';
@@ -236,7 +236,37 @@ function toOneClause(spec: FilterSpec, relation: string, related: FilterSpec, ne
       ? relationsFilterToSQL(target.table, nested as AnyRelationsFilter, target.relations, relations)
       : undefined;
   const subquery = sql`select ${one.targetColumns[0]!} from ${target.table}${predicate ? sql` where ${predicate}` : sql``}`;
-  return { RAW: (table: Record<string, AnySQLiteColumn>) => sql`${table[sourceKey]!} in (${subquery})` };
+  // A filter that names one row (`program: { slug: { eq: … } }`) compares with `=`: SQLite then
+  // knows the foreign key is one value and reads its index in order, where `IN` makes it sort
+  // (a dashboard's group-by partner of one programme: 6.6 → 5.2 ms at 100k allocations).
+  const comparison = pinsOneRow(target.table, nested) ? sql`=` : sql`in`;
+  return { RAW: (table: Record<string, AnySQLiteColumn>) => sql`${table[sourceKey]!} ${comparison} (${subquery})` };
+}
+
+/** Column keys of `table` that no two rows share: its primary key and single-column unique indexes. */
+const uniqueKeysByTable = new WeakMap<SQLiteTable, ReadonlySet<string>>();
+function uniqueKeys(table: SQLiteTable): ReadonlySet<string> {
+  let keys = uniqueKeysByTable.get(table);
+  if (!keys) {
+    const columns = Object.entries(getTableColumns(table)) as [string, AnySQLiteColumn][];
+    const keyOf = (column: unknown) => columns.find(([, candidate]) => candidate === column)?.[0];
+    const unique = getTableConfig(table)
+      .indexes.filter((index) => index.config.unique && index.config.columns.length === 1)
+      .map((index) => keyOf(index.config.columns[0]));
+    keys = new Set([...columns.filter(([, column]) => column.primary).map(([key]) => key), ...unique].filter((key) => key !== undefined));
+    uniqueKeysByTable.set(table, keys);
+  }
+  return keys;
+}
+
+/** True when `where` is exactly `{ <unique column>: { eq: value } }`: at most one row matches it. */
+function pinsOneRow(table: SQLiteTable, where: Where): boolean {
+  const entries = Object.entries(where);
+  if (entries.length !== 1) return false;
+  const [key, condition] = entries[0]!;
+  if (!uniqueKeys(table).has(key) || typeof condition !== 'object' || condition === null) return false;
+  const operators = Object.keys(condition);
+  return operators.length === 1 && operators[0] === 'eq';
 }
 
 /** The size of a filtered root list, counted in SQL with the same predicate as the page query. */
