@@ -1,10 +1,10 @@
 // The loadedColumns plugin (src/schema/loaded-columns-plugin.ts): which fields it recognises in the
 // real schema, and that answers through it equal the database, whether the row carries the column
 // (read from the row) or not (plugin-drizzle loads it as before).
-import { isObjectType } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/db/synthetic.js';
-import { exposedColumn } from '../src/schema/loaded-columns-plugin.js';
+import { exposedColumn, loadedRelation } from '../src/schema/loaded-columns-plugin.js';
 import { schema } from '../src/schema/index.js';
 import { execute, insertRandomAllocations, seededServer } from './helpers.js';
 
@@ -31,6 +31,69 @@ describe('loadedColumns', () => {
     expect(exposedColumn(fieldExtensions('Partner', 'gpuTotal'))).toBeNull();
     expect(exposedColumn(fieldExtensions('Program', 'nationalCapacity'))).toBeNull();
     expect(exposedColumn(fieldExtensions('AllocationGroup', 'label'))).toBeNull();
+  });
+
+  it("recognises plugin-drizzle's to-one relations without arguments, and nothing else", () => {
+    const config = (type: string, field: string) => {
+      const object = schema.getType(type);
+      if (!isObjectType(object)) throw new Error(`${type} is not an object type`);
+      const found = object.getFields()[field]!;
+      const named = getNamedType(found.type);
+      return {
+        extensions: found.extensions as Record<string, unknown>,
+        args: Object.fromEntries(found.args.map((arg) => [arg.name, arg])),
+        type: { kind: isListType(getNullableType(found.type)) ? 'List' : isObjectType(named) ? 'Object' : 'Scalar' },
+      };
+    };
+    expect(loadedRelation(config('Citation', 'source'))).toBeTypeOf('function');
+    expect(loadedRelation(config('Allocation', 'partner'))).toBeTypeOf('function');
+    expect(loadedRelation(config('Allocation', 'initiative'))).toBeTypeOf('function');
+    expect(loadedRelation(config('Partner', 'allocations'))).toBeNull();
+    expect(loadedRelation(config('Partner', 'name'))).toBeNull();
+    expect(loadedRelation(config('Citation', 'subject'))).toBeNull();
+    expect(loadedRelation(config('Program', 'nationalCapacity'))).toBeNull();
+  });
+
+  it('answers to-one relations from the row, or through plugin-drizzle when more is selected beneath', async () => {
+    let statements = 0;
+    const { db, yoga } = seededServer({ logger: { logQuery: () => (statements += 1) } });
+    insertRandomAllocations(db, mulberry32(9), 200);
+    statements = 0;
+    const { body } = await execute<{
+      allocations: {
+        edges: {
+          node: {
+            partner: { name: string; id: string };
+            gpuModel: { slug: string } | null;
+            initiative: { name: string; program: { slug: string } } | null;
+          };
+        }[];
+      };
+    }>(
+      yoga,
+      `{ allocations(first: 100, orderBy: [{ field: QUANTITY, direction: ASC }]) { edges { node {
+          partner { __typename name id } gpuModel { slug } initiative { name program { slug } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(statements).toBe(1);
+    const rows = db.$client
+      .prepare(
+        `SELECT p.name AS partner, p.id AS partnerId, g.slug AS model, i.name AS initiative, ip.slug AS initiativeProgram
+         FROM allocations a JOIN partners p ON p.id = a.partner_id LEFT JOIN gpu_models g ON g.id = a.gpu_model_id
+         LEFT JOIN initiatives i ON i.id = a.initiative_id LEFT JOIN programs ip ON ip.id = i.program_id
+         ORDER BY a.quantity ASC, a.id ASC LIMIT 100`,
+      )
+      .all() as { partner: string; partnerId: number; model: string | null; initiative: string | null; initiativeProgram: string | null }[];
+    expect(
+      body.data!.allocations.edges.map(({ node }) => ({
+        partner: node.partner.name,
+        partnerId: Number(Buffer.from(node.partner.id, 'base64').toString().split(':')[1]),
+        model: node.gpuModel?.slug ?? null,
+        initiative: node.initiative?.name ?? null,
+        initiativeProgram: node.initiative?.program.slug ?? null,
+      })),
+    ).toEqual(rows);
+    expect(rows.some((row) => row.model === null) && rows.some((row) => row.initiative !== null)).toBe(true);
   });
 
   it('answers a nested list as the database holds it, in one statement', async () => {
