@@ -17,16 +17,8 @@
 // (`pothosDrizzleSelect`, `pothosDrizzleLoaded`), and is a no-op on any other field; the test
 // checks the fields of our schema it recognises, so a change in either plugin shows there.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import {
-  getNamedType,
-  isLeafType,
-  isObjectType,
-  Kind,
-  type FieldNode,
-  type GraphQLFieldResolver,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { getNamedType, isLeafType, isObjectType, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import { fieldsOf } from './selection.js';
 
 const pluginName = 'loadedColumns';
 
@@ -77,23 +69,18 @@ function selectsPlainValues(info: GraphQLResolveInfo): boolean {
   if (plain === undefined) {
     const type = getNamedType(info.returnType);
     const fields = isObjectType(type) ? type.getFields() : undefined;
-    const seen = new Set<string>();
-    const check = (selectionSet: SelectionSetNode | undefined): boolean =>
-      !selectionSet ||
-      selectionSet.selections.every((selection) => {
-        if (selection.kind === Kind.INLINE_FRAGMENT) return check(selection.selectionSet);
-        if (selection.kind === Kind.FRAGMENT_SPREAD) {
-          if (seen.has(selection.name.value)) return true;
-          seen.add(selection.name.value);
-          return check(info.fragments[selection.name.value]?.selectionSet);
-        }
+    plain =
+      fields !== undefined &&
+      fieldsOf(
+        info.fieldNodes.map((node) => node.selectionSet),
+        info.fragments,
+      ).every((selection) => {
         if (selection.name.value === '__typename') return true;
-        const field = fields?.[selection.name.value];
+        const field = fields[selection.name.value];
         if (!field || !isLeafType(getNamedType(field.type))) return false;
         const extensions = field.extensions as Record<string, unknown>;
         return !extensions.pothosDrizzleSelect || exposedColumn(extensions) !== null;
       });
-    plain = fields !== undefined && info.fieldNodes.every((node) => check(node.selectionSet));
     plainSelections.set(info.fieldNodes, plain);
   }
   return plain;
