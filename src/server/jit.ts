@@ -117,14 +117,18 @@ function offsetOf(body: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
-/** Lengthens the list `path` ends in, if it is too short to hold the item at its last index. */
+/**
+ * Lengthens every list along an error's `path` that is too short to hold the item the path names
+ * (the item the error nulled, or the one holding the field it nulled); a list that holds it
+ * already is left as it is.
+ */
 function holdNullItem(data: unknown, path: readonly (string | number)[] | undefined): void {
-  if (!path?.length) return;
-  const index = path[path.length - 1];
-  if (typeof index !== 'number') return;
-  let list: unknown = data;
-  for (const key of path.slice(0, -1)) list = (list as Record<string | number, unknown> | null | undefined)?.[key];
-  if (Array.isArray(list)) while (list.length <= index) list.push(null);
+  let node: unknown = data;
+  for (const key of path ?? []) {
+    if (node === null || typeof node !== 'object') return;
+    if (typeof key === 'number' && Array.isArray(node)) while (node.length <= key) node.push(null);
+    node = (node as Record<string | number, unknown>)[key];
+  }
 }
 
 /**
