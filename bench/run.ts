@@ -182,6 +182,29 @@ function peakRssMb(child: ChildProcess): number | null {
   }
 }
 
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on Linux everywhere). */
+const clockTicks = (() => {
+  const result = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  const ticks = Number(result.stdout?.trim());
+  return Number.isFinite(ticks) && ticks > 0 ? ticks : 100;
+})();
+
+/**
+ * CPU time a process has used so far (user + system, all its threads: the garbage collector's
+ * too), in ms; null where /proc is missing. Unlike req/s it does not depend on how much of the
+ * machine the load generator takes, so it is the steadier number on a shared machine.
+ */
+function cpuMs(child: ChildProcess | undefined): number | null {
+  if (!child) return null;
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, proc(5)).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The database: generated once per seed and size under data/bench/ (ignored by git), then reused.
 
@@ -234,9 +257,12 @@ interface Load {
   p50: number;
   p99: number;
   failures: number;
+  /** CPU time of the server process per request answered, in ms; null when not read. */
+  cpuMsPerRequest: number | null;
 }
 
-async function drive(url: string, body: string, seconds: number, clients = connections): Promise<Load> {
+async function drive(url: string, body: string, seconds: number, clients = connections, server?: ChildProcess): Promise<Load> {
+  const cpuBefore = cpuMs(server);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -246,21 +272,24 @@ async function drive(url: string, body: string, seconds: number, clients = conne
     duration: seconds,
     timeout: 30,
   });
+  const cpuAfter = cpuMs(server);
   return {
     requestsPerSecond: result.requests.total / Math.max(result.duration, 0.001),
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : (cpuAfter - cpuBefore) / result.requests.total,
   };
 }
 
 /** A short untimed run first, so JIT warm-up and SQLite's page cache do not count. */
-async function measure(url: string, body: string, clients = connections, seconds = duration): Promise<Load> {
+async function measure(url: string, body: string, clients = connections, seconds = duration, server?: ChildProcess): Promise<Load> {
   await drive(url, body, quick ? 0.3 : Math.min(3, Math.max(1, seconds / 3)), clients);
   // The server is still answering the requests the warm-up left in flight; a slow one (a second
   // per request) would spend a short timed run on them. One answer after them means it is idle.
   await post(url, body);
-  return drive(url, body, seconds, clients);
+  return drive(url, body, seconds, clients, server);
 }
 
 /** SQL statements per request: a LOG_SQL service prints one `Query:` line per statement. */
@@ -429,8 +458,8 @@ async function benchmark(
       const body = requestBody(operation, context);
       const answer = answers.get(operation.name)!;
       if (!answer.equivalent) console.error(`! ${operation.name}: answers differ ${answer.difference}`);
-      const serviceLoad = await measure(service.url, body, clients, seconds);
-      const floorLoad = await measure(floor.url, body, clients, seconds);
+      const serviceLoad = await measure(service.url, body, clients, seconds, service.child);
+      const floorLoad = await measure(floor.url, body, clients, seconds, floor.child);
       const row: Row = {
         operation,
         service: serviceLoad,
@@ -447,7 +476,9 @@ async function benchmark(
         const checked: DrizzleGraphqlResult = await checkDrizzleGraphql(drizzleGraphql, operation, context, answer);
         if (checked.difference) console.error(`! ${operation.name}: drizzle-graphql ${checked.difference}`);
         // A wrong answer is not measured: its speed would mean nothing.
-        if (checked.sameData) checked.load = await measure(drizzleGraphql.url, drizzleGraphqlBody(operation, context)!, clients, seconds);
+        if (checked.sameData) {
+          checked.load = await measure(drizzleGraphql.url, drizzleGraphqlBody(operation, context)!, clients, seconds, drizzleGraphql.child);
+        }
         row.drizzleGraphql = checked;
         peers += `, drizzle-graphql ${checked.load ? `${measured(checked.load.requestsPerSecond)} req/s` : checked.missing ? 'n/a' : 'wrong answer'}`;
       }
@@ -455,7 +486,7 @@ async function benchmark(
         const fromService = await post(service.url, body);
         const checked = await checkMercurius(mercurius, body, fromService.text);
         if (checked.difference) console.error(`! ${operation.name}: mercurius+jit ${checked.difference}`);
-        row.mercurius = { ...checked, load: await measure(mercurius.url, body, clients, seconds) };
+        row.mercurius = { ...checked, load: await measure(mercurius.url, body, clients, seconds, mercurius.child) };
         peers += `, mercurius+jit ${measured(row.mercurius.load.requestsPerSecond)} req/s`;
       }
       rows.push(row);
@@ -499,6 +530,10 @@ const measured = (value: number) => number(value, value < 10 ? 1 : 0);
 /** autocannon records latency in whole milliseconds; 0 means under one. */
 const milliseconds = (value: number) => (value === 0 ? '<1' : measured(value));
 
+/** CPU ms per request with two significant digits ("0.41", "8.3"); "n/a" when not measured. */
+const cpuCell = (load: Load | undefined) =>
+  load?.cpuMsPerRequest == null ? 'n/a' : load.cpuMsPerRequest >= 10 ? number(load.cpuMsPerRequest) : load.cpuMsPerRequest.toPrecision(2);
+
 const statementCount = (value: number | undefined) => (value === undefined ? '?' : number(value, value % 1 === 0 ? 0 : 1));
 
 /** The peers' cells of a row; "n/a" where drizzle-graphql cannot express the operation. */
@@ -541,6 +576,7 @@ function resultsTable(rows: Row[]): string {
           'mercurius+jit same bytes',
         ]
       : []),
+    ...(peers ? ['CPU ms / request service / floor / drizzle-graphql / mercurius+jit'] : ['CPU ms / request service / floor']),
     'p50 ms service / floor',
     'p99 ms service / floor',
     'SQL statements / request',
@@ -562,6 +598,7 @@ function resultsTable(rows: Row[]): string {
       measured(row.floor.requestsPerSecond),
       `${number(row.service.requestsPerSecond / row.floor.requestsPerSecond, 2)}×`,
       ...(peers ? peerCells(row) : []),
+      [row.service, row.floor, ...(peers ? [row.drizzleGraphql?.load, row.mercurius?.load] : [])].map(cpuCell).join(' / '),
       `${milliseconds(row.service.p50)} / ${milliseconds(row.floor.p50)}`,
       `${milliseconds(row.service.p99)} / ${milliseconds(row.floor.p99)}`,
       statementCount(row.statements),
@@ -682,6 +719,7 @@ async function main(): Promise<void> {
       (flags.workers ? '; the "2 workers" column is a run with WORKERS=2 (node:cluster, cache off).' : '.'),
     '- Floor: `bench/floor-server.ts`, node:http + better-sqlite3 prepared statements + JSON.stringify, answering the same request bodies; "same bytes" says whether its response equals the service\'s byte for byte (checked before measuring).',
     '- SQL statements per request: counted from a separate service run with LOG_SQL=true. Peak RSS: VmHWM of each server process after the operation\'s run (cumulative over the run).',
+    '- CPU ms / request: user + system CPU time of each server process (all its threads, the garbage collector\'s too) over the timed run, from /proc, divided by the requests answered. It does not depend on how much of the machine the load generator takes, so it varies less between runs than req/s; a ratio of CPU times is the steadier comparison.',
     '',
     resultsTable(rows),
     '',

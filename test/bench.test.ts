@@ -62,6 +62,10 @@ describe('npm run bench -- --quick', () => {
             expect(cells[column('req/s drizzle-graphql')], row).toMatch(rate);
             expect(cells[column('drizzle-graphql same data')], row).toBe('yes');
           }
+          // CPU time per request of each server process, read from /proc (this machine has it).
+          expect(cells[column('CPU ms / request service / floor / drizzle-graphql / mercurius+jit')], row).toMatch(
+            /^[\d.,]+ \/ [\d.,]+ \/ ([\d.,]+|n\/a) \/ [\d.,]+$/,
+          );
           // mercurius + graphql-jit serves the same schema: the service's bytes, statements counted.
           expect(cells[column('req/s mercurius+jit')], row).toMatch(rate);
           expect(cells[column('mercurius+jit same bytes')], row).toBe('yes');
