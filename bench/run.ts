@@ -9,7 +9,7 @@
 // `npm ci` when missing): drizzle-graphql's generated schema and mercurius + graphql-jit serving
 // the service's own schema.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,12 +194,23 @@ const clockTicks = (() => {
  * too), in ms; null where /proc is missing. Unlike req/s it does not depend on how much of the
  * machine the load generator takes, so it is the steadier number on a shared machine.
  */
-function cpuMs(child: ChildProcess | undefined): number | null {
-  if (!child) return null;
-  try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+function cpuMs(child: ChildProcess | undefined, withChildren = false): number | null {
+  if (!child?.pid) return null;
+  const ofProcess = (pid: number): number => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, proc(5)).
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  };
+  try {
+    let total = ofProcess(child.pid);
+    // node:cluster's workers are the primary's children (WORKERS=2): their time is the service's.
+    if (withChildren) {
+      for (const task of readdirSync(`/proc/${child.pid}/task`)) {
+        const children = readFileSync(`/proc/${child.pid}/task/${task}/children`, 'utf8').trim();
+        for (const pid of children ? children.split(' ') : []) total += ofProcess(Number(pid));
+      }
+    }
+    return total;
   } catch {
     return null;
   }
@@ -261,8 +272,15 @@ interface Load {
   cpuMsPerRequest: number | null;
 }
 
-async function drive(url: string, body: string, seconds: number, clients = connections, server?: ChildProcess): Promise<Load> {
-  const cpuBefore = cpuMs(server);
+async function drive(
+  url: string,
+  body: string,
+  seconds: number,
+  clients = connections,
+  server?: ChildProcess,
+  withChildren = false,
+): Promise<Load> {
+  const cpuBefore = cpuMs(server, withChildren);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -272,7 +290,7 @@ async function drive(url: string, body: string, seconds: number, clients = conne
     duration: seconds,
     timeout: 30,
   });
-  const cpuAfter = cpuMs(server);
+  const cpuAfter = cpuMs(server, withChildren);
   return {
     requestsPerSecond: result.requests.total / Math.max(result.duration, 0.001),
     p50: result.latency.p50,
@@ -284,12 +302,19 @@ async function drive(url: string, body: string, seconds: number, clients = conne
 }
 
 /** A short untimed run first, so JIT warm-up and SQLite's page cache do not count. */
-async function measure(url: string, body: string, clients = connections, seconds = duration, server?: ChildProcess): Promise<Load> {
+async function measure(
+  url: string,
+  body: string,
+  clients = connections,
+  seconds = duration,
+  server?: ChildProcess,
+  withChildren = false,
+): Promise<Load> {
   await drive(url, body, quick ? 0.3 : Math.min(3, Math.max(1, seconds / 3)), clients);
   // The server is still answering the requests the warm-up left in flight; a slow one (a second
   // per request) would spend a short timed run on them. One answer after them means it is idle.
   await post(url, body);
-  return drive(url, body, seconds, clients, server);
+  return drive(url, body, seconds, clients, server, withChildren);
 }
 
 /** SQL statements per request: a LOG_SQL service prints one `Query:` line per statement. */
@@ -514,7 +539,9 @@ async function benchmarkWorkers(databasePath: string, context: BenchContext, row
   // The first worker's address line arrives before the second listens; give it time.
   await new Promise((resolve) => setTimeout(resolve, 2000));
   try {
-    for (const row of rows) row.twoWorkers = await measure(service.url, requestBody(row.operation, context));
+    for (const row of rows) {
+      row.twoWorkers = await measure(service.url, requestBody(row.operation, context), connections, duration, service.child, true);
+    }
   } finally {
     await stopServer(service);
   }
@@ -577,6 +604,7 @@ function resultsTable(rows: Row[]): string {
         ]
       : []),
     ...(peers ? ['CPU ms / request service / floor / drizzle-graphql / mercurius+jit'] : ['CPU ms / request service / floor']),
+    ...(workers ? ['CPU ms / request service (2 workers)'] : []),
     'p50 ms service / floor',
     'p99 ms service / floor',
     'SQL statements / request',
@@ -599,6 +627,7 @@ function resultsTable(rows: Row[]): string {
       `${number(row.service.requestsPerSecond / row.floor.requestsPerSecond, 2)}×`,
       ...(peers ? peerCells(row) : []),
       [row.service, row.floor, ...(peers ? [row.drizzleGraphql?.load, row.mercurius?.load] : [])].map(cpuCell).join(' / '),
+      ...(workers ? [cpuCell(row.twoWorkers)] : []),
       `${milliseconds(row.service.p50)} / ${milliseconds(row.floor.p50)}`,
       `${milliseconds(row.service.p99)} / ${milliseconds(row.floor.p99)}`,
       statementCount(row.statements),
@@ -719,7 +748,7 @@ async function main(): Promise<void> {
       (flags.workers ? '; the "2 workers" column is a run with WORKERS=2 (node:cluster, cache off).' : '.'),
     '- Floor: `bench/floor-server.ts`, node:http + better-sqlite3 prepared statements + JSON.stringify, answering the same request bodies; "same bytes" says whether its response equals the service\'s byte for byte (checked before measuring).',
     '- SQL statements per request: counted from a separate service run with LOG_SQL=true. Peak RSS: VmHWM of each server process after the operation\'s run (cumulative over the run).',
-    '- CPU ms / request: user + system CPU time of each server process (all its threads, the garbage collector\'s too) over the timed run, from /proc, divided by the requests answered. It does not depend on how much of the machine the load generator takes, so it varies less between runs than req/s; a ratio of CPU times is the steadier comparison.',
+    '- CPU ms / request: user + system CPU time of each server process (all its threads, the garbage collector\'s too) over the timed run, from /proc, divided by the requests answered. It does not depend on how much of the machine the load generator takes, so it varies less between runs than req/s; a ratio of CPU times is the steadier comparison. With 2 workers, the workers\' time (child processes of the cluster\'s primary) is added to the primary\'s.',
     '',
     resultsTable(rows),
     '',
