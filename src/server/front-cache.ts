@@ -25,9 +25,10 @@ const maxBodyBytes = 512 * 1024;
 export interface FrontCache {
   /**
    * Answers `request` from the cache if it can (true), or prepares to keep the answer yoga is
-   * about to write. `body` is the request body already read (POST), if any.
+   * about to write. `body` is the request body already read (POST), if any. `mayReplay` is asked
+   * only when an answer is found: false treats the request as a miss (a revoked key, say).
    */
-  serve(request: IncomingMessage, response: ServerResponse, body: Buffer | undefined): boolean;
+  serve(request: IncomingMessage, response: ServerResponse, body: Buffer | undefined, mayReplay?: () => boolean): boolean;
   /** Forgets every answer: called whenever the response cache plugin is emptied. */
   clear(): void;
   readonly size: number;
@@ -60,11 +61,11 @@ export function createFrontCache(options: { ttlMs: number; max?: number; path?: 
   }
 
   return {
-    serve(request, response, body) {
+    serve(request, response, body, mayReplay) {
       const key = keyOf(request, body);
       if (key === null) return false;
       const entry = entries.get(key);
-      if (entry && entry.expires > Date.now()) {
+      if (entry && entry.expires > Date.now() && (!mayReplay || mayReplay())) {
         response.writeHead(entry.status, entry.headers);
         response.end(entry.body);
         options.onHit?.();

@@ -118,7 +118,8 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         // @whatwg-node/server uses a body a framework has already read instead of the stream.
         body = read;
       }
-      if (front && mayReplayCachedAnswer(options.db, request.headers.authorization) && front.serve(request, response, body)) return;
+      // The key is checked only when there is an answer to replay.
+      if (front?.serve(request, response, body, () => mayReplayCachedAnswer(options.db, request.headers.authorization))) return;
       // Parsed only when yoga is to answer: a cached answer needs the bytes alone.
       if (body) (request as IncomingMessage & { body?: unknown }).body = bodyForYoga(request, body);
       await yoga(request, response);
