@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { migrateDatabase, migrationsFolder, openDatabase, type Db } from '../src/db/client.js';
 import { allocationStatuses, quantityBounds } from '../src/db/enums.js';
+import { exportDataset, importDataset } from '../src/db/dataset-io.js';
 import { rebuildRollups, rollupDifferences } from '../src/db/rollups.js';
 import { allocations, initiatives, partners, programs } from '../src/db/schema.js';
 import { seedDatabase } from '../src/db/seed/index.js';
@@ -288,21 +289,82 @@ describe('the rollups stay exact', () => {
     try {
       generateSyntheticData(db, { partners: 30, allocations: 2_000, programs: 3, initiatives: 8, investments: 5, sources: 10, seed: 3 });
       expectExactRollups(db, 'after generating');
-      const triggers = (database: Db) =>
-        database.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
-      const fresh = openDatabase({ path: ':memory:' });
-      expect(triggers(db)).toEqual(triggers(fresh));
-      expect(triggers(db)).toHaveLength(3);
-      fresh.$client.close();
-      // The triggers are back: one more write keeps the rollups exact.
-      db.$client.exec('UPDATE allocations SET quantity = quantity + 7, gpu_model_id = NULL WHERE id = (SELECT min(id) FROM allocations)');
-      expectExactRollups(db, 'after a write');
+      expectTriggersBackAndWorking(db);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('after imports, which load allocations with the triggers dropped: into an empty database, replacing, and failing', () => {
+    const source = openDatabase({ path: ':memory:' });
+    const target = openDatabase({ path: ':memory:' });
+    try {
+      generateSyntheticData(source, { partners: 30, allocations: 1_500, programs: 3, initiatives: 8, investments: 5, sources: 10, seed: 4 });
+      const synthetic = exportDataset(source);
+      const seeded = seededDatabase();
+      const seed = exportDataset(seeded);
+      seeded.$client.close();
+
+      expect(importDataset(target, synthetic).ok).toBe(true);
+      expectExactRollups(target, 'after importing into an empty database');
+      expect(Object.values(rollupDifferences(target.$client))).toEqual([0, 0, 0]);
+      expectTriggersBackAndWorking(target);
+
+      // Replacing deletes every allocation and loads others: the rollups hold the new ones only.
+      expect(importDataset(target, seed, { replace: true }).ok).toBe(true);
+      expectExactRollups(target, 'after a replacing import');
+      expect((target.$client.prepare('SELECT sum(quantity) AS n FROM allocation_rollups_by_partner').get() as { n: number }).n).toBe(
+        seed.tables.allocations.reduce((sum, row) => sum + Number(row.quantity), 0),
+      );
+      expectTriggersBackAndWorking(target);
+
+      // A failure on the last allocation rolls back the dropped triggers with the rows.
+      const broken = structuredClone(synthetic);
+      broken.tables.allocations.at(-1)!.partner_id = 999_999;
+      const before = rollupsAndExpected(target);
+      const failed = importDataset(target, broken, { replace: true });
+      expect(failed.ok).toBe(false);
+      expect(rollupsAndExpected(target)).toEqual(before);
+      expectTriggersBackAndWorking(target);
+    } finally {
+      source.$client.close();
+      target.$client.close();
+    }
+  });
+
+  it('when a hand-run INSERT OR REPLACE replaces allocations (the connection fires delete triggers for replaced rows)', () => {
+    const db = seededDatabase();
+    try {
+      addReferenceRows(db);
+      insertRandomAllocations(db, mulberry32(11), 50);
+      // Same ids, other partners, quantities and statuses: each replaced row must leave its old groups.
+      db.$client.exec(`
+        INSERT OR REPLACE INTO allocations (id, program_id, partner_id, gpu_model_id, initiative_id, quantity, bound, status, announced_on, purpose)
+        SELECT id, program_id, (SELECT max(id) FROM partners), gpu_model_id, NULL, quantity * 2 + 1, 'EXACT', 'OPERATIONAL', announced_on, purpose
+        FROM allocations WHERE id % 3 = 0
+      `);
+      expect((db.$client.prepare('SELECT changes() AS n').get() as { n: number }).n).toBeGreaterThan(10);
+      expectExactRollups(db, 'after INSERT OR REPLACE');
     } finally {
       db.$client.close();
     }
   });
 });
 
+/** The rollup triggers are those of a freshly migrated database, and a write keeps the rollups exact. */
+function expectTriggersBackAndWorking(db: Db): void {
+  const triggers = (database: Db) =>
+    database.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+  const fresh = openDatabase({ path: ':memory:' });
+  try {
+    expect(triggers(db)).toEqual(triggers(fresh));
+    expect(triggers(db)).toHaveLength(3);
+  } finally {
+    fresh.$client.close();
+  }
+  db.$client.exec('UPDATE allocations SET quantity = quantity + 7, gpu_model_id = NULL WHERE id = (SELECT min(id) FROM allocations)');
+  expectExactRollups(db, 'after a write');
+}
 
 describe('totals from the rollups equal totals from the allocations', () => {
   const statements: string[] = [];

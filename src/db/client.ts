@@ -39,6 +39,10 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A row that INSERT OR REPLACE (or UPSERT's REPLACE) deletes fires the delete triggers only with
+  // recursive triggers on; the rollup triggers (the only triggers, on `allocations`) need it to
+  // take the replaced row out of its totals. They write to tables without triggers: no recursion.
+  sqlite.pragma('recursive_triggers = ON');
   // Unicode-aware lower-casing for case-insensitive search: SQLite's lower() folds ASCII only.
   sqlite.function('casefold', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : null,

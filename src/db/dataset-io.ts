@@ -5,6 +5,7 @@ import { getColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { Db } from './client.js';
+import { bulkLoadingAllocations } from './rollups.js';
 import {
   allocations,
   citations,
@@ -50,7 +51,7 @@ export type DatasetTableName = keyof typeof datasetTables;
 /**
  * Tables a dataset leaves out on purpose: API keys are secrets even hashed, the audit log is
  * the history of one database, not part of the data, and the rollups are derived from the
- * allocations (their triggers refill them as the allocations are imported).
+ * allocations (an import refills them from the allocations it loads).
  */
 export const excludedTables = [
   'api_keys',
@@ -449,18 +450,18 @@ export function importDataset(db: Db, input: unknown, options: ImportOptions = {
   const load = client.transaction((): ImportResult => {
     const existing = countRows(client);
     const existingTotal = sumOf(existing);
-    if (existingTotal > 0) {
-      if (!options.replace) {
-        return {
-          ok: false,
-          reason: 'not-empty',
-          problems: [{ path: '(database)', message: `already holds ${existingTotal} dataset rows (${describeRowCounts(existing)})` }],
-          moreProblems: false,
-        };
-      }
-      deleteAllRows(client);
+    if (existingTotal > 0 && !options.replace) {
+      return {
+        ok: false,
+        reason: 'not-empty',
+        problems: [{ path: '(database)', message: `already holds ${existingTotal} dataset rows (${describeRowCounts(existing)})` }],
+        moreProblems: false,
+      };
     }
-    insertAllRows(client, document, options.onProgress);
+    bulkLoadingAllocations(client, () => {
+      if (existingTotal > 0) deleteAllRows(client);
+      insertAllRows(client, document, options.onProgress);
+    });
     return { ok: true, rowCounts: rowCountsOf(document), deletedRowCount: existingTotal };
   });
 

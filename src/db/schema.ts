@@ -257,8 +257,9 @@ export const allocations = sqliteTable(
 // of every allocation. The dimension columns keep the names of `allocations`, so the same filter
 // applies to either. A row exists only while it sums at least one allocation. No foreign keys:
 // the rows follow the allocations, which hold the references (and a delete's reference check
-// must not count rollup rows). No writer may use INSERT OR REPLACE on `allocations`: SQLite
-// fires no delete trigger for the rows such a statement replaces.
+// must not count rollup rows). INSERT OR REPLACE on `allocations` fires the delete trigger for
+// the rows it replaces only on a connection with `PRAGMA recursive_triggers = ON`, which
+// `openDatabase` sets; another program writing the file must set it too.
 
 /** What every rollup row carries besides its dimension values. */
 const rollupMeasures = {

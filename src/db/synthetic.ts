@@ -13,7 +13,7 @@ import {
   type PartnerKind,
   type QuantityBound,
 } from './enums.js';
-import { rebuildRollups, rollupTables } from './rollups.js';
+import { rebuildRollups, rollupTables, withoutRollupTriggers } from './rollups.js';
 import { seedDatabase } from './seed/index.js';
 
 export interface SyntheticOptions {
@@ -195,7 +195,7 @@ export function generateSyntheticData(
   // much faster than updating a dozen B-trees at random positions for every row. Likewise the
   // rollups: filled by one GROUP BY per table instead of by the triggers, row by row.
   const rebuildIndexes = withoutIndexes(sqlite, ['allocations', 'citations', ...rollupTables.map((table) => getTableName(table))]);
-  const restoreTriggers = withoutTriggers(sqlite, 'allocations');
+  const restoreTriggers = withoutRollupTriggers(sqlite);
   try {
     const { counts, total } = insertSynthetic(sqlite, options, onProgress);
     rebuildRollups(sqlite);
@@ -261,27 +261,6 @@ function withoutIndexes(sqlite: Db['$client'], tables: readonly string[]): () =>
       for (const index of indexes) sqlite.exec(index.sql);
     })();
   };
-}
-
-/**
- * Drops the triggers on `table` and returns a function that creates them again from their saved
- * definitions (once); `pending()` tells whether that is still to do. The definitions come from
- * the database, so the migrations stay the one place that defines them.
- */
-function withoutTriggers(sqlite: Db['$client'], table: string): (() => void) & { pending: () => boolean } {
-  const triggers = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
-    .all(table) as { name: string; sql: string }[];
-  for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    sqlite.transaction(() => {
-      for (const trigger of triggers) sqlite.exec(trigger.sql);
-    })();
-  };
-  return Object.assign(restore, { pending: () => !restored });
 }
 
 function insertSynthetic(
