@@ -21,13 +21,19 @@ afterAll(async () => {
 
 async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
   let statements = 0;
+  const queries: string[] = [];
   const app = createApp({
     databasePath: ':memory:',
     seedOnStart: true,
     graphiql: false,
     logging: false,
     // Counts the statements drizzle runs, to see whether an answer came from the cache.
-    sqlLogger: { logQuery: () => (statements += 1) },
+    sqlLogger: {
+      logQuery: (query) => {
+        statements += 1;
+        queries.push(query);
+      },
+    },
     ...options,
   });
   const server = createHttpServer(app.yoga, { db: app.db, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
@@ -39,7 +45,7 @@ async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  return { app, base, post, statements: () => statements };
+  return { app, base, post, statements: () => statements, queries };
 }
 
 async function errorCode(response: Response): Promise<unknown> {
@@ -346,6 +352,23 @@ describe('cached answers served before yoga', () => {
     const sizeBefore = front.size;
     expect((await post(query)).status).toBe(200);
     expect(front.size).toBe(sizeBefore);
+  });
+
+  it('look a request\'s API key up once, though the cache and the context both ask', async () => {
+    const { app, post, queries } = await start({ responseCache: true });
+    const reader = createApiKey(app.db, { name: 'reader', scopes: ['read'] });
+    const keyLookups = () => queries.filter((query) => /^select .* from "api_keys"/i.test(query)).length;
+    for (const query of ['{ programs { totalCount } }', '{ partners { totalCount } }']) {
+      const before = keyLookups();
+      const response = await post({ query }, { authorization: `Bearer ${reader.key}` });
+      expect(response.status).toBe(200);
+      expect(keyLookups() - before, query).toBe(1);
+    }
+    // An unknown key: one lookup too, and its 401.
+    const before = keyLookups();
+    const refused = await post({ query: '{ programs { totalCount } }' }, { authorization: `Bearer afg_${'A'.repeat(43)}` });
+    expect(refused.status).toBe(401);
+    expect(keyLookups() - before).toBe(1);
   });
 
   it('do not keep an answer computed while the cache was emptied', async () => {

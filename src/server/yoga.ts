@@ -20,9 +20,9 @@ import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationCon
 import { Counter, Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
-import type { Context } from '../schema/builder.js';
+import type { Auth, Context } from '../schema/builder.js';
 import { createEvents, type Events } from '../schema/events.js';
-import { authenticate, mayReplayCachedAnswer } from './auth.js';
+import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
@@ -218,13 +218,29 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     }),
   );
   if (options.persistedOperationsOnly) plugins.push(useTrustedDocumentsOnly(manifest));
+  // Who sends each request, worked out once: the response cache asks before the context is built
+  // (a cached answer must not reach a key revoked since), the context asks again. Each check is
+  // an indexed lookup and a SHA-256 of the key, and may write the key's last use.
+  const auths = new WeakMap<Request, Auth | GraphQLError>();
+  const requestAuth = (request: Request): Auth | GraphQLError => {
+    let auth = auths.get(request);
+    if (auth === undefined) {
+      try {
+        auth = authenticate(options.db, request.headers.get('authorization'), { readRequiresKey: options.readRequiresKey ?? false });
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        auth = error;
+      }
+      auths.set(request, auth);
+    }
+    return auth;
+  };
   // One registry per server, so several servers in one process (tests) do not collide.
   const registry = options.metrics ?? true ? new Registry() : undefined;
   let front: FrontCache | undefined;
   if (options.responseCache ?? true) {
     const cache = createInMemoryCache({ max: 1000 });
     const writes: WriteClock = { count: 0, seen: new WeakMap() };
-    const replayAllowed = new WeakMap<Request, boolean>();
     // Answers the front cache replays never reach yoga's metrics: they are counted here.
     const frontHits =
       registry &&
@@ -244,15 +260,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         // outside yoga's request pipeline, which the cache keys depend on. The plugin answers a
         // hit before the context (and so `authenticate`) is built: a key revoked since the answer
         // was cached must not get it (asked once per request, the plugin asks several times).
-        enabled: (request) => {
-          let allowed = replayAllowed.get(request);
-          if (allowed === undefined) {
-            allowed =
-              new URL(request.url).pathname === '/graphql' && mayReplayCachedAnswer(options.db, request.headers.get('authorization'));
-            replayAllowed.set(request, allowed);
-          }
-          return allowed;
-        },
+        enabled: (request) => new URL(request.url).pathname === '/graphql' && !(requestAuth(request) instanceof GraphQLError),
         // Must stay true: with false the plugin treats a mutation like a query and replays its
         // first answer to the same request instead of executing it. (Our hook below empties the
         // whole cache after every mutation anyway; the plugin's own entity invalidation is a subset.)
@@ -296,9 +304,11 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     context: ({ request }) => ({
       db: options.db,
       events,
-      auth: authenticate(options.db, request.headers.get('authorization'), {
-        readRequiresKey: options.readRequiresKey ?? false,
-      }),
+      auth: (() => {
+        const auth = requestAuth(request);
+        if (auth instanceof GraphQLError) throw auth;
+        return auth;
+      })(),
     }),
     graphiql: options.graphiql
       ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false }
