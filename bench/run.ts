@@ -604,7 +604,7 @@ function resultsTable(rows: Row[]): string {
         ]
       : []),
     ...(peers ? ['CPU ms / request service / floor / drizzle-graphql / mercurius+jit'] : ['CPU ms / request service / floor']),
-    ...(workers ? ['CPU ms / request service (2 workers)'] : []),
+    ...(workers ? ['CPU ms / request service (2 workers)', 'cores busy service / 2 workers'] : []),
     'p50 ms service / floor',
     'p99 ms service / floor',
     'SQL statements / request',
@@ -627,7 +627,7 @@ function resultsTable(rows: Row[]): string {
       `${number(row.service.requestsPerSecond / row.floor.requestsPerSecond, 2)}×`,
       ...(peers ? peerCells(row) : []),
       [row.service, row.floor, ...(peers ? [row.drizzleGraphql?.load, row.mercurius?.load] : [])].map(cpuCell).join(' / '),
-      ...(workers ? [cpuCell(row.twoWorkers)] : []),
+      ...(workers ? [cpuCell(row.twoWorkers), `${coresBusy(row.service)} / ${coresBusy(row.twoWorkers)}`] : []),
       `${milliseconds(row.service.p50)} / ${milliseconds(row.floor.p50)}`,
       `${milliseconds(row.service.p99)} / ${milliseconds(row.floor.p99)}`,
       statementCount(row.statements),
@@ -638,6 +638,11 @@ function resultsTable(rows: Row[]): string {
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
+}
+
+/** How many cores a server kept busy over its timed run: its CPU time per second of the run. */
+function coresBusy(load: Load | undefined): string {
+  return load?.cpuMsPerRequest == null ? 'n/a' : number((load.requestsPerSecond * load.cpuMsPerRequest) / 1000, 2);
 }
 
 interface ScalingRow {
@@ -748,7 +753,10 @@ async function main(): Promise<void> {
       (flags.workers ? '; the "2 workers" column is a run with WORKERS=2 (node:cluster, cache off).' : '.'),
     '- Floor: `bench/floor-server.ts`, node:http + better-sqlite3 prepared statements + JSON.stringify, answering the same request bodies; "same bytes" says whether its response equals the service\'s byte for byte (checked before measuring).',
     '- SQL statements per request: counted from a separate service run with LOG_SQL=true. Peak RSS: VmHWM of each server process after the operation\'s run (cumulative over the run).',
-    '- CPU ms / request: user + system CPU time of each server process (all its threads, the garbage collector\'s too) over the timed run, from /proc, divided by the requests answered. It does not depend on how much of the machine the load generator takes, so it varies less between runs than req/s; a ratio of CPU times is the steadier comparison. With 2 workers, the workers\' time (child processes of the cluster\'s primary) is added to the primary\'s.',
+    '- CPU ms / request: user + system CPU time of each server process (all its threads, the garbage collector\'s too) over the timed run, from /proc, divided by the requests answered. It does not depend on how much of the machine the load generator takes, so it varies less between runs than req/s; a ratio of CPU times is the steadier comparison. With 2 workers, the workers\' time (child processes of the cluster\'s primary) is added to the primary\'s.' +
+      (flags.workers
+        ? ' "Cores busy" is that CPU time per second of the run: one process keeps more than one core busy (the garbage collector works on its own threads), so on two cores two workers can answer at most 2 / (one process\'s cores busy) times as many requests, less what autocannon takes.'
+        : ''),
     '',
     resultsTable(rows),
     '',

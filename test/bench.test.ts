@@ -1,6 +1,7 @@
 // The benchmark keeps working: `npm run bench -- --quick` on a tiny dataset writes a results
 // table with a row per operation, the floor server answers with the service's exact bytes, and
-// the peers (drizzle-graphql, mercurius + graphql-jit) answer and are measured.
+// the peers (drizzle-graphql, mercurius + graphql-jit) answer and are measured, and so is
+// the service with two workers.
 // No timing is asserted: these machines are too noisy for that.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ describe('npm run bench -- --quick', () => {
             '--import', 'tsx', 'bench/run.ts', '--quick',
             '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.5',
             // --peers: a failed install of the peers' dependencies fails the run instead of skipping them.
-            '--peers', '--out', out, '--data-dir', folder.path,
+            '--peers', '--workers', '--out', out, '--data-dir', folder.path,
           ],
           { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
         );
@@ -66,6 +67,9 @@ describe('npm run bench -- --quick', () => {
           expect(cells[column('CPU ms / request service / floor / drizzle-graphql / mercurius+jit')], row).toMatch(
             /^[\d.,]+ \/ [\d.,]+ \/ ([\d.,]+|n\/a) \/ [\d.,]+$/,
           );
+          // WORKERS=2 measured, with the cores each run kept busy (CPU time per second of the run).
+          expect(cells[column('req/s service (2 workers)')], row).toMatch(rate);
+          expect(cells[column('cores busy service / 2 workers')], row).toMatch(/^\d\.\d\d \/ \d\.\d\d$/);
           // mercurius + graphql-jit serves the same schema: the service's bytes, statements counted.
           expect(cells[column('req/s mercurius+jit')], row).toMatch(rate);
           expect(cells[column('mercurius+jit same bytes')], row).toBe('yes');
