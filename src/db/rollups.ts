@@ -69,8 +69,8 @@ export function withoutRollupTriggers(sqlite: Db['$client']): (() => void) & { p
 /**
  * Runs `load`, which writes many allocations, inside the caller's open transaction with the
  * rollup triggers dropped, then refills the rollups with one GROUP BY per table and creates the
- * triggers again. Row-by-row trigger upkeep is most of a bulk load's time (an import of 100,000
- * allocations: 9.4 → 4.3 s). SQLite's DDL is transactional: other connections never see the
+ * triggers again. Row-by-row trigger upkeep is about half of a bulk load's time (an import of
+ * 100,000 allocations with their citations: 9.4 → 4.7 s). SQLite's DDL is transactional: other connections never see the
  * database without its triggers (the open write transaction keeps writers out, readers see the
  * state before it), and a failure rolls the drop back with everything else.
  */

@@ -259,7 +259,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         // Only plain GraphQL over HTTP at /graphql: the SSE-protocol and WebSocket paths execute
         // outside yoga's request pipeline, which the cache keys depend on. The plugin answers a
         // hit before the context (and so `authenticate`) is built: a key revoked since the answer
-        // was cached must not get it (asked once per request, the plugin asks several times).
+        // was cached must not get it (the key is checked once per request, `requestAuth`, though the
+        // plugin asks several times).
         enabled: (request) => new URL(request.url).pathname === '/graphql' && !(requestAuth(request) instanceof GraphQLError),
         // Must stay true: with false the plugin treats a mutation like a query and replays its
         // first answer to the same request instead of executing it. (Our hook below empties the
