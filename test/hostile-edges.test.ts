@@ -304,13 +304,20 @@ describe('WebSocket limits', () => {
     expect(await status('https://app.example')).toBe(101);
     // Not a browser (no Origin): allowed, as over HTTP.
     expect(await status()).toBe(101);
+    // Production without CORS_ORIGINS: no other origin, but the service's own pages may connect.
     const closed = await start();
-    expect(await new Promise<number>((resolve) => {
-      const socket = new WebSocket(closed.ws, 'graphql-transport-ws', { headers: { origin: 'https://app.example' } });
-      socket.once('open', () => resolve(101));
-      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
-      socket.once('error', () => undefined);
-    })).toBe(403);
+    const upgrade = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(closed.ws, 'graphql-transport-ws', { headers: { origin } });
+        socket.once('open', () => {
+          socket.close();
+          resolve(101);
+        });
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.once('error', () => undefined);
+      });
+    expect(await upgrade('https://app.example')).toBe(403);
+    expect(await upgrade(closed.base)).toBe(101);
   });
 });
 
@@ -367,6 +374,8 @@ describe('graphql-ws credentials in connectionParams (real graphql-ws client)', 
     }
     // Harmless parameters are no credential: anonymous, as without any.
     expect(JSON.stringify(await ask(running.ws, { clientName: 'web', headers: { 'x-request-id': 'abc' } }))).toContain('FORBIDDEN');
+    // A logged-out client's empty credential is no credential.
+    expect(JSON.stringify(await ask(running.ws, { authorization: '', authToken: null }))).toContain('FORBIDDEN');
   });
 });
 

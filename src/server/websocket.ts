@@ -42,8 +42,9 @@ type Credential = { kind: 'none' } | { kind: 'key'; authorization: string } | { 
 /**
  * The API key in `connectionParams`, in the forms clients send it: `authorization` or
  * `Authorization` ("Bearer <key>"), the same inside `headers`, or `authToken` (the key, with or
- * without "Bearer "). Any other credential-looking key, a value that is not a bearer key, or two
- * different keys are refused: going on anonymously would hide the client's mistake.
+ * without "Bearer "); an empty or null value counts as none. Any other credential-looking key, a
+ * value that is not a bearer key, or two different keys are refused: going on anonymously would
+ * hide the client's mistake.
  */
 export function credentialOf(params: Readonly<Record<string, unknown>> | undefined): Credential {
   const found: string[] = [];
@@ -56,6 +57,8 @@ export function credentialOf(params: Readonly<Record<string, unknown>> | undefin
         if (credentialLike.test(key)) return `connectionParams${where}.${name(key)} is not read: send authorization: "Bearer <key>"`;
         continue;
       }
+      // Logged-out clients often send an empty or null credential: no key, as without the entry.
+      if (value === null || value === undefined || value === '') continue;
       if (typeof value !== 'string') return `connectionParams${where}.${key} must be a string "Bearer <key>"`;
       const authorization = token && !/^bearer /i.test(value.trim()) ? `Bearer ${value.trim()}` : value;
       if (parseAuthorization(authorization).kind !== 'bearer') return `connectionParams${where}.${key} must be "Bearer <key>"`;
