@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
+import { createYoga } from 'graphql-yoga';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../src/app.js';
@@ -13,6 +14,8 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { loadManifest } from '../src/server/persisted-operations.js';
+import { guardRequestHooks } from '../src/server/plugins/guard-request-hooks.js';
+import { schema } from '../src/schema/index.js';
 import { attachGraphQLWebSocket, webSocketOptions } from '../src/server/websocket.js';
 
 interface Running {
@@ -234,6 +237,33 @@ describe('errors raised inside the pipeline, on every transport', () => {
     await client.dispose();
     expectNothingInternal(JSON.stringify(result));
     expect(JSON.stringify(result)).toContain('UNAUTHENTICATED');
+  });
+});
+
+describe('the request-hook guard', () => {
+  it('answers any hook that throws, synchronously or not, with a masked 500', async () => {
+    const secret = new Error('ENOENT: /srv/secret/config.json');
+    const yoga = createYoga({
+      schema,
+      logging: false,
+      plugins: [
+        {
+          onRequest({ url }: { url: URL }) {
+            if (url.pathname === '/sync') throw secret;
+            if (url.pathname === '/async') return Promise.reject(secret);
+            return undefined;
+          },
+        },
+      ].map(guardRequestHooks),
+    });
+    for (const path of ['/sync', '/async']) {
+      const response = await yoga.fetch(`http://localhost${path}`);
+      const text = await response.text();
+      expect(response.status, path).toBe(500);
+      expect(text).not.toContain('secret');
+      expectNothingInternal(text);
+      expect((JSON.parse(text) as Body).errors?.[0]?.message).toBe('Unexpected error.');
+    }
   });
 });
 
