@@ -413,7 +413,8 @@ describe('schema disclosure with introspection off', () => {
   const sdl = '{ _service { sdl } }';
 
   it('_service answers admin keys only; with introspection on, anyone', async () => {
-    const { post, key } = await start();
+    const running = await start();
+    const { post, key } = running;
     const anonymous = (await (await post({ query: sdl })).json()) as Body;
     expect(anonymous.data ?? null).toBeNull();
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -424,6 +425,16 @@ describe('schema disclosure with introspection off', () => {
     expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const admin = (await (await post({ query: sdl }, { authorization: `Bearer ${key(['admin'])}` })).json()) as { data: { _service: { sdl: string } } };
     expect(admin.data._service.sdl).toContain('type Program');
+    // Over WebSocket and graphql-sse too: the check runs at execution, on every transport.
+    const { messages, socket } = await rawSocket(running.ws);
+    socket.send(JSON.stringify({ id: 's', type: 'subscribe', payload: { query: sdl } }));
+    await waitFor(() => messages.some((message) => message.id === 's' && message.type === 'next'));
+    expect(JSON.stringify(messages.find((message) => message.id === 's')!.payload)).toContain('FORBIDDEN');
+    socket.terminate();
+    const stream = await running.post({ query: sdl }, { accept: 'text/event-stream' }, '/graphql/stream');
+    const streamed = await stream.text();
+    expect(streamed).toContain('FORBIDDEN');
+    expect(streamed).not.toContain('type Program');
     const open = await start({ INTROSPECTION: 'true' });
     const answered = (await (await open.post({ query: sdl })).json()) as { data: { _service: { sdl: string } } };
     expect(answered.data._service.sdl).toContain('type Program');
