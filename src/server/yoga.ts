@@ -1,6 +1,7 @@
 // createYoga with the schema, the request context and the plugins that make it safe to expose:
-// document limits (graphql-armor), CSRF prevention, introspection policy, persisted operations,
-// a response cache that every write invalidates, and Prometheus metrics.
+// document limits (graphql-armor), CSRF prevention, introspection policy (with no suggestions
+// and `_service` for admin keys), persisted operations, a response cache that every write
+// invalidates, Prometheus metrics with bounded labels, and CORS by origin policy.
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -16,6 +17,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationContext } from 'graphql';
 import { Counter, Registry } from 'prom-client';
+import { defaultCorsAllowHeaders, defaultCorsExposeHeaders } from '../config.js';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Auth, Context } from '../schema/builder.js';
@@ -24,7 +26,6 @@ import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
-import { defaultCorsAllowHeaders, defaultCorsExposeHeaders } from '../config.js';
 import { corsOptionsFactory } from './cors.js';
 import { compilable, useCompiledErrors } from './jit.js';
 import { yogaLogger } from './log.js';
