@@ -16,7 +16,7 @@ export interface App {
 }
 
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
-  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs' | 'metrics'>> & {
+  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'corsAllowHeaders' | 'corsExposeHeaders' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs' | 'metrics' | 'metricsToken'>> & {
     logging?: boolean;
     /** Receives every SQL statement drizzle runs (tests count statements with it); overrides logSql. */
     sqlLogger?: Logger;
@@ -38,11 +38,14 @@ export function createApp(config: AppOptions): App {
     readRequiresKey: config.readRequiresKey ?? false,
     introspection: config.introspection ?? true,
     corsOrigins: config.corsOrigins ?? '*',
+    ...(config.corsAllowHeaders ? { corsAllowHeaders: config.corsAllowHeaders } : {}),
+    ...(config.corsExposeHeaders ? { corsExposeHeaders: config.corsExposeHeaders } : {}),
     csrfPrevention: config.csrfPrevention ?? false,
     persistedOperationsOnly: config.persistedOperationsOnly ?? false,
     responseCache: config.responseCache ?? true,
     responseCacheTtlMs: config.responseCacheTtlMs ?? 60_000,
     metrics: config.metrics ?? true,
+    metricsToken: config.metricsToken,
   };
   const yoga = createGraphQLServer(options);
   return { db, yoga, events, close: () => closeDatabase(db) };

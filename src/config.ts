@@ -17,11 +17,15 @@ const environmentSchema = z.object({
   LOG_REQUESTS: booleanFlag.default(true),
   READ_REQUIRES_KEY: booleanFlag.default(false),
   CORS_ORIGINS: z.string().optional(),
+  CORS_ALLOW_HEADERS: z.string().optional(),
+  CORS_EXPOSE_HEADERS: z.string().optional(),
   PERSISTED_OPERATIONS_ONLY: booleanFlag.optional(),
   RESPONSE_CACHE: booleanFlag.default(true),
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   METRICS: booleanFlag.default(true),
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(100),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
@@ -46,6 +50,10 @@ export interface Config {
   readRequiresKey: boolean;
   /** Origins allowed by CORS: a list, or '*' for any. Default: any outside production, none in it. */
   corsOrigins: string[] | '*';
+  /** Request headers a cross-origin script may send (the preflight's Access-Control-Allow-Headers). */
+  corsAllowHeaders: string[];
+  /** Response headers a cross-origin script may read (Access-Control-Expose-Headers). */
+  corsExposeHeaders: string[];
   /** Require the CSRF-prevention header on requests a browser could send cross-site (production). */
   csrfPrevention: boolean;
   /** Accept only operations from the persisted-operations manifest (default in production). */
@@ -55,12 +63,46 @@ export interface Config {
   responseCacheTtlMs: number;
   /** Prometheus metrics at /metrics (about 0.1 ms of CPU per request, measured). */
   metrics: boolean;
-  /** Larger request bodies get 413. */
+  /**
+   * When set, /metrics answers only `Authorization: Bearer <token>`; when not, it needs an API key
+   * if reads do (READ_REQUIRES_KEY), and is open otherwise.
+   */
+  metricsToken: string | undefined;
+  /** Larger request bodies get 413; larger WebSocket messages close the socket (1009). */
   maxBodyBytes: number;
+  /** Operations one WebSocket may run at once; more get TOO_MANY_OPERATIONS. */
+  wsMaxOperations: number;
   /** How long a graceful shutdown waits for in-flight requests. */
   shutdownTimeoutMs: number;
   /** Server processes sharing the port and the database (node:cluster); 1 runs in-process. */
   workers: number;
+}
+
+/**
+ * What browsers may send cross-origin: the service's own headers, Apollo Client's (client
+ * awareness, its CSRF preflight header), W3C trace context and Sentry's.
+ */
+export const defaultCorsAllowHeaders = [
+  'content-type',
+  'authorization',
+  'x-request-id',
+  'x-graphql-yoga-csrf',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'traceparent',
+  'tracestate',
+  'sentry-trace',
+  'baggage',
+];
+/** What scripts on an allowed origin may read: revalidation headers, the request id, the auth challenge. */
+export const defaultCorsExposeHeaders = ['etag', 'last-modified', 'x-request-id', 'www-authenticate'];
+
+/** A comma-separated list, trimmed and lower-cased (header names are case-insensitive). */
+function headerList(value: string | undefined, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  return value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
 }
 
 /** Parses the environment into a `Config`, or throws an error that names every bad variable. */
@@ -85,12 +127,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logRequests: values.LOG_REQUESTS,
     readRequiresKey: values.READ_REQUIRES_KEY,
     corsOrigins: origins === undefined ? (production ? [] : '*') : origins.includes('*') ? '*' : origins,
+    corsAllowHeaders: headerList(values.CORS_ALLOW_HEADERS, defaultCorsAllowHeaders),
+    corsExposeHeaders: headerList(values.CORS_EXPOSE_HEADERS, defaultCorsExposeHeaders),
     csrfPrevention: production,
     persistedOperationsOnly: values.PERSISTED_OPERATIONS_ONLY ?? false,
     responseCache: values.RESPONSE_CACHE,
     responseCacheTtlMs: values.RESPONSE_CACHE_TTL_MS,
     metrics: values.METRICS,
+    metricsToken: values.METRICS_TOKEN,
     maxBodyBytes: values.MAX_BODY_BYTES,
+    wsMaxOperations: values.WS_MAX_OPERATIONS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     workers: values.WORKERS,
   };

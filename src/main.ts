@@ -7,7 +7,7 @@ import { runPrimary, workerLink } from './server/cluster.js';
 import { createDashboard } from './server/dashboard.js';
 import { createHttpServer, listen, stopGracefully } from './server/http.js';
 import { jsonLogger } from './server/log.js';
-import { attachGraphQLWebSocket } from './server/websocket.js';
+import { attachGraphQLWebSocket, webSocketOptions } from './server/websocket.js';
 
 const config = loadConfig();
 if (config.workers > 1 && cluster.isPrimary) {
@@ -27,7 +27,7 @@ async function serve(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     ...(config.logRequests ? { logger: jsonLogger } : {}),
   });
-  const sockets = attachGraphQLWebSocket(server, app.yoga);
+  const sockets = attachGraphQLWebSocket(server, app.yoga, webSocketOptions(config));
   const port = await listen(server, config.port, config.host);
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   // The first line stays plain text: people and scripts read the address from it.

@@ -40,3 +40,30 @@ function codeFor(message: string): string {
   if (/^Invalid global ID/i.test(message)) return 'INVALID_ID';
   return 'BAD_USER_INPUT';
 }
+
+/**
+ * An error as a GraphQL error a client may see: run through `maskError`, with no `http`
+ * extension (that one is for the transport). Used wherever an error escapes yoga's own handling:
+ * a plugin's request hook (graphql-sse) and the WebSocket server.
+ */
+export function clientError(error: unknown): GraphQLError {
+  const masked = maskError(error, 'Unexpected error.');
+  const coded = masked instanceof GraphQLError ? masked : new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  const { http: _http, unexpected: _unexpected, ...extensions } = coded.extensions as Record<string, unknown>;
+  return new GraphQLError(coded.message, { nodes: coded.nodes, source: coded.source, positions: coded.positions, path: coded.path, extensions });
+}
+
+/**
+ * The HTTP answer for an error no handler answered: the status it asks for (401 for a bad key),
+ * 400 for any other GraphQL error (a document that does not parse), 500 for the unexpected; a
+ * JSON body of masked, coded errors, never a stack.
+ */
+export function errorResponse(error: unknown, ResponseType: typeof Response): Response {
+  const masked = maskError(error, 'Unexpected error.');
+  const extensions = (masked instanceof GraphQLError ? masked.extensions : {}) as { http?: { status?: number; headers?: Record<string, string> }; unexpected?: boolean };
+  const status = extensions.http?.status ?? (!(masked instanceof GraphQLError) || extensions.unexpected ? 500 : 400);
+  return new ResponseType(JSON.stringify({ errors: [clientError(error).toJSON()] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...extensions.http?.headers },
+  });
+}

@@ -1,8 +1,8 @@
 // createYoga with the schema, the request context and the plugins that make it safe to expose:
-// document limits (graphql-armor), CSRF prevention, introspection policy, persisted operations,
-// a response cache that every write invalidates, and Prometheus metrics.
+// document limits (graphql-armor), CSRF prevention, introspection policy (with no suggestions
+// and `_service` for admin keys), persisted operations, a response cache that every write
+// invalidates, Prometheus metrics with bounded labels, and CORS by origin policy.
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -12,12 +12,12 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationContext } from 'graphql';
 import { Counter, Registry } from 'prom-client';
+import { defaultCorsAllowHeaders, defaultCorsExposeHeaders } from '../config.js';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Auth, Context } from '../schema/builder.js';
@@ -26,9 +26,16 @@ import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
+import { corsOptionsFactory } from './cors.js';
 import { compilable, useCompiledErrors } from './jit.js';
 import { yogaLogger } from './log.js';
 import { loadManifest } from './persisted-operations.js';
+import { guardRequestHooks } from './plugins/guard-request-hooks.js';
+import { useGetParams } from './plugins/use-get-params.js';
+import { useMetricsAccess } from './plugins/use-metrics-access.js';
+import { useBoundedMetrics } from './plugins/use-metrics.js';
+import { useNoSuggestions } from './plugins/use-no-suggestions.js';
+import { useServiceForGateways } from './plugins/use-service-for-gateways.js';
 
 /** Document limits, sized so every shipped operation passes with room and abusive ones fail. */
 export const limits = {
@@ -54,8 +61,12 @@ export interface YogaOptions {
   readRequiresKey?: boolean;
   /** Answer introspection (default true). */
   introspection?: boolean;
-  /** CORS origins: a list or '*' (default '*'). */
+  /** CORS origins: a list or '*' (default '*'); an empty list allows none. */
   corsOrigins?: string[] | '*';
+  /** Request headers cross-origin scripts may send (default: config's `defaultCorsAllowHeaders`). */
+  corsAllowHeaders?: string[];
+  /** Response headers cross-origin scripts may read (default: config's `defaultCorsExposeHeaders`). */
+  corsExposeHeaders?: string[];
   /** Require yoga's CSRF header on requests a browser can send cross-site without a preflight. */
   csrfPrevention?: boolean;
   /** Accept only documents from persisted-operations.json. */
@@ -67,6 +78,8 @@ export interface YogaOptions {
   jit?: boolean;
   /** Serve Prometheus metrics at /metrics (default true). */
   metrics?: boolean;
+  /** The bearer token /metrics requires; without it, /metrics needs a key when reads do. */
+  metricsToken?: string | undefined;
 }
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
@@ -181,6 +194,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   const events = options.events ?? createEvents();
   const plugins: Plugin[] = [
     useCacheControl(),
+    useGetParams('/graphql'),
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...armorRejection }),
     maxAliasesPlugin({ n: limits.maxAliases, ...armorRejection }),
     maxTokensPlugin({ n: limits.maxTokens, ...armorRejection }),
@@ -197,7 +211,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     );
   }
   if (options.introspection === false) {
-    plugins.push(useDisableIntrospection(), blockFieldSuggestionsPlugin());
+    plugins.push(useDisableIntrospection(), useNoSuggestions(), useServiceForGateways() as Plugin);
   }
   if (options.csrfPrevention) plugins.push(useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }));
   // SSE with the graphql-sse protocol ("single connection" and "distinct connections" modes) at
@@ -206,7 +220,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   const manifest = loadManifest();
   plugins.push(
     usePersistedOperations({
-      getPersistedOperation: (hash) => manifest[hash] ?? null,
+      // Own keys only: `__proto__` or `constructor` must not find Object.prototype's members.
+      getPersistedOperation: (hash) => (Object.hasOwn(manifest, hash) ? manifest[hash]! : null),
       allowArbitraryOperations: !options.persistedOperationsOnly,
       skipDocumentValidation: false,
       customErrors: {
@@ -276,26 +291,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   }
   if (registry) {
     plugins.push(
-      usePrometheus({
-        endpoint: '/metrics',
-        registry,
-        // yoga's plugin turns every metric on unless told otherwise; the per-phase histograms,
-        // the quantile summary and the deprecated-field counter (a document walk per request)
-        // cost CPU on every request and are left off.
-        metrics: {
-          graphql_yoga_http_duration: true,
-          graphql_envelop_request: true,
-          graphql_envelop_request_duration: true,
-          graphql_envelop_phase_execute: true,
-          graphql_envelop_error_result: true,
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_context: false,
-          graphql_envelop_phase_subscribe: false,
-          graphql_envelop_deprecated_field: false,
-        },
-      }),
+      useMetricsAccess({ endpoint: '/metrics', token: options.metricsToken, readRequiresKey: options.readRequiresKey ?? false, auth: requestAuth }),
+      useBoundedMetrics({ endpoint: '/metrics', registry, manifest }),
     );
   }
 
@@ -318,17 +315,17 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     renderGraphiQL,
     landingPage: false,
     logging: options.logging === false ? false : yogaLogger,
-    cors: {
-      origin: options.corsOrigins ?? '*',
-      methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf'],
-      credentials: false,
-    },
+    cors: corsOptionsFactory({
+      origins: options.corsOrigins ?? '*',
+      allowHeaders: options.corsAllowHeaders ?? defaultCorsAllowHeaders,
+      exposeHeaders: options.corsExposeHeaders ?? defaultCorsExposeHeaders,
+    }),
     // One operation per request: batching multiplies every limit by the batch size.
     batching: false,
     // Unexpected errors reach clients as "Unexpected error." with no message, stack or SQL.
     maskedErrors: { maskError },
-    plugins,
+    // An error thrown by any plugin's request hook is answered coded and masked (guard-request-hooks.ts).
+    plugins: plugins.map(guardRequestHooks),
   });
   if (front) frontCaches.set(yoga, front);
   return yoga;
