@@ -173,8 +173,10 @@ export function countRows(data: unknown): string {
     if (Array.isArray(value)) {
       for (const item of value) visit(item, field);
     } else if (value !== null && typeof value === 'object') {
-      if (field !== undefined) counts.set(field, (counts.get(field) ?? 0) + 1);
-      for (const [key, item] of Object.entries(value)) visit(item, key);
+      // PostGraphile's `{ nodes: [...] }`: its rows count under the connection's field.
+      const connection = 'nodes' in value && Array.isArray(value.nodes);
+      if (field !== undefined && !connection) counts.set(field, (counts.get(field) ?? 0) + 1);
+      for (const [key, item] of Object.entries(value)) visit(item, connection && key === 'nodes' ? field : key);
     }
   };
   visit(data, undefined);
