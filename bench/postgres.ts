@@ -50,7 +50,8 @@ async function freePort(): Promise<number> {
 
 function run(command: string, args: string[], asPostgres: boolean, input?: string): string {
   const [file, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  const result = spawnSync(file, argv, { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+  // cwd: the postgres user may not be able to enter the repository's folder (under /root, say).
+  const result = spawnSync(file, argv, { encoding: 'utf8', input, cwd: tmpdir(), maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr}${result.stdout}`);
   }

@@ -277,19 +277,23 @@ function cpuMs(child: ChildProcess | undefined, withChildren = false): number | 
 }
 
 /**
- * CPU time of PostgreSQL's server so far: the postmaster and its children (one backend per pooled
- * connection of PostGraphile's, which stay open for the run), in ms; null without /proc.
+ * CPU time of PostgreSQL's server so far, in ms (null without /proc): the postmaster's own and
+ * that of its children, live (a backend per pooled connection of PostGraphile's) and exited (a
+ * backend whose connection the pool closed: counted in the postmaster's cutime and cstime once
+ * reaped), so the figure only grows.
  */
 function postgresCpuMs(postgres: Postgres | undefined): number | null {
   if (!postgres) return null;
   const pid = postgres.pid();
   if (!pid) return null;
-  const ofProcess = (id: number): number => {
+  const ofProcess = (id: number, withReaped = false): number => {
     const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+    // utime, stime, then cutime and cstime: fields 14 to 17 of proc(5).
+    const reaped = withReaped ? Number(fields[13]) + Number(fields[14]) : 0;
+    return ((Number(fields[11]) + Number(fields[12]) + reaped) * 1000) / clockTicks;
   };
   try {
-    let total = ofProcess(pid);
+    let total = ofProcess(pid, true);
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
       for (const child of list ? list.split(' ') : []) {
