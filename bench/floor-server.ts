@@ -55,6 +55,20 @@ function createFloor(databasePath: string) {
   const allocationCitations = sqlite.prepare(
     'SELECT c.quote AS quote, s.publisher AS publisher FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.allocation_id = ? ORDER BY c.id LIMIT 3',
   );
+  // The service's default orderings, each with the primary key as the last tie-break.
+  const programPage = sqlite.prepare('SELECT id, name FROM programs ORDER BY announced_on DESC, id DESC LIMIT 5');
+  const programInitiatives = sqlite.prepare('SELECT id, name FROM initiatives WHERE program_id = ? ORDER BY name, id LIMIT 8');
+  const initiativeAllocations = sqlite.prepare(
+    `SELECT a.id AS id, a.quantity AS quantity, p.name AS partner FROM allocations a JOIN partners p ON p.id = a.partner_id
+     WHERE a.initiative_id = ? ORDER BY a.quantity DESC, a.id DESC LIMIT 5`,
+  );
+  const companyPage = sqlite.prepare("SELECT id, name FROM partners WHERE kind = 'COMPANY' ORDER BY name DESC, id DESC LIMIT 20");
+  const companyAllocations = sqlite.prepare(
+    `SELECT a.quantity AS quantity, a.status AS status, a.announced_on AS announcedOn, g.name AS model
+     FROM allocations a LEFT JOIN gpu_models g ON g.id = a.gpu_model_id
+     WHERE a.partner_id = ? AND a.status IN ('CONTRACTED', 'DELIVERING', 'OPERATIONAL') AND a.quantity >= 1000
+     ORDER BY a.announced_on DESC, a.id DESC LIMIT 5`,
+  );
   const twoKeys = sqlite.prepare(
     `SELECT p.name AS partner, g.name AS model, sum(r.quantity) AS q, sum(r.allocation_count) AS n
      FROM allocation_rollups_by_partner_model r JOIN partners p ON p.id = r.partner_id LEFT JOIN gpu_models g ON g.id = r.gpu_model_id
@@ -116,6 +130,50 @@ function createFloor(databasePath: string) {
                     node: { quote: citation.quote, source: { publisher: citation.publisher } },
                   })),
                 },
+              },
+            })),
+          },
+        },
+      }));
+      return { partners: { edges } };
+    },
+    ProgramsDeep() {
+      const citationEdges = (allocationId: number) =>
+        (allocationCitations.all(allocationId) as { quote: string; publisher: string }[]).map((citation) => ({
+          node: { quote: citation.quote, source: { publisher: citation.publisher } },
+        }));
+      const edges = (programPage.all() as { id: number; name: string }[]).map((program) => ({
+        node: {
+          name: program.name,
+          initiatives: {
+            edges: (programInitiatives.all(program.id) as { id: number; name: string }[]).map((initiative) => ({
+              node: {
+                name: initiative.name,
+                allocations: {
+                  edges: (initiativeAllocations.all(initiative.id) as { id: number; quantity: number; partner: string }[]).map((row) => ({
+                    node: { quantity: row.quantity, partner: { name: row.partner }, citations: { edges: citationEdges(row.id) } },
+                  })),
+                },
+              },
+            })),
+          },
+        },
+      }));
+      return { programs: { edges } };
+    },
+    FilteredNested() {
+      const edges = (companyPage.all() as { id: number; name: string }[]).map((partner) => ({
+        node: {
+          name: partner.name,
+          allocations: {
+            edges: (
+              companyAllocations.all(partner.id) as { quantity: number; status: string; announcedOn: string; model: string | null }[]
+            ).map((row) => ({
+              node: {
+                quantity: row.quantity,
+                status: row.status,
+                announcedOn: row.announcedOn,
+                gpuModel: row.model === null ? null : { name: row.model },
               },
             })),
           },

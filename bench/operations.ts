@@ -48,6 +48,28 @@ export const operations: Operation[] = [
     variables: () => ({}),
   },
   {
+    // Four levels of lists: a programme page showing, per programme, its initiatives, each with
+    // its largest allocations (and who gets them) and the evidence for each. The schema has no
+    // programme → partners list (a programme's partners are reached through its allocations), so
+    // the initiative is the level between programme and allocation; the partner is a to-one.
+    name: 'ProgramsDeep',
+    description: '5 programmes, 8 initiatives each, 5 allocations each with partner, 3 citations each with source',
+    query: `query ProgramsDeep {
+  programs(first: 5, orderBy: [{ field: ANNOUNCED_ON, direction: DESC }]) { edges { node { name initiatives(first: 8) { edges { node { name allocations(first: 5) { edges { node { quantity partner { name } citations(first: 3) { edges { node { quote source { publisher } } } } } } } } } } } } }
+}`,
+    variables: () => ({}),
+  },
+  {
+    // A filtered, ordered nested list, as a list page with filters sends it: companies by name
+    // (Z first), each with its five latest allocations past a size and in the later stages.
+    name: 'FilteredNested',
+    description: '20 companies by name descending, each with its 5 latest contracted-or-later allocations of 1,000+ GPUs',
+    query: `query FilteredNested {
+  partners(first: 20, filter: { kind: { eq: COMPANY } }, orderBy: [{ field: NAME, direction: DESC }]) { edges { node { name allocations(first: 5, filter: { status: { in: [CONTRACTED, DELIVERING, OPERATIONAL] }, quantity: { gte: 1000 } }, orderBy: [{ field: ANNOUNCED_ON, direction: DESC }]) { edges { node { quantity status announcedOn gpuModel { name } } } } } } }
+}`,
+    variables: () => ({}),
+  },
+  {
     name: 'GroupByTwoKeys',
     description: 'filtered group-by partner and GPU model',
     query: `query GroupByTwoKeys {

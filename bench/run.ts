@@ -5,9 +5,10 @@
 // (bench/floor-server.ts) on 127.0.0.1 over the same SQLite file, checks that both answer every
 // operation with the same bytes, drives each with autocannon from this process, counts the
 // service's SQL statements per request in a separate LOG_SQL run, and writes bench/RESULTS.md.
-// Unless --skip-peers, two peers run over the same file too (bench/peers/, installed here with
-// `npm ci` when missing): drizzle-graphql's generated schema and mercurius + graphql-jit serving
-// the service's own schema.
+// Unless --skip-peers, three peers run over the same data too (bench/peers/, installed here with
+// `npm ci` when missing): drizzle-graphql's generated schema, mercurius + graphql-jit serving
+// the service's own schema, and PostGraphile v5 over a PostgreSQL the harness starts and loads
+// with the same tables (bench/postgres.ts; it needs Node 22 or newer and Debian's postgresql).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -19,6 +20,8 @@ import { closeDatabase, openDatabase } from '../src/db/client.js';
 import { generateSyntheticData, type SyntheticOptions } from '../src/db/synthetic.js';
 import { benchContext, operations, requestBody, type BenchContext, type Operation } from './operations.js';
 import { countRows, drizzleGraphqlOperations } from './peers/operations.js';
+import { postgraphileOperations } from './peers/postgraphile/operations.js';
+import { loadFromSqlite, postgresBinaries, postgresHint, startPostgres, type Postgres } from './postgres.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,6 +40,8 @@ const { values: flags } = parseArgs({
     // Peers run by default; --peers makes a failed install of their dependencies fatal.
     peers: { type: 'boolean' },
     'skip-peers': { type: 'boolean', default: false },
+    // A Node 22 or newer to run PostGraphile with when this process runs on an older one.
+    'postgraphile-node': { type: 'string' },
     out: { type: 'string' },
     database: { type: 'string' },
     'data-dir': { type: 'string' },
@@ -65,8 +70,11 @@ interface Server {
 }
 
 const children = new Set<ChildProcess>();
+/** PostgreSQL runs detached (pg_ctl): stopped and its scratch folder removed here. */
+const postgresServers = new Set<Postgres>();
 process.on('exit', () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const postgres of postgresServers) postgres.stop();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -75,8 +83,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function startServer(name: string, args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+async function startServer(name: string, args: string[], env: Record<string, string>, node = process.execPath): Promise<Server> {
+  const child = spawn(node, ['--import', 'tsx', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -128,13 +136,14 @@ function startFloor(databasePath: string): Promise<Server> {
 }
 
 const peersFolder = join(root, 'bench/peers');
+const postgraphileFolder = join(peersFolder, 'postgraphile');
 
-/** Whether bench/peers/node_modules holds every dependency at the version package.json pins. */
-function peersInstalled(): boolean {
-  const manifest = JSON.parse(readFileSync(join(peersFolder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+/** Whether <folder>/node_modules holds every dependency at the version package.json pins. */
+function peersInstalled(folder = peersFolder): boolean {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   return Object.entries(manifest.dependencies).every(([name, version]) => {
     try {
-      const installed = JSON.parse(readFileSync(join(peersFolder, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+      const installed = JSON.parse(readFileSync(join(folder, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
       return installed.version === version;
     } catch {
       return false;
@@ -161,6 +170,57 @@ function ensurePeers(): boolean {
   if (flags.peers) throw new Error(message);
   console.error(`! ${message}: measuring without the peers`);
   return false;
+}
+
+/** Why PostGraphile is not run, or the Node binary to run it with (its own folder installed). */
+type PostgraphilePlan = { node: string; version: string } | { skipped: string };
+
+const nodeMajor = (version: string) => Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
+
+/**
+ * PostGraphile 5 declares Node >= 22 (on 20 its list queries fail: `Promise.withResolvers`), so
+ * it runs on this process's Node when that is new enough, else on --postgraphile-node, else it is
+ * skipped with the reason. PostgreSQL missing fails the run under --peers (the hint says how to
+ * install it); so does a failed `npm ci` of its folder.
+ */
+function planPostgraphile(): PostgraphilePlan {
+  if (flags['skip-peers']) return { skipped: '--skip-peers' };
+  const fail = (reason: string): PostgraphilePlan => {
+    if (flags.peers) throw new Error(reason);
+    console.error(`! ${reason}: measuring without PostGraphile`);
+    return { skipped: reason };
+  };
+  if (!postgresBinaries()) return fail(postgresHint);
+  let node = process.execPath;
+  let version = process.version;
+  if (nodeMajor(version) < 22) {
+    const other = flags['postgraphile-node'];
+    const otherVersion = other ? spawnSync(other, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '' : '';
+    if (!other || nodeMajor(otherVersion) < 22) {
+      return { skipped: `Node ${process.version} is older than 22, which PostGraphile 5 needs (run the bench on Node 22 or newer, or give --postgraphile-node <a Node 22+ binary>)` };
+    }
+    node = other;
+    version = otherVersion;
+  }
+  if (!peersInstalled(postgraphileFolder)) {
+    console.error("installing PostGraphile's dependencies: npm ci --prefix bench/peers/postgraphile");
+    const result = spawnSync('npm', ['ci', '--prefix', 'bench/peers/postgraphile', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 2, 2] });
+    if (result.status !== 0 || !peersInstalled(postgraphileFolder)) {
+      return fail(`npm ci --prefix bench/peers/postgraphile failed (${result.error?.message ?? `exit ${result.status}`})`);
+    }
+  }
+  return { node, version };
+}
+
+/** PostgreSQL started in a scratch folder and loaded from the SQLite file, then PostGraphile over it. */
+async function startPostgraphile(databasePath: string, node: string): Promise<{ server: Server; postgres: Postgres; rows: Record<string, number>; loadMs: number }> {
+  const loadStarted = Date.now();
+  const postgres = await startPostgres();
+  postgresServers.add(postgres);
+  const rows = loadFromSqlite(databasePath, postgres.url);
+  const loadMs = Date.now() - loadStarted;
+  const server = await startServer('postgraphile', ['bench/peers/postgraphile/server.ts', postgres.url, '0'], { NODE_ENV: 'production' }, node);
+  return { server, postgres, rows, loadMs };
 }
 
 function startDrizzleGraphql(databasePath: string): Promise<Server> {
@@ -208,6 +268,40 @@ function cpuMs(child: ChildProcess | undefined, withChildren = false): number | 
       for (const task of readdirSync(`/proc/${child.pid}/task`)) {
         const children = readFileSync(`/proc/${child.pid}/task/${task}/children`, 'utf8').trim();
         for (const pid of children ? children.split(' ') : []) total += ofProcess(Number(pid));
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time of PostgreSQL's server so far, in ms (null without /proc): the postmaster's own and
+ * that of its children, live (a backend per pooled connection of PostGraphile's) and exited (a
+ * backend whose connection the pool closed: counted in the postmaster's cutime and cstime once
+ * reaped), so the figure only grows.
+ */
+function postgresCpuMs(postgres: Postgres | undefined): number | null {
+  if (!postgres) return null;
+  const pid = postgres.pid();
+  if (!pid) return null;
+  const ofProcess = (id: number, withReaped = false): number => {
+    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime, stime, then cutime and cstime: fields 14 to 17 of proc(5).
+    const reaped = withReaped ? Number(fields[13]) + Number(fields[14]) : 0;
+    return ((Number(fields[11]) + Number(fields[12]) + reaped) * 1000) / clockTicks;
+  };
+  try {
+    let total = ofProcess(pid, true);
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of list ? list.split(' ') : []) {
+        try {
+          total += ofProcess(Number(child));
+        } catch {
+          // A backend that has just exited.
+        }
       }
     }
     return total;
@@ -270,6 +364,8 @@ interface Load {
   failures: number;
   /** CPU time of the server process per request answered, in ms; null when not read. */
   cpuMsPerRequest: number | null;
+  /** PostGraphile only: PostgreSQL's CPU time per request (its backends run the SQL), in ms. */
+  databaseCpuMsPerRequest?: number | null;
 }
 
 async function drive(
@@ -279,8 +375,10 @@ async function drive(
   clients = connections,
   server?: ChildProcess,
   withChildren = false,
+  postgres?: Postgres,
 ): Promise<Load> {
   const cpuBefore = cpuMs(server, withChildren);
+  const databaseBefore = postgresCpuMs(postgres);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -291,7 +389,16 @@ async function drive(
     timeout: 30,
   });
   const cpuAfter = cpuMs(server, withChildren);
+  const databaseAfter = postgresCpuMs(postgres);
   return {
+    ...(postgres
+      ? {
+          databaseCpuMsPerRequest:
+            databaseBefore === null || databaseAfter === null || result.requests.total === 0
+              ? null
+              : (databaseAfter - databaseBefore) / result.requests.total,
+        }
+      : {}),
     requestsPerSecond: result.requests.total / Math.max(result.duration, 0.001),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -309,12 +416,13 @@ async function measure(
   seconds = duration,
   server?: ChildProcess,
   withChildren = false,
+  postgres?: Postgres,
 ): Promise<Load> {
   await drive(url, body, quick ? 0.3 : Math.min(3, Math.max(1, seconds / 3)), clients);
   // The server is still answering the requests the warm-up left in flight; a slow one (a second
   // per request) would spend a short timed run on them. One answer after them means it is idle.
   await post(url, body);
-  return drive(url, body, seconds, clients, server, withChildren);
+  return drive(url, body, seconds, clients, server, withChildren, postgres);
 }
 
 /** SQL statements per request: a LOG_SQL service prints one `Query:` line per statement. */
@@ -362,6 +470,17 @@ interface MercuriusResult {
   statements: number;
 }
 
+/** PostGraphile over PostgreSQL on one operation: measured, or why not. */
+interface PostgraphileResult {
+  load?: Load;
+  /** Why it cannot express the operation (or why the peer was skipped, on every row). */
+  missing?: string;
+  skipped?: string;
+  sameData?: boolean;
+  difference?: string;
+  rows?: string;
+}
+
 interface Row {
   operation: Operation;
   service: Load;
@@ -371,6 +490,7 @@ interface Row {
   twoWorkers?: Load;
   drizzleGraphql?: DrizzleGraphqlResult;
   mercurius?: MercuriusResult;
+  postgraphile?: PostgraphileResult;
   statements: number | undefined;
   serviceRss: number | null;
   floorRss: number | null;
@@ -441,6 +561,33 @@ async function checkDrizzleGraphql(server: Server, operation: Operation, context
   };
 }
 
+/** The request body PostGraphile gets for an operation, or undefined when it cannot express it. */
+function postgraphileBody(operation: Operation, context: BenchContext): string | undefined {
+  const peer = postgraphileOperations[operation.name];
+  if (!peer || 'missing' in peer) return undefined;
+  return JSON.stringify({ operationName: operation.name, query: peer.query, variables: peer.variables(context) });
+}
+
+/** Checks PostGraphile's answer: no errors, and the floor's data in its shape (or both brought to one form). */
+async function checkPostgraphile(server: Server, operation: Operation, context: BenchContext, answer: Answer): Promise<PostgraphileResult> {
+  const peer = postgraphileOperations[operation.name];
+  if (!peer) return { missing: 'no query written for it in bench/peers/postgraphile/operations.ts' };
+  if ('missing' in peer) return { missing: peer.missing };
+  const response = await post(server.url, postgraphileBody(operation, context)!);
+  const parsed = JSON.parse(response.text) as { data?: unknown; errors?: unknown };
+  if (response.status !== 200 || parsed.errors) {
+    return { sameData: false, difference: `postgraphile answered ${response.status}: ${response.text.slice(0, 300)}` };
+  }
+  const expected = JSON.stringify(peer.expected(answer.floorData as never, context));
+  const actual = JSON.stringify(peer.normalise ? peer.normalise(parsed.data as never) : (parsed.data ?? null));
+  const sameData = actual === expected;
+  return {
+    sameData,
+    rows: countRows(parsed.data),
+    ...(sameData ? {} : { difference: firstDifference(actual, expected, ['postgraphile', 'floor reshaped']) }),
+  };
+}
+
 /**
  * Checks mercurius' answer against the service's bytes and counts its SQL statements per request,
  * both on jit-compiled executions: with `jit: 1` the first request is interpreted.
@@ -467,12 +614,23 @@ async function benchmark(
   clients = connections,
   seconds = duration,
   withPeers = false,
+  postgraphilePlan?: PostgraphilePlan,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   const service = await startService(databasePath);
   const floor = await startFloor(databasePath);
   const started: Server[] = [service, floor];
+  let postgres: Postgres | undefined;
   try {
+    let postgraphile: Server | undefined;
+    if (withPeers && postgraphilePlan && 'node' in postgraphilePlan) {
+      const run = await startPostgraphile(databasePath, postgraphilePlan.node);
+      postgres = run.postgres;
+      postgraphile = run.server;
+      started.push(postgraphile);
+      postgresLoad = { version: run.postgres.version, rows: run.rows, ms: run.loadMs };
+      console.error(`PostgreSQL ${run.postgres.version} loaded in ${(run.loadMs / 1000).toFixed(1)} s; PostGraphile on Node ${postgraphilePlan.version}`);
+    }
     // Started after the service, which has migrated the file by the time it listens.
     const drizzleGraphql = withPeers ? await startDrizzleGraphql(databasePath) : undefined;
     if (drizzleGraphql) started.push(drizzleGraphql);
@@ -514,6 +672,17 @@ async function benchmark(
         row.mercurius = { ...checked, load: await measure(mercurius.url, body, clients, seconds, mercurius.child) };
         peers += `, mercurius+jit ${measured(row.mercurius.load.requestsPerSecond)} req/s`;
       }
+      if (postgraphile) {
+        const checked = await checkPostgraphile(postgraphile, operation, context, answer);
+        if (checked.difference) console.error(`! ${operation.name}: postgraphile ${checked.difference}`);
+        if (checked.sameData) {
+          checked.load = await measure(postgraphile.url, postgraphileBody(operation, context)!, clients, seconds, postgraphile.child, false, postgres);
+        }
+        row.postgraphile = checked;
+        peers += `, postgraphile ${checked.load ? `${measured(checked.load.requestsPerSecond)} req/s` : checked.missing ? 'n/a' : 'wrong answer'}`;
+      } else if (withPeers && postgraphilePlan && 'skipped' in postgraphilePlan) {
+        row.postgraphile = { skipped: postgraphilePlan.skipped };
+      }
       rows.push(row);
       console.error(
         `${operation.name}: service ${measured(serviceLoad.requestsPerSecond)} req/s, floor ${measured(floorLoad.requestsPerSecond)} req/s${peers}`,
@@ -521,9 +690,16 @@ async function benchmark(
     }
   } finally {
     for (const server of started) await stopServer(server);
+    if (postgres) {
+      postgres.stop();
+      postgresServers.delete(postgres);
+    }
   }
   return rows;
 }
+
+/** What the PostgreSQL of the last run held, for the report. */
+let postgresLoad: { version: string; rows: Record<string, number>; ms: number } | undefined;
 
 async function benchmarkCached(databasePath: string, context: BenchContext, rows: Row[]): Promise<void> {
   const service = await startService(databasePath, { RESPONSE_CACHE: 'true' });
@@ -558,8 +734,8 @@ const measured = (value: number) => number(value, value < 10 ? 1 : 0);
 const milliseconds = (value: number) => (value === 0 ? '<1' : measured(value));
 
 /** CPU ms per request with two significant digits ("0.41", "8.3"); "n/a" when not measured. */
-const cpuCell = (load: Load | undefined) =>
-  load?.cpuMsPerRequest == null ? 'n/a' : load.cpuMsPerRequest >= 10 ? number(load.cpuMsPerRequest) : load.cpuMsPerRequest.toPrecision(2);
+const cpuValue = (value: number | null | undefined) => (value == null ? 'n/a' : value >= 10 ? number(value) : value.toPrecision(2));
+const cpuCell = (load: Load | undefined) => cpuValue(load?.cpuMsPerRequest);
 
 const statementCount = (value: number | undefined) => (value === undefined ? '?' : number(value, value % 1 === 0 ? 0 : 1));
 
@@ -578,13 +754,33 @@ function peerCells(row: Row): string[] {
     versus(mercurius?.load),
     mercurius ? statementCount(mercurius.statements) : 'n/a',
     mercurius ? (mercurius.sameBytes ? 'yes' : 'NO') : 'n/a',
+    ...postgraphileCells(row, versus),
   ];
+}
+
+/** PostGraphile's cells: "skipped" (with the reason under "Peers") when it could not run at all. */
+function postgraphileCells(row: Row, versus: (load: Load | undefined) => string): string[] {
+  const result = row.postgraphile;
+  if (!result || result.skipped) return ['skipped', 'skipped', 'skipped', 'skipped'];
+  return [
+    result.load ? measured(result.load.requestsPerSecond) : result.missing ? 'n/a' : 'wrong answer',
+    versus(result.load),
+    result.missing ? 'n/a' : result.sameData ? 'yes' : 'NO',
+    result.load ? `${cpuCell(result.load)} + ${cpuValue(result.load.databaseCpuMsPerRequest)}` : 'n/a',
+  ];
+}
+
+/** PostGraphile's CPU per request: its Node process and PostgreSQL's, added; null when either is unknown. */
+function postgraphileCpu(load: Load | undefined): Load | undefined {
+  if (!load) return undefined;
+  const total = load.cpuMsPerRequest == null || load.databaseCpuMsPerRequest == null ? null : load.cpuMsPerRequest + load.databaseCpuMsPerRequest;
+  return { ...load, cpuMsPerRequest: total };
 }
 
 function resultsTable(rows: Row[]): string {
   const cached = rows.some((row) => row.cached);
   const workers = rows.some((row) => row.twoWorkers);
-  const peers = rows.some((row) => row.drizzleGraphql || row.mercurius);
+  const peers = rows.some((row) => row.drizzleGraphql || row.mercurius || row.postgraphile);
   const header = [
     'operation',
     'req/s service',
@@ -601,9 +797,15 @@ function resultsTable(rows: Row[]): string {
           'service / mercurius+jit',
           'SQL statements / request mercurius+jit',
           'mercurius+jit same bytes',
+          'req/s postgraphile',
+          'service / postgraphile',
+          'postgraphile same data',
+          'CPU ms / request postgraphile: node + PostgreSQL',
         ]
       : []),
-    ...(peers ? ['CPU ms / request service / floor / drizzle-graphql / mercurius+jit'] : ['CPU ms / request service / floor']),
+    ...(peers
+      ? ['CPU ms / request service / floor / drizzle-graphql / mercurius+jit / postgraphile']
+      : ['CPU ms / request service / floor']),
     ...(workers ? ['CPU ms / request service (2 workers)', 'cores busy service / 2 workers'] : []),
     'p50 ms service / floor',
     'p99 ms service / floor',
@@ -626,7 +828,9 @@ function resultsTable(rows: Row[]): string {
       measured(row.floor.requestsPerSecond),
       `${number(row.service.requestsPerSecond / row.floor.requestsPerSecond, 2)}×`,
       ...(peers ? peerCells(row) : []),
-      [row.service, row.floor, ...(peers ? [row.drizzleGraphql?.load, row.mercurius?.load] : [])].map(cpuCell).join(' / '),
+      [row.service, row.floor, ...(peers ? [row.drizzleGraphql?.load, row.mercurius?.load, postgraphileCpu(row.postgraphile?.load)] : [])]
+        .map(cpuCell)
+        .join(' / '),
       ...(workers ? [cpuCell(row.twoWorkers), `${coresBusy(row.service)} / ${coresBusy(row.twoWorkers)}`] : []),
       `${milliseconds(row.service.p50)} / ${milliseconds(row.floor.p50)}`,
       `${milliseconds(row.service.p99)} / ${milliseconds(row.floor.p99)}`,
@@ -665,6 +869,11 @@ function scalingTable(rows: ScalingRow[]): string {
   return lines.join('\n');
 }
 
+/** PostGraphile's versions, from bench/peers/postgraphile/package.json. */
+function postgraphileVersions(): Record<string, string> {
+  return (JSON.parse(readFileSync(join(postgraphileFolder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+}
+
 /** The peers' versions, from bench/peers/package.json. */
 function peerVersions(): Record<string, string> {
   return (JSON.parse(readFileSync(join(peersFolder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
@@ -688,14 +897,32 @@ function peersSection(rows: Row[]): string[] {
       : mercurius.sameBytes
         ? "mercurius+jit returns the service's bytes"
         : `mercurius+jit differs from the service ${mercurius.difference}`;
-    return `- ${row.operation.name}: ${drizzleText}; ${mercuriusText}.`;
+    const postgraphile = row.postgraphile;
+    const postgraphileText = !postgraphile || postgraphile.skipped
+      ? 'postgraphile not run'
+      : postgraphile.missing
+        ? `postgraphile cannot express it: ${postgraphile.missing}`
+        : postgraphile.sameData
+          ? `postgraphile returns the floor's data, reshaped (${postgraphile.rows})`
+          : `postgraphile differs, not measured: ${postgraphile.difference}`;
+    return `- ${row.operation.name}: ${drizzleText}; ${mercuriusText}; ${postgraphileText}.`;
   });
+  const skipped = rows.find((row) => row.postgraphile?.skipped)?.postgraphile?.skipped;
+  const pgVersions = postgraphileVersions();
+  const loaded = postgresLoad
+    ? ` PostgreSQL ${postgresLoad.version} held ${Object.entries(postgresLoad.rows)
+        .map(([table, count]) => `${number(count)} ${table}`)
+        .join(', ')}, loaded in ${number(postgresLoad.ms / 1000, 1)} s.`
+    : '';
   return [
     '## Peers',
     '',
-    `What a user could run instead, over the same file and measured the same way (installed by the harness into \`bench/peers/node_modules\`).`,
+    `What a user could run instead, over the same file and measured the same way (installed by the harness into \`bench/peers/node_modules\` and \`bench/peers/postgraphile/node_modules\`).`,
     '',
     `- drizzle-graphql: \`bench/peers/drizzle-graphql-server.ts\`, drizzle-graphql ${versions['drizzle-graphql']}'s \`buildSchema(db)\` over drizzle-orm ${versions['drizzle-orm']} tables and \`relations()\` for the same file, served by graphql-yoga ${versions['graphql-yoga']} on node:http. It gets its own query per operation (under "Operations"), with the service's orderings; "same data" says whether its answer equals the floor's once reshaped into its shape (plain lists instead of connections, integer ids instead of global ids), checked before measuring.${inexpressible.length > 0 ? ` "n/a": it cannot express ${inexpressible.map((row) => row.operation.name).join(', ')}.` : ''}`,
+    skipped
+      ? `- postgraphile: **skipped**: ${skipped}.`
+      : `- postgraphile: \`bench/peers/postgraphile/server.ts\`, PostGraphile ${pgVersions.postgraphile} (Amber preset) with @graphile/pg-aggregates ${pgVersions['@graphile/pg-aggregates']} and postgraphile-plugin-connection-filter ${pgVersions['postgraphile-plugin-connection-filter']}, served by grafserv on node:http, over Debian's PostgreSQL started by the harness in a scratch folder (C locale, fsync off) and loaded from the same SQLite file: the tables its queries read, one COPY each, with the file's primary keys, foreign keys and indexes; the rollup tables are not copied, so its aggregates sum \`allocations\`.${loaded} "same data" compares its answer with the floor's reshaped (\`nodes\` lists, integer \`rowId\`s); for Dashboard and GroupByTwoKeys, which it groups by key columns and not names, both are brought to one form without labels (total, partner count, the groups' quantities with bound or allocation count, in one order). Its CPU per request adds PostgreSQL's (postmaster and backends) to its Node process's, since its SQL runs there and the others' runs in their own process.`,
     `- mercurius+jit: \`bench/peers/mercurius-server.ts\`, mercurius ${versions.mercurius} on fastify ${versions.fastify} with graphql-jit (\`jit: 1\`: compiled from a document's second request) serving the service's own schema and context, without the service's yoga plugins (document limits, metrics), no response cache; the same request bodies as the service. "same bytes" compares its answer with the service's; its SQL statements per request are counted by a drizzle logger in that process; both on jit-compiled executions.`,
     '',
     ...checks,
@@ -705,9 +932,15 @@ function peersSection(rows: Row[]): string[] {
 
 function drizzleGraphqlQuery(operation: Operation): string[] {
   const peer = drizzleGraphqlOperations[operation.name];
-  if (!peer) return [];
-  if ('missing' in peer) return [`drizzle-graphql cannot express it: ${peer.missing}.`, ''];
-  return ['drizzle-graphql:', '', '```graphql', peer.query, '```', ''];
+  const postgraphile = postgraphileOperations[operation.name];
+  return [
+    ...(!peer ? [] : 'missing' in peer ? [`drizzle-graphql cannot express it: ${peer.missing}.`, ''] : ['drizzle-graphql:', '', '```graphql', peer.query, '```', '']),
+    ...(!postgraphile
+      ? []
+      : 'missing' in postgraphile
+        ? [`PostGraphile cannot express it: ${postgraphile.missing}.`, '']
+        : ['PostGraphile:', '', '```graphql', postgraphile.query, '```', '']),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -717,7 +950,9 @@ async function main(): Promise<void> {
   const context = benchContext(databasePath);
 
   const withPeers = ensurePeers();
-  const rows = await benchmark(databasePath, context, operations, connections, duration, withPeers);
+  const postgraphilePlan = withPeers ? planPostgraphile() : undefined;
+  if (postgraphilePlan && 'skipped' in postgraphilePlan) console.error(`! PostGraphile skipped: ${postgraphilePlan.skipped}`);
+  const rows = await benchmark(databasePath, context, operations, connections, duration, withPeers, postgraphilePlan);
   const statements = await countStatements(databasePath, context);
   for (const row of rows) row.statements = statements.get(row.operation.name);
   if (flags.cached) await benchmarkCached(databasePath, context, rows);

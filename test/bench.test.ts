@@ -1,7 +1,9 @@
 // The benchmark keeps working: `npm run bench -- --quick` on a tiny dataset writes a results
 // table with a row per operation, the floor server answers with the service's exact bytes, and
-// the peers (drizzle-graphql, mercurius + graphql-jit) answer and are measured, and so is
-// the service with two workers.
+// the peers (drizzle-graphql, mercurius + graphql-jit, PostGraphile over PostgreSQL) answer and
+// are measured, and so is the service with two workers. PostGraphile needs Node 22 or newer: on
+// an older Node the report must say it was skipped and why. PostgreSQL must be installed
+// (Debian's `postgresql`; .ci/run installs it).
 // No timing is asserted: these machines are too noisy for that.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,14 +11,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../bench/operations.js';
 import { drizzleGraphqlOperations } from '../bench/peers/operations.js';
+import { postgraphileOperations } from '../bench/peers/postgraphile/operations.js';
+import { postgresBinaries, postgresHint } from '../bench/postgres.js';
 import { temporaryFolder } from './helpers.js';
 
 const root = new URL('..', import.meta.url).pathname;
+const postgraphileRuns = Number(process.versions.node.split('.')[0]) >= 22;
 
 describe('npm run bench -- --quick', () => {
   it(
     'writes a row per operation, with service and floor answers byte-equivalent and the peers measured',
     async () => {
+      expect(postgresBinaries(), `${postgresHint}; .ci/run does it`).not.toBeNull();
       const folder = temporaryFolder();
       try {
         const out = join(folder.path, 'RESULTS.md');
@@ -48,6 +54,13 @@ describe('npm run bench -- --quick', () => {
         const rate = /^[\d,]+(\.\d)?$/;
         const rows = report.split('\n').filter((line) => /^\| [A-Z]\w+ \(/.test(line));
         expect(rows.map((row) => row.slice(2).split(' ')[0])).toEqual(operations.map((operation) => operation.name));
+        // The deeper and the filtered nested lists are among them.
+        expect(operations.map((operation) => operation.name)).toEqual(expect.arrayContaining(['ProgramsDeep', 'FilteredNested']));
+        if (postgraphileRuns) {
+          expect(report).toMatch(/PostgreSQL \d+\.\d+.* held [\d,]+ partners/);
+        } else {
+          expect(report).toMatch(/- postgraphile: \*\*skipped\*\*: Node v\d+\.\d+\.\d+ is older than 22/);
+        }
         for (const row of rows) {
           const cells = row.split('|').map((cell) => cell.trim());
           // The last cell says whether the floor's bytes equal the service's.
@@ -63,9 +76,22 @@ describe('npm run bench -- --quick', () => {
             expect(cells[column('req/s drizzle-graphql')], row).toMatch(rate);
             expect(cells[column('drizzle-graphql same data')], row).toBe('yes');
           }
+          // PostGraphile: its own queries, checked against the floor's data, on Node 22 or newer.
+          const postgraphile = postgraphileOperations[name]!;
+          if (!postgraphileRuns) {
+            expect(cells[column('req/s postgraphile')], row).toBe('skipped');
+            expect(cells[column('postgraphile same data')], row).toBe('skipped');
+          } else if ('missing' in postgraphile) {
+            expect(cells[column('req/s postgraphile')], row).toBe('n/a');
+          } else {
+            expect(cells[column('req/s postgraphile')], row).toMatch(rate);
+            expect(cells[column('postgraphile same data')], row).toBe('yes');
+            // Its Node process's CPU and PostgreSQL's, both read from /proc.
+            expect(cells[column('CPU ms / request postgraphile: node + PostgreSQL')], row).toMatch(/^[\d.,]+ \+ [\d.,]+$/);
+          }
           // CPU time per request of each server process, read from /proc (this machine has it).
-          expect(cells[column('CPU ms / request service / floor / drizzle-graphql / mercurius+jit')], row).toMatch(
-            /^[\d.,]+ \/ [\d.,]+ \/ ([\d.,]+|n\/a) \/ [\d.,]+$/,
+          expect(cells[column('CPU ms / request service / floor / drizzle-graphql / mercurius+jit / postgraphile')], row).toMatch(
+            postgraphileRuns ? /^[\d.,]+ \/ [\d.,]+ \/ ([\d.,]+|n\/a) \/ [\d.,]+ \/ [\d.,]+$/ : /^[\d.,]+ \/ [\d.,]+ \/ ([\d.,]+|n\/a) \/ [\d.,]+ \/ n\/a$/,
           );
           // WORKERS=2 measured, with the cores each run kept busy (CPU time per second of the run).
           expect(cells[column('req/s service (2 workers)')], row).toMatch(rate);
@@ -80,6 +106,7 @@ describe('npm run bench -- --quick', () => {
         folder.remove();
       }
     },
-    180_000,
+    // PostgreSQL's start and load and PostGraphile's schema build add some 15 s on a quiet machine.
+    480_000,
   );
 });

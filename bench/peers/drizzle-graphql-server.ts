@@ -21,6 +21,19 @@ const partners = sqliteTable('partners', {
   kind: text('kind').notNull(),
 });
 
+const programs = sqliteTable('programs', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull(),
+  name: text('name').notNull(),
+  announcedOn: text('announced_on').notNull(),
+});
+
+const initiatives = sqliteTable('initiatives', {
+  id: integer('id').primaryKey(),
+  programId: integer('program_id').notNull(),
+  name: text('name').notNull(),
+});
+
 const gpuModels = sqliteTable('gpu_models', {
   id: integer('id').primaryKey(),
   name: text('name').notNull(),
@@ -30,6 +43,7 @@ const allocations = sqliteTable('allocations', {
   id: integer('id').primaryKey(),
   partnerId: integer('partner_id').notNull(),
   gpuModelId: integer('gpu_model_id'),
+  initiativeId: integer('initiative_id'),
   quantity: integer('quantity').notNull(),
   bound: text('bound').notNull(),
   status: text('status').notNull(),
@@ -49,10 +63,16 @@ const citations = sqliteTable('citations', {
 });
 
 const partnersRelations = relations(partners, ({ many }) => ({ allocations: many(allocations) }));
+const programsRelations = relations(programs, ({ many }) => ({ initiatives: many(initiatives) }));
+const initiativesRelations = relations(initiatives, ({ one, many }) => ({
+  program: one(programs, { fields: [initiatives.programId], references: [programs.id] }),
+  allocations: many(allocations),
+}));
 const gpuModelsRelations = relations(gpuModels, ({ many }) => ({ allocations: many(allocations) }));
 const allocationsRelations = relations(allocations, ({ one, many }) => ({
   partner: one(partners, { fields: [allocations.partnerId], references: [partners.id] }),
   gpuModel: one(gpuModels, { fields: [allocations.gpuModelId], references: [gpuModels.id] }),
+  initiative: one(initiatives, { fields: [allocations.initiativeId], references: [initiatives.id] }),
   citations: many(citations),
 }));
 const sourcesRelations = relations(sources, ({ many }) => ({ citations: many(citations) }));
@@ -62,11 +82,15 @@ const citationsRelations = relations(citations, ({ one }) => ({
 }));
 
 const tables = {
+  programs,
+  initiatives,
   partners,
   gpuModels,
   allocations,
   sources,
   citations,
+  programsRelations,
+  initiativesRelations,
   partnersRelations,
   gpuModelsRelations,
   allocationsRelations,

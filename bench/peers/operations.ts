@@ -20,10 +20,28 @@ export interface Inexpressible {
 // The floor's answers as the harness receives them; only the fields read here are typed.
 type Edges<T> = { edges: { node: T }[] };
 interface FloorData {
-  partners?: Edges<{ name: string; allocations: Edges<{ quantity: number; citations: Edges<{ quote: string; source: { publisher: string } }> }> }>;
+  partners?: Edges<{
+    name: string;
+    allocations: Edges<{
+      quantity: number;
+      citations?: Edges<FloorCitation>;
+      status?: string;
+      announcedOn?: string;
+      gpuModel?: { name: string } | null;
+    }>;
+  }>;
+  programs?: Edges<{
+    name: string;
+    initiatives: Edges<{ name: string; allocations: Edges<{ quantity: number; partner: { name: string }; citations: Edges<FloorCitation> }> }>;
+  }>;
   node?: { quantity: number; bound: string; status: string; announcedOn: string; partner: { name: string }; gpuModel: { name: string } | null } | null;
   _entities?: ({ id: string; slug: string; name: string; kind: string } | null)[];
 }
+
+type FloorCitation = { quote: string; source: { publisher: string } };
+
+const citationRows = (citations: Edges<FloorCitation>) =>
+  citations.edges.map(({ node: citation }) => ({ quote: citation.quote, source: { publisher: citation.source.publisher } }));
 
 function decodeGlobalId(id: string): number {
   return Number(Buffer.from(id, 'base64').toString('utf8').split(':')[1]);
@@ -48,10 +66,64 @@ export const drizzleGraphqlOperations: Record<string, PeerOperation | Inexpressi
         name: partner.name,
         allocations: partner.allocations.edges.map(({ node: allocation }) => ({
           quantity: allocation.quantity,
-          citations: allocation.citations.edges.map(({ node: citation }) => ({
-            quote: citation.quote,
-            source: { publisher: citation.source.publisher },
+          citations: citationRows(allocation.citations!),
+        })),
+      })),
+    }),
+  },
+  ProgramsDeep: {
+    query: `query ProgramsDeep {
+  programs(limit: 5, orderBy: { announcedOn: { direction: desc, priority: 2 }, id: { direction: desc, priority: 1 } }) {
+    name
+    initiatives(limit: 8, orderBy: { name: { direction: asc, priority: 2 }, id: { direction: asc, priority: 1 } }) {
+      name
+      allocations(limit: 5, orderBy: { quantity: { direction: desc, priority: 2 }, id: { direction: desc, priority: 1 } }) {
+        quantity
+        partner { name }
+        citations(limit: 3, orderBy: { id: { direction: asc, priority: 1 } }) { quote source { publisher } }
+      }
+    }
+  }
+}`,
+    variables: () => ({}),
+    expected: (floor) => ({
+      programs: floor.programs!.edges.map(({ node: program }) => ({
+        name: program.name,
+        initiatives: program.initiatives.edges.map(({ node: initiative }) => ({
+          name: initiative.name,
+          allocations: initiative.allocations.edges.map(({ node: allocation }) => ({
+            quantity: allocation.quantity,
+            partner: { name: allocation.partner.name },
+            citations: citationRows(allocation.citations),
           })),
+        })),
+      })),
+    }),
+  },
+  FilteredNested: {
+    query: `query FilteredNested {
+  partners(
+    where: { kind: { eq: "COMPANY" } }
+    limit: 20
+    orderBy: { name: { direction: desc, priority: 2 }, id: { direction: desc, priority: 1 } }
+  ) {
+    name
+    allocations(
+      where: { status: { inArray: ["CONTRACTED", "DELIVERING", "OPERATIONAL"] }, quantity: { gte: 1000 } }
+      limit: 5
+      orderBy: { announcedOn: { direction: desc, priority: 2 }, id: { direction: desc, priority: 1 } }
+    ) { quantity status announcedOn gpuModel { name } }
+  }
+}`,
+    variables: () => ({}),
+    expected: (floor) => ({
+      partners: floor.partners!.edges.map(({ node: partner }) => ({
+        name: partner.name,
+        allocations: partner.allocations.edges.map(({ node: allocation }) => ({
+          quantity: allocation.quantity,
+          status: allocation.status,
+          announcedOn: allocation.announcedOn,
+          gpuModel: allocation.gpuModel ? { name: allocation.gpuModel.name } : null,
         })),
       })),
     }),
@@ -101,8 +173,10 @@ export function countRows(data: unknown): string {
     if (Array.isArray(value)) {
       for (const item of value) visit(item, field);
     } else if (value !== null && typeof value === 'object') {
-      if (field !== undefined) counts.set(field, (counts.get(field) ?? 0) + 1);
-      for (const [key, item] of Object.entries(value)) visit(item, key);
+      // PostGraphile's `{ nodes: [...] }`: its rows count under the connection's field.
+      const connection = 'nodes' in value && Array.isArray(value.nodes);
+      if (field !== undefined && !connection) counts.set(field, (counts.get(field) ?? 0) + 1);
+      for (const [key, item] of Object.entries(value)) visit(item, connection && key === 'nodes' ? field : key);
     }
   };
   visit(data, undefined);
