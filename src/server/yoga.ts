@@ -11,6 +11,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -28,7 +29,7 @@ import { exampleOperations } from './example-operations.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
 import { compilable, useCompiledErrors } from './jit.js';
 import { yogaLogger } from './log.js';
-import { loadManifest } from './persisted-operations.js';
+import { createApqStore, loadManifest } from './persisted-operations.js';
 
 /** Document limits, sized so every shipped operation passes with room and abusive ones fail. */
 export const limits = {
@@ -204,6 +205,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   // /graphql/stream; yoga itself answers `Accept: text/event-stream` on /graphql.
   plugins.push(useGraphQLSSE({ endpoint: '/graphql/stream' }));
   const manifest = loadManifest();
+  // Automatic persisted queries register clients' documents, except in trusted-documents mode.
+  if (!options.persistedOperationsOnly) plugins.push(useAPQ({ store: createApqStore(manifest) }));
   plugins.push(
     usePersistedOperations({
       getPersistedOperation: (hash) => manifest[hash] ?? null,
