@@ -15,7 +15,6 @@ import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationContext } from 'graphql';
 import { Counter, Registry } from 'prom-client';
@@ -26,6 +25,7 @@ import { createEvents, type Events } from '../schema/events.js';
 import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
+import { renderGraphiQLPage } from './graphiql.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
 import { compilable, useCompiledErrors } from './jit.js';
 import { yogaLogger } from './log.js';
@@ -317,8 +317,9 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     graphiql: options.graphiql
       ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false }
       : false,
-    // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no internet.
-    renderGraphiQL,
+    // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no
+    // internet; they are served as cacheable files (graphiql.ts), not inlined into the page.
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
     logging: options.logging === false ? false : yogaLogger,
     cors: {
