@@ -3,7 +3,10 @@
 // (GpuTotal) lost fields in Apollo and mixed two answers in urql; interface fragments need
 // possibleTypes; connections page with the Relay helpers. clients/*.json must equal the schema.
 import { readFileSync } from 'node:fs';
-import { ApolloClient, HttpLink, InMemoryCache, gql, type InMemoryCacheConfig } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql, type InMemoryCacheConfig } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { Client, fetchExchange } from '@urql/core';
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,7 +14,7 @@ import { cacheConfig, mergeValue } from '../clients/apollo.js';
 import { createGraphcacheConfig } from '../clients/urql.js';
 import { cacheTypesOf, possibleTypesOf } from '../src/schema/cache-facts.js';
 import { schema } from '../src/schema/index.js';
-import { post, startRealServer, type RealServer } from './real-server.js';
+import { post, startRealServer, waitFor, type RealServer } from './real-server.js';
 
 const fullQuery = /* GraphQL */ `
   query Full { program(slug: "korea-2025") { id gpuTotal { quantity bound lowerBound upperBound } } }
@@ -106,6 +109,34 @@ describe('Apollo Client 4', () => {
     expect(withoutTypename((await configured.query({ query: gql(fullQuery) })).data)).toEqual(after);
   });
 
+  it("stays consistent when the dashboard's own subscription (graphql-ws) delivers gpuTotal { quantity bound }", async () => {
+    const sockets = createWsClient({ url: server.wsUrl, webSocketImpl: WebSocket });
+    const client = new ApolloClient({
+      cache: new InMemoryCache(cacheConfig),
+      link: ApolloLink.split(({ operationType }) => operationType === 'subscription', new GraphQLWsLink(sockets), new HttpLink({ uri: server.url })),
+    });
+    try {
+      await client.query({ query: gql(fullQuery) });
+      const events: unknown[] = [];
+      const listening = server.app.events.listenerCount();
+      const subscription = client
+        .subscribe({ query: gql`subscription Live($slug: String!) { programTotalsChanged(slug: $slug) { id gpuTotal { quantity bound } } }`, variables: { slug: 'korea-2025' } })
+        .subscribe({ next: (event) => events.push(event) });
+      await waitFor(() => server.app.events.listenerCount() > listening);
+      await addAllocation(5);
+      await waitFor(() => events.length > 0);
+      const after = await current();
+      const cached = client.readQuery({ query: gql(fullQuery) });
+      // The whole new value, or nothing (the next read fetches it): never a new quantity beside
+      // the old lowerBound.
+      if (cached !== null) expect(withoutTypename(cached)).toEqual(after);
+      expect(withoutTypename((await client.query({ query: gql(fullQuery) })).data)).toEqual(after);
+      subscription.unsubscribe();
+    } finally {
+      await sockets.dispose();
+    }
+  });
+
   it('mergeValue keeps what the incoming copy agrees with and replaces what it contradicts', () => {
     const options = { mergeObjects: (a: object, b: object) => ({ ...a, ...b }) } as never;
     expect(mergeValue({ quantity: 1, lowerBound: 1 }, { quantity: 1 }, options)).toEqual({ quantity: 1, lowerBound: 1 });
@@ -176,5 +207,15 @@ describe('urql with graphcache', () => {
     const read = await client.query(fullQuery, {}).toPromise();
     expect(read.data).toEqual(full);
     expect(server.requests.length).toBe(posts);
+  });
+
+  it('pages a connection with relayPagination: the second page reads as the list so far', async () => {
+    const query = 'query Page($after: String) { partners(first: 3, after: $after, orderBy: [{ field: NAME, direction: ASC }]) { edges { cursor node { id slug } } pageInfo { hasNextPage endCursor } } }';
+    type Page = { partners: { edges: { node: { slug: string } }[]; pageInfo: { endCursor: string } } };
+    const client = urql(createGraphcacheConfig());
+    const first = (await client.query(query, {}).toPromise()).data as Page;
+    const second = (await client.query(query, { after: first.partners.pageInfo.endCursor }).toPromise()).data as Page;
+    const direct = await post<Page>(server, '{ partners(first: 6, orderBy: [{ field: NAME, direction: ASC }]) { edges { node { slug } } } }');
+    expect(second.partners.edges.map((edge) => edge.node.slug)).toEqual(direct.data!.partners.edges.map((edge) => edge.node.slug));
   });
 });
