@@ -5,6 +5,7 @@
 // when web/gql/ is stale.
 import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { scalars } from './clients/codegen-scalars.js';
 
 const config: CodegenConfig = {
   schema: './schema.graphql',
@@ -28,15 +29,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: {
-          Currency: 'string',
-          Date: 'string',
-          DateTime: 'string',
-          JSONObject: 'Record<string, unknown>',
-          Money: 'string',
-          SafeInt: 'number',
-          _Any: 'unknown',
-        },
+        // The custom scalars' types, shared with clients (README, "Using it from a client").
+        scalars,
       },
     },
   },

@@ -25,6 +25,7 @@ async function serve(): Promise<void> {
     db: app.db,
     dashboard: dashboard.handler,
     maxBodyBytes: config.maxBodyBytes,
+    graphiql: config.graphiql,
     ...(config.logRequests ? { logger: jsonLogger } : {}),
   });
   const sockets = attachGraphQLWebSocket(server, app.yoga, webSocketOptions(config));

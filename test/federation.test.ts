@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { composeServices as composeWithApollo } from '@apollo/composition';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { createServer } from 'node:http';
@@ -123,6 +124,66 @@ const reviewsTypeDefs = parse(/* GraphQL */ `
   }
 `);
 
+/**
+ * A second Relay-style subgraph, defined as another team would: its own `PageInfo` (so ours must
+ * be @shareable), its own `Node` interface, an error type implementing our `Error` interface's
+ * shape, the same date scalar, and a reference to our `Partner`.
+ */
+const newsTypeDefs = parse(/* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable"])
+
+  scalar DateTime
+
+  interface Node {
+    id: ID!
+  }
+
+  interface Error {
+    message: String!
+    code: String!
+  }
+
+  type PageInfo @shareable {
+    hasNextPage: Boolean!
+    hasPreviousPage: Boolean!
+    startCursor: String
+    endCursor: String
+  }
+
+  type Partner @key(fields: "id", resolvable: false) {
+    id: ID!
+  }
+
+  type Article implements Node @key(fields: "id") {
+    id: ID!
+    title: String!
+    publishedAt: DateTime!
+    partner: Partner!
+  }
+
+  type ArticleEdge {
+    cursor: String!
+    node: Article!
+  }
+
+  type ArticleConnection {
+    edges: [ArticleEdge!]!
+    pageInfo: PageInfo!
+  }
+
+  type ArticleNotFoundError implements Error {
+    message: String!
+    code: String!
+  }
+
+  union ArticleResult = Article | ArticleNotFoundError
+
+  type Query {
+    articles(first: Int, after: String): ArticleConnection!
+    article(id: ID!): ArticleResult!
+  }
+`);
+
 function startServer(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
   return listen(server, 0, '127.0.0.1').then((port) => ({ server, url: `http://127.0.0.1:${port}/graphql` }));
@@ -133,6 +194,7 @@ describe('through a real gateway', () => {
   const servers: Server[] = [];
   let gateway: ReturnType<typeof createGatewayRuntime>;
   let featuredPartnerId = '';
+  let subgraphs: { name: string; typeDefs: ReturnType<typeof parse>; url: string }[] = [];
 
   beforeAll(async () => {
     app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false });
@@ -162,10 +224,40 @@ describe('through a real gateway', () => {
     const reviews = await startServer(createYoga({ schema: reviewsSchema, logging: false }));
     servers.push(reviews.server);
 
-    const composed = composeServices([
+    const samsung = await execute<{ partner: { id: string } }>(app.yoga, '{ partner(slug: "samsung-electronics") { id } }');
+    const articles = [
+      { id: 'a1', title: 'KT opens its AI factory', publishedAt: '2025-11-01T00:00:00Z', partner: { id: featuredPartnerId } },
+      { id: 'a2', title: 'Samsung orders Blackwell', publishedAt: '2025-11-02T00:00:00Z', partner: { id: samsung.body.data!.partner.id } },
+      { id: 'a3', title: 'A third story', publishedAt: '2025-11-03T00:00:00Z', partner: { id: featuredPartnerId } },
+    ];
+    const newsSchema = buildSubgraphSchema({
+      typeDefs: newsTypeDefs,
+      resolvers: {
+        Query: {
+          articles: (_root: unknown, args: { first?: number; after?: string }) => {
+            const start = args.after ? articles.findIndex((article) => article.id === args.after) + 1 : 0;
+            const page = articles.slice(start, start + (args.first ?? 10));
+            return {
+              edges: page.map((node) => ({ cursor: node.id, node })),
+              pageInfo: { hasNextPage: start + page.length < articles.length, hasPreviousPage: start > 0, startCursor: page[0]?.id ?? null, endCursor: page.at(-1)?.id ?? null },
+            };
+          },
+          article: (_root: unknown, args: { id: string }) =>
+            articles.find((article) => article.id === args.id) ?? { __typename: 'ArticleNotFoundError', message: `No article ${args.id}.`, code: 'NOT_FOUND' },
+        },
+        ArticleResult: { __resolveType: (value: { __typename?: string }) => value.__typename ?? 'Article' },
+        Article: { __resolveReference: (reference: { id: string }) => articles.find((article) => article.id === reference.id) },
+      },
+    });
+    const news = await startServer(createYoga({ schema: newsSchema, logging: false }));
+    servers.push(news.server);
+
+    subgraphs = [
       { name: 'ai-factory-graph', typeDefs: parse(printSubgraphSdl()), url: oursUrl },
       { name: 'reviews', typeDefs: reviewsTypeDefs, url: reviews.url },
-    ]);
+      { name: 'news', typeDefs: newsTypeDefs, url: news.url },
+    ];
+    const composed = composeServices(subgraphs);
     if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
     gateway = createGatewayRuntime({ supergraph: composed.supergraphSdl, logging: false });
   });
@@ -176,8 +268,8 @@ describe('through a real gateway', () => {
     app.close();
   });
 
-  async function viaGateway<T>(query: string): Promise<{ data?: T; errors?: unknown[] }> {
-    const response = await gateway.fetch('http://gateway/graphql', {
+  async function viaGateway<T>(query: string, through = gateway): Promise<{ data?: T; errors?: unknown[] }> {
+    const response = await through.fetch('http://gateway/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
@@ -208,5 +300,44 @@ describe('through a real gateway', () => {
       { name: 'AI-native 6G (AI-RAN)', watchers: 'ai-native-6g'.length, participants: { totalCount: 7 } },
       { name: 'Quantum computing on the Hangang supercomputer', watchers: 'hangang-quantum-computing'.length, participants: { totalCount: 2 } },
     ]);
+  });
+
+  it("composes with a second Relay-style subgraph's PageInfo, Node and Error in both composers", () => {
+    const guild = composeServices(subgraphs);
+    const apollo = composeWithApollo(subgraphs);
+    expect(guild.errors?.map((error) => error.message)).toBeUndefined();
+    expect(apollo.errors?.map((error) => error.message)).toBeUndefined();
+  });
+
+  it('pages both subgraphs\' connections and follows a reference into ours, through supergraphs from both composers', async () => {
+    const apollo = composeWithApollo(subgraphs);
+    const apolloGateway = createGatewayRuntime({ supergraph: apollo.supergraphSdl!, logging: false });
+    try {
+      for (const through of [gateway, apolloGateway]) {
+        const result = await viaGateway<{
+          articles: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { title: string; partner: { name: string; rating: number } } }[] };
+          partners: { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          missing: { __typename: string; code?: string };
+        }>(
+          `{
+            articles(first: 2) { pageInfo { hasNextPage endCursor } edges { node { title partner { name rating } } } }
+            partners(first: 2) { pageInfo { hasNextPage endCursor } }
+            missing: article(id: "zz") { __typename ... on Error { code } }
+          }`,
+          through,
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.articles.pageInfo).toEqual({ hasNextPage: true, endCursor: 'a2' });
+        expect(result.data!.articles.edges.map(({ node }) => [node.title, node.partner.name, node.partner.rating])).toEqual([
+          ['KT opens its AI factory', 'KT Corp.', 5],
+          ['Samsung orders Blackwell', 'Samsung Electronics', 3],
+        ]);
+        expect(result.data!.partners.pageInfo.hasNextPage).toBe(true);
+        expect(typeof result.data!.partners.pageInfo.endCursor).toBe('string');
+        expect(result.data!.missing).toEqual({ __typename: 'ArticleNotFoundError', code: 'NOT_FOUND' });
+      }
+    } finally {
+      await apolloGateway.dispose();
+    }
   });
 });

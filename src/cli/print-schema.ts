@@ -1,8 +1,9 @@
 // `npm run schema:print`: writes schema.graphql, subgraph.graphql and persisted-operations.json
-// at the repository root.
+// at the repository root, and what client caches need to know (clients/*.json).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printSchemaSdl, printSubgraphSdl } from '../schema/index.js';
+import { cacheTypesOf, possibleTypesOf } from '../schema/cache-facts.js';
+import { printSchemaSdl, printSubgraphSdl, schema } from '../schema/index.js';
 import { buildManifest } from '../server/persisted-operations.js';
 
 // schema.graphql is the API as clients see it; subgraph.graphql is what a federation gateway
@@ -11,6 +12,8 @@ for (const [file, sdl] of [
   ['schema.graphql', printSchemaSdl()],
   ['subgraph.graphql', printSubgraphSdl()],
   ['persisted-operations.json', `${JSON.stringify(buildManifest(), null, 2)}\n`],
+  ['clients/possible-types.json', `${JSON.stringify(possibleTypesOf(schema), null, 2)}\n`],
+  ['clients/cache-types.json', `${JSON.stringify(cacheTypesOf(schema), null, 2)}\n`],
 ] as const) {
   const target = fileURLToPath(new URL(`../../${file}`, import.meta.url));
   writeFileSync(target, sdl);

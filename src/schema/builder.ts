@@ -123,6 +123,9 @@ export const builder = new SchemaBuilder<PothosTypes>({
     },
     pageInfoTypeOptions: {
       description: 'Where a page sits in its connection, with cursors to fetch the pages around it.',
+      // Federation: every Relay-style subgraph defines this same type (the Relay spec fixes its
+      // shape), and composition refuses a field two subgraphs define unless both say @shareable.
+      shareable: true,
     },
     idFieldOptions: { description: 'Globally unique, opaque ID; pass it to `node(id:)` to fetch this object again.' },
     nodeQueryOptions: {

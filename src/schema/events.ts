@@ -1,6 +1,7 @@
 // Change events for live updates. Writes publish them after their transaction commits (a rolled
 // back write publishes nothing); subscriptions listen. The event target counts listeners, so a
 // test can show that disconnected subscribers leave nothing behind.
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
 
 export type ChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
@@ -61,6 +62,10 @@ export interface Events {
 /** The event bus of one server process, linked to its siblings when there are several. */
 export function createEvents(link?: ClusterLink): Events {
   const target = new CountingEventTarget();
+  // yoga's pubsub adds one listener per live subscription, so any number is normal here: Node's
+  // default limit of 10 (a leak heuristic for emitters with a fixed set of listeners) printed a
+  // MaxListenersExceededWarning at the 11th subscriber. Leaks are caught by `listenerCount()`.
+  setMaxListeners(0, target);
   const pubsub = createPubSub<EventTopics>({ eventTarget: target as never });
   const invalidators: (() => void)[] = [];
   const publishLocally = (message: Extract<BusMessage, { kind: 'event' }>) =>

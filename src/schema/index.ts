@@ -31,7 +31,7 @@ import './subscriptions.js';
 
 /** The executable schema, with Federation v2's `_service` and `_entities` for gateways. */
 export const schema: GraphQLSchema = describeGenerated(
-  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key'] }),
+  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key', '@shareable'] }),
 );
 
 /**

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { migrationStatus, type Db } from '../db/client.js';
 import { mayReplayCachedAnswer } from './auth.js';
+import { compressResponses } from './compression.js';
 import type { DashboardHandler } from './dashboard.js';
+import { serveGraphiQLAsset } from './graphiql.js';
 import { jsonLogger, type Logger } from './log.js';
 import { frontCacheOf, type Yoga } from './yoga.js';
 
@@ -16,6 +18,8 @@ export interface HttpOptions {
   logger?: Logger;
   /** Serves the dashboard at `/` and `/assets/*` (GET and HEAD); none when absent. */
   dashboard?: DashboardHandler;
+  /** Serves GraphiQL's scripts, styles and icon at `/graphiql/*` (the page links them). */
+  graphiql?: boolean;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -86,7 +90,9 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
     const incoming = request.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     response.setHeader('x-request-id', requestId);
-    const path = (request.url ?? '/').split('?')[0];
+    const path = (request.url ?? '/').split('?')[0]!;
+    // Every answer below, the front cache's replays included, is compressed when worth it.
+    compressResponses(request, response);
     response.on('finish', () => {
       options.logger?.info('request', {
         requestId,
@@ -107,6 +113,7 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         sendJson(response, state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'not ready', reason: state.reason });
         return;
       }
+      if (options.graphiql && (await serveGraphiQLAsset(request, response, path))) return;
       if (options.dashboard && (request.method === 'GET' || request.method === 'HEAD') && (await options.dashboard(request, response))) return;
       let body: Buffer | undefined;
       if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {

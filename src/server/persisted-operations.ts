@@ -4,6 +4,7 @@
 // PERSISTED_OPERATIONS_ONLY=true, refuses any other document.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createInMemoryAPQStore, type APQStore } from '@graphql-yoga/plugin-apq';
 import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import { exampleOperations } from './example-operations.js';
 
@@ -55,4 +56,23 @@ export function buildManifest(): Record<string, string> {
 /** The committed manifest, read once at start-up. */
 export function loadManifest(): Record<string, string> {
   return JSON.parse(readFileSync(manifestUrl, 'utf8')) as Record<string, string>;
+}
+
+/** Automatic persisted queries: how many documents a process keeps, how long, and how large. */
+export const apqLimits = { max: 1000, ttlMs: 24 * 3_600_000, maxDocumentLength: 32_768 };
+
+/**
+ * The store behind automatic persisted queries (yoga's APQ plugin), used when arbitrary
+ * operations are allowed: the manifest's documents are always found by hash, and a client's
+ * document is registered the first time it is sent with its hash (Apollo's PersistedQueryLink
+ * then needs one request per run instead of two). Registration happens before the document is
+ * parsed, so the store is bounded by count and by document length (a 1 MB body per entry would
+ * otherwise be allowed); a longer document still runs, it is just not kept.
+ */
+export function createApqStore(manifest: Record<string, string>): APQStore {
+  const registered = createInMemoryAPQStore({ max: apqLimits.max, ttl: apqLimits.ttlMs });
+  return {
+    get: (hash) => manifest[hash] ?? registered.get(hash),
+    set: (hash, document) => (document.length <= apqLimits.maxDocumentLength && manifest[hash] === undefined ? registered.set(hash, document) : undefined),
+  };
 }

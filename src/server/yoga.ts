@@ -11,9 +11,9 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationContext } from 'graphql';
 import { Counter, Registry } from 'prom-client';
@@ -25,11 +25,12 @@ import { createEvents, type Events } from '../schema/events.js';
 import { authenticate } from './auth.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
+import { renderGraphiQLPage } from './graphiql.js';
 import { createFrontCache, type FrontCache } from './front-cache.js';
 import { corsOptionsFactory } from './cors.js';
 import { compilable, useCompiledErrors } from './jit.js';
 import { yogaLogger } from './log.js';
-import { loadManifest } from './persisted-operations.js';
+import { createApqStore, loadManifest } from './persisted-operations.js';
 import { guardRequestHooks } from './plugins/guard-request-hooks.js';
 import { useGetParams } from './plugins/use-get-params.js';
 import { useMetricsAccess } from './plugins/use-metrics-access.js';
@@ -218,6 +219,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   // /graphql/stream; yoga itself answers `Accept: text/event-stream` on /graphql.
   plugins.push(useGraphQLSSE({ endpoint: '/graphql/stream' }));
   const manifest = loadManifest();
+  // Automatic persisted queries register clients' documents, except in trusted-documents mode.
+  if (!options.persistedOperationsOnly) plugins.push(useAPQ({ store: createApqStore(manifest) }));
   plugins.push(
     usePersistedOperations({
       // Own keys only: `__proto__` or `constructor` must not find Object.prototype's members.
@@ -311,8 +314,9 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     graphiql: options.graphiql
       ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false }
       : false,
-    // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no internet.
-    renderGraphiQL,
+    // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no
+    // internet; they are served as cacheable files (graphiql.ts), not inlined into the page.
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
     logging: options.logging === false ? false : yogaLogger,
     cors: corsOptionsFactory({

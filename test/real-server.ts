@@ -1,0 +1,73 @@
+// One real service on 127.0.0.1 (port 0) for the client-library tests: the app over a seeded
+// in-memory database, the node:http server and graphql-ws, and a writer key.
+import type { Server } from 'node:http';
+import { createApp, type App, type AppOptions } from '../src/app.js';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { createHttpServer, listen } from '../src/server/http.js';
+import { attachGraphQLWebSocket } from '../src/server/websocket.js';
+
+export interface RealServer {
+  app: App;
+  server: Server;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** `http://127.0.0.1:<port>/graphql` */
+  url: string;
+  /** `ws://127.0.0.1:<port>/graphql` */
+  wsUrl: string;
+  /** An API key with the `write` scope. */
+  writeKey: string;
+  /** Requests that reached the HTTP server, by path (a client's round trips). */
+  requests: { method: string; path: string }[];
+  close(): Promise<void>;
+}
+
+export async function startRealServer(options: Partial<AppOptions> = {}): Promise<RealServer> {
+  const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
+  const writeKey = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
+  const server = createHttpServer(app.yoga, { db: app.db, graphiql: options.graphiql ?? false });
+  const requests: RealServer['requests'] = [];
+  server.prependListener('request', (request) => requests.push({ method: request.method ?? '', path: (request.url ?? '').split('?')[0]! }));
+  const sockets = attachGraphQLWebSocket(server, app.yoga);
+  const port = await listen(server, 0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    server,
+    origin,
+    url: `${origin}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    writeKey,
+    requests,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      await new Promise((resolve) => sockets.close(resolve));
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      app.close();
+    },
+  };
+}
+
+/** Posts one operation to the real server. */
+export async function post<T = Record<string, unknown>>(
+  server: RealServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as never;
+}
+
+export async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
