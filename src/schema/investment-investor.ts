@@ -14,6 +14,11 @@ export const InvestmentInvestor = builder.drizzleNode('investmentInvestors', {
     ...versionedFields(t),
     investment: t.relation('investment', { description: 'The investment.' }),
     partner: t.relation('partner', { description: 'The investor.' }),
+    shareDisclosed: t.boolean({
+      description: 'Whether a source states this investor\'s share. When false, a co-investor\'s share is known only to be at most the whole investment.',
+      select: { columns: { shareMinor: true } },
+      resolve: (investor) => investor.shareMinor !== null,
+    }),
     citations: citationsConnection(t, 'Sources naming this partner as an investor.'),
   }),
 });
