@@ -62,7 +62,7 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: '2025-10-31T15:00:00+09:00',
       language: 'ko',
-      notes: 'The seed article, by 서영욱 (Gyeongju); updated 2025-10-31 18:18 KST.',
+      notes: 'The seed article of this dataset, by 서영욱 (Gyeongju); updated 2025-10-31 18:18 KST.',
       missingMetadataReason: 'Archived as a text copy (src/db/seed/articles/) that carries no web address.',
     },
     {
@@ -461,7 +461,7 @@ export const korea2025: Dataset = {
       nameKo: '한국전자통신연구원',
       kind: 'RESEARCH_INSTITUTE',
       aliases: ['ETRI'],
-      description: 'Not named in the seed article; signed the AI-RAN MOU.',
+      description: 'Not named in the Newspim article; signed the AI-RAN MOU.',
       citations: [
         paraphrase(
           'newscj-3334721',
@@ -477,7 +477,7 @@ export const korea2025: Dataset = {
       name: 'NHN Cloud',
       nameKo: 'NHN클라우드',
       kind: 'CLOUD_PROVIDER',
-      description: "Not named in the seed article; hosts part of the government's first GPU tranche.",
+      description: "Not named in the Newspim article; hosts part of the government's first GPU tranche.",
       citations: [
         paraphrase(
           'kmjournal-2380',
@@ -493,7 +493,7 @@ export const korea2025: Dataset = {
       nameKo: '카카오',
       kind: 'CLOUD_PROVIDER',
       aliases: ['Kakao Corp.'],
-      description: "Not named in the seed article; hosts part of the government's first GPU tranche.",
+      description: "Not named in the Newspim article; hosts part of the government's first GPU tranche.",
       citations: [
         paraphrase(
           'kmjournal-2380',
@@ -508,7 +508,7 @@ export const korea2025: Dataset = {
       name: 'LG AI Research',
       nameKo: 'LG AI연구원',
       kind: 'RESEARCH_INSTITUTE',
-      description: "Not named in the seed article; a developer in MSIT's sovereign foundation-model project.",
+      description: "Not named in the Newspim article; a developer in MSIT's sovereign foundation-model project.",
       citations: [
         paraphrase(
           'etoday-2520482',
@@ -523,7 +523,7 @@ export const korea2025: Dataset = {
       name: 'Upstage',
       nameKo: '업스테이지',
       kind: 'COMPANY',
-      description: "Not named in the seed article; a developer in MSIT's sovereign foundation-model project.",
+      description: "Not named in the Newspim article; a developer in MSIT's sovereign foundation-model project.",
       citations: [
         paraphrase(
           'etoday-2520482',
@@ -538,7 +538,7 @@ export const korea2025: Dataset = {
       name: 'NC AI',
       nameKo: 'NC AI',
       kind: 'COMPANY',
-      description: "Not named in the seed article; a developer in MSIT's sovereign foundation-model project.",
+      description: "Not named in the Newspim article; a developer in MSIT's sovereign foundation-model project.",
       citations: [
         paraphrase(
           'etoday-2520482',
@@ -565,7 +565,7 @@ export const korea2025: Dataset = {
       name: 'NVIDIA GB200',
       architecture: 'Blackwell',
       vendor: 'NVIDIA',
-      description: 'Named by the seed article only; not confirmed by the other sources listed.',
+      description: 'Named by the Newspim article only; not confirmed by the other sources listed.',
       citations: [seed('Q8', 'The supplied GPUs include GB200.', { key: 'gpu-models-q8' })],
     },
     {
@@ -573,7 +573,7 @@ export const korea2025: Dataset = {
       name: 'NVIDIA RTX PRO 6000 Blackwell Server Edition',
       architecture: 'Blackwell',
       vendor: 'NVIDIA',
-      description: 'The seed article calls it "RTX 6000 시리즈" (RTX 6000 series).',
+      description: 'The Newspim article calls it "RTX 6000 시리즈" (RTX 6000 series).',
       citations: [
         seed('Q8', 'The supplied GPUs include the RTX 6000 series.'),
         paraphrase(
@@ -914,8 +914,8 @@ export const korea2025: Dataset = {
         {
           partner: 'korea-government',
           role: 'SUPPORTER',
-          contribution: 'MOU party (MSIT); named as co-investor by the seed article only.',
-          citations: [seed('Q11', 'The seed article names the Korean government as co-investor.')],
+          contribution: 'MOU party (MSIT); named as co-investor by the Newspim article only.',
+          citations: [seed('Q11', 'The Newspim article names the Korean government as co-investor.')],
         },
       ],
       citations: [seed('Q11', 'The co-investment expands the physical-AI ecosystem.')],
@@ -951,7 +951,7 @@ export const korea2025: Dataset = {
         {
           partner: 'etri',
           role: 'PARTICIPANT',
-          contribution: 'Signed the AI-RAN MOU; not named in the seed article.',
+          contribution: 'Signed the AI-RAN MOU; not named in the Newspim article.',
           citations: [
             paraphrase(
               'newscj-3334721',
@@ -963,7 +963,7 @@ export const korea2025: Dataset = {
         },
       ],
       citations: [
-        seed('Q12', 'The seed lists five partners for AI-native 6G, without ETRI.', {
+        seed('Q12', 'The Newspim article lists five partners for AI-native 6G, without ETRI.', {
           key: 'ai-ran-q12',
           field: 'participants',
           stance: 'CONTRADICTS',
@@ -1239,7 +1239,7 @@ export const korea2025: Dataset = {
       bound: 'APPROXIMATE',
       announcedOn: '2025-10-31',
       description:
-        'About USD 3 billion (≈ KRW 4 trillion by the seed\'s own rounding; KRW 4.2783 trillion per ZDNet Korea, 4.28 trillion per Kukmin Ilbo) for an NVIDIA AI Technology Center, a Hyundai Physical AI Application Center and data centers. The split between the investors is not disclosed.',
+        'About USD 3 billion (≈ KRW 4 trillion by the Newspim article\'s own rounding; KRW 4.2783 trillion per ZDNet Korea, 4.28 trillion per Kukmin Ilbo) for an NVIDIA AI Technology Center, a Hyundai Physical AI Application Center and data centers. The split between the investors is not disclosed.',
       investors: [
         {
           partner: 'hyundai-motor-group',
@@ -1267,7 +1267,7 @@ export const korea2025: Dataset = {
       ],
       citations: [
         seed('Q11', 'The co-investment is about USD 3 billion (about KRW 4 trillion).', { field: 'amount' }),
-        seed('Q11', 'The seed names Hyundai and the Korean government as the co-investors.', {
+        seed('Q11', 'The Newspim article names Hyundai and the Korean government as the co-investors.', {
           field: 'investors',
           stance: 'CONTRADICTS',
           key: 'investment-q11-investors',
@@ -1318,7 +1318,7 @@ export const korea2025: Dataset = {
       asOf: '2025-10-31',
       kind: 'SOURCE_CONVERSION',
       citations: [
-        seed('Q11', "The seed article's own rounded conversion of about USD 3 billion as about KRW 4 trillion; not a market rate."),
+        seed('Q11', "The Newspim article's own rounded conversion of about USD 3 billion as about KRW 4 trillion; not a market rate."),
       ],
     },
   ],
@@ -1329,7 +1329,7 @@ export const korea2025: Dataset = {
       subject: { allocation: 'hyundai' },
       field: 'quantity',
       description:
-        'The seed gives Hyundai Motor Group "up to 50,000" GPUs (Q3) and needs 50,000 for its 260,000 total (Q5), but a later sentence says "5000개" (Q10). Hyundai\'s announcement as ZDNet Korea reports it and KBS give 50,000 Blackwell GPUs.',
+        'The Newspim article gives Hyundai Motor Group "up to 50,000" GPUs (Q3) and needs 50,000 for its 260,000 total (Q5), but a later sentence says "5000개" (Q10). Hyundai\'s announcement as ZDNet Korea reports it and KBS give 50,000 Blackwell GPUs.',
       resolution: 'Stored as 50,000: "5000" is a dropped zero.',
       citations: ['hyundai-q3', 'hyundai-q10', 'hyundai-q5', 'hyundai-official', 'hyundai-kbs'],
     },
@@ -1338,9 +1338,9 @@ export const korea2025: Dataset = {
       subject: { program: 'korea-2025' },
       field: 'statedGpuTotalBound',
       description:
-        'By the seed\'s own arithmetic (four "최대 5만" plus 6만, Q3–Q5) 260,000 is a ceiling, and Yonhap says "up to 260,000"; Evrim Ağacı, A News and SBS Biz say more than (or at least) 260,000; KBS World says about 260,000; The Tech Buzz and The Asia Business Daily say more than 250,000. The fact sheet credits The Tech Buzz with "more than 260,000" and counts KBS among the "at least" reports; the pages say otherwise, and the dataset follows the pages.',
+        'By the Newspim article\'s own arithmetic (four "최대 5만" plus 6만, Q3–Q5) 260,000 is a ceiling, and Yonhap says "up to 260,000"; Evrim Ağacı, A News and SBS Biz say more than (or at least) 260,000; KBS World says about 260,000; The Tech Buzz and The Asia Business Daily say more than 250,000. The fact sheet credits The Tech Buzz with "more than 260,000" and counts KBS among the "at least" reports; the pages say otherwise, and the dataset follows the pages.',
       resolution:
-        'The stated total is 260,000, APPROXIMATE: the allocations the dataset resolves mix UP_TO (government), AT_LEAST (Samsung, SK), EXACT (Hyundai) and APPROXIMATE (NAVER) figures, so their sum is neither a ceiling nor a floor.',
+        'The stated total is about 260,000: the allocations the dataset resolves mix an "up to" figure (government), "at least" figures (Samsung, SK), an exact one (Hyundai) and an "about" one (NAVER), so their sum is neither a ceiling nor a floor.',
       citations: [
         'program-total-q5',
         'program-total-kbs',
@@ -1358,8 +1358,8 @@ export const korea2025: Dataset = {
       subject: { allocation: 'samsung' },
       field: 'bound',
       description:
-        'Inside the seed article Samsung gets "최대 5만" (up to 50,000, Q3) and "5만 개 GPU 규모" (50,000, Q9); Yonhap says up to 50,000; Samsung\'s own statement (as Mint and duckittech quote it) and The Asia Business Daily say more than 50,000.',
-      resolution: "Stored as at least 50,000 (AT_LEAST), Samsung's own wording.",
+        'Inside the Newspim article Samsung gets "최대 5만" (up to 50,000, Q3) and "5만 개 GPU 규모" (50,000, Q9); Yonhap says up to 50,000; Samsung\'s own statement (as Mint and duckittech quote it) and The Asia Business Daily say more than 50,000.',
+      resolution: "Stored as at least 50,000, Samsung's own wording.",
       citations: ['samsung-q9', 'samsung-q3-bound', 'samsung-yonhap-bound', 'samsung-official', 'samsung-statement-mint', 'samsung-statement-duckittech'],
     },
     {
@@ -1367,8 +1367,8 @@ export const korea2025: Dataset = {
       subject: { allocation: 'sk' },
       field: 'bound',
       description:
-        'The seed (Q3) and Yonhap say up to 50,000 GPUs for SK Group; ScienceAI, elec4 (5만 개 이상) and The Asia Business Daily say more than 50,000.',
-      resolution: 'Stored as at least 50,000 (AT_LEAST), the wording of the reports of the NVIDIA–SK announcement.',
+        'The Newspim article (Q3) and Yonhap say up to 50,000 GPUs for SK Group; ScienceAI, elec4 (5만 개 이상) and The Asia Business Daily say more than 50,000.',
+      resolution: 'Stored as at least 50,000, the wording of the reports of the NVIDIA–SK announcement.',
       citations: ['sk-q3-bound', 'sk-yonhap-bound', 'sk-official', 'sk-elec4', 'sk-asiae'],
     },
     {
@@ -1376,8 +1376,8 @@ export const korea2025: Dataset = {
       subject: { allocation: 'hyundai' },
       field: 'bound',
       description:
-        'The seed (Q3) and Yonhap say up to 50,000 GPUs for Hyundai Motor Group and EconoTimes about 50,000; the Hyundai–NVIDIA announcement as Kukmin Ilbo and Auto World Journal report it says 50,000.',
-      resolution: 'Stored as 50,000 (EXACT), the figure of the two companies\' announcement.',
+        'The Newspim article (Q3) and Yonhap say up to 50,000 GPUs for Hyundai Motor Group and EconoTimes about 50,000; the Hyundai–NVIDIA announcement as Kukmin Ilbo and Auto World Journal report it says 50,000.',
+      resolution: 'Stored as exactly 50,000, the figure of the two companies\' announcement.',
       citations: ['hyundai-q3-bound', 'hyundai-yonhap-bound', 'hyundai-econotimes-bound', 'hyundai-kmib', 'hyundai-autoworld'],
     },
     {
@@ -1385,8 +1385,8 @@ export const korea2025: Dataset = {
       subject: { allocation: 'naver' },
       field: 'bound',
       description:
-        'The seed states 60,000 for NAVER Cloud without a qualifier (Q4); Yonhap (Lokmat Times, Nation Press) and A News say around 60,000; Evrim Ağacı says more than 60,000. An earlier version of this dataset had the Yonhap and Evrim Ağacı wordings the other way round and stored AT_LEAST on the misattributed one.',
-      resolution: 'Stored as about 60,000 (APPROXIMATE), the wording of Yonhap and A News.',
+        'The Newspim article states 60,000 for NAVER Cloud without a qualifier (Q4); Yonhap (Lokmat Times, Nation Press) and A News say around 60,000; Evrim Ağacı says more than 60,000. An earlier version of this dataset had the Yonhap and Evrim Ağacı wordings the other way round and stored "at least" on the misattributed one.',
+      resolution: 'Stored as about 60,000, the wording of Yonhap and A News.',
       citations: ['naver-q4', 'naver-yonhap', 'naver-nationpress', 'naver-anews', 'naver-evrim'],
     },
     {
@@ -1394,9 +1394,9 @@ export const korea2025: Dataset = {
       subject: { investment: 'physical-ai-co-investment' },
       field: 'investors',
       description:
-        'The seed says Hyundai co-invests about USD 3 billion with the Korean government (Q11); ZDNet Korea and Kukmin Ilbo say Hyundai and NVIDIA co-invest, with MSIT as MOU party. No source states the split (EconoTimes: Hyundai did not disclose it).',
+        'The Newspim article says Hyundai co-invests about USD 3 billion with the Korean government (Q11); ZDNet Korea and Kukmin Ilbo say Hyundai and NVIDIA co-invest, with MSIT as MOU party. No source states the split (EconoTimes: Hyundai did not disclose it).',
       resolution:
-        "Investors stored as Hyundai Motor Group and NVIDIA, each share undisclosed (at most the whole); the government is a SUPPORTER of the initiative. The seed's KRW 4 trillion is kept as the article's own rounded conversion (SOURCE_CONVERSION); totals in KRW use the market rate of 2025-10-29.",
+        "Investors stored as Hyundai Motor Group and NVIDIA, each share undisclosed (at most the whole); the government supports the initiative. The article's KRW 4 trillion is kept as its own rounded conversion, not a market rate; totals in KRW use the market rate of 2025-10-29.",
       citations: ['investment-q11-investors', 'investment-s9-investors', 'investment-kmib-investors', 'investment-split-undisclosed'],
     },
     {
@@ -1404,7 +1404,7 @@ export const korea2025: Dataset = {
       subject: { initiative: 'hangang-quantum-computing' },
       field: 'technologies',
       description:
-        'The seed prints "쿠라큐(CuQuantum)", but 쿠라큐 reads like CUDA-Q (쿠다큐), which the fact sheet reports from the KISTI coverage.',
+        'The Newspim article prints "쿠라큐(CuQuantum)", but 쿠라큐 reads like CUDA-Q (쿠다큐), which the fact sheet reports from the KISTI coverage.',
       resolution: 'Recorded as CUDA-Q (medium confidence).',
       citations: ['quantum-q13', 'quantum-cuda-q'],
     },
@@ -1413,17 +1413,17 @@ export const korea2025: Dataset = {
       subject: { program: 'korea-2025' },
       field: 'gpuModels',
       description:
-        'The seed names GB200 and "RTX 6000 series" (Q8) and calls every GPU Blackwell (Q1). GB200 is not confirmed by the other sources listed; "RTX 6000 series" is the RTX PRO 6000 Blackwell Server Edition; the government\'s GPU procurement includes 3,056 Hopper H200s.',
+        'The Newspim article names GB200 and "RTX 6000 series" (Q8) and calls every GPU Blackwell (Q1). GB200 is not confirmed by the other sources listed; "RTX 6000 series" is the RTX PRO 6000 Blackwell Server Edition; the government\'s GPU procurement includes 3,056 Hopper H200s.',
       resolution:
-        'Allocations point at "Blackwell (model unstated)"; GB200 is kept as a model the seed names, without allocations; the H200s are recorded as a contradicting citation on the government allocation.',
+        'Allocations point at "Blackwell (model unstated)"; GB200 is kept as a model the article names, without allocations; the H200s are recorded as a contradicting citation on the government allocation.',
       citations: ['gpu-models-q8', 'gpu-models-rtx-pro', 'government-blackwell-techbuzz', 'gpu-models-h200', 'government-first-tranche'],
     },
     {
       slug: 'ai-ran-partners',
       subject: { initiative: 'ai-native-6g' },
       field: 'participants',
-      description: 'The seed lists Samsung, SK Telecom, KT, LG Uplus and Yonsei University for AI-native 6G (Q12); ETRI also signed the AI-RAN MOU.',
-      resolution: 'ETRI is stored as a PARTICIPANT with its own source.',
+      description: 'The Newspim article lists Samsung, SK Telecom, KT, LG Uplus and Yonsei University for AI-native 6G (Q12); ETRI also signed the AI-RAN MOU.',
+      resolution: 'ETRI is stored as a participant, with its own source.',
       citations: ['ai-ran-q12', 'ai-ran-etri'],
     },
   ],
