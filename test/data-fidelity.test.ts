@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { citations, discrepancies, discrepancyCitations, sources } from '../src/db/schema.js';
 import { korea2025, quotes } from '../src/db/seed/korea-2025.js';
 import type { Dataset } from '../src/db/seed/dataset.js';
+import { createApiKey } from '../src/auth/api-keys.js';
 import { execute, seededServer } from './helpers.js';
 
 const articleText = readFileSync(
@@ -300,6 +301,30 @@ describe('search covers every name and alias', () => {
       );
       expect(body.data!.partners.edges.map((edge) => edge.node.slug)).toContain('hyundai-motor-group');
     }
+  });
+
+  it('finds a partner created through the API by an alias it was given, and refuses an empty alias', async () => {
+    const { db, yoga } = seededServer();
+    const key = createApiKey(db, { name: 'writer', scopes: ['write'] }).key;
+    const write = async (aliases: string[]) => {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          query: 'mutation ($input: CreatePartnerInput!) { createPartner(input: $input) { __typename ... on Error { code } ... on CreatePartnerPayload { partner { aliases } } } }',
+          variables: { input: { slug: `lg-electronics-${aliases.length}`, name: 'LG Electronics', nameKo: 'LG전자', kind: 'COMPANY', aliases } },
+        }),
+      });
+      return (await response.json()) as { data: { createPartner: { __typename: string; code?: string; partner?: { aliases: string[] } } } };
+    };
+    const created = await write(['엘지전자', 'LGE']);
+    expect(created.data.createPartner.partner?.aliases).toEqual(['엘지전자', 'LGE']);
+    const { body } = await execute<{ partners: { edges: { node: { slug: string } }[] } }>(
+      yoga,
+      '{ partners(first: 100, filter: { search: "엘지전자" }) { edges { node { slug } } } }',
+    );
+    expect(body.data!.partners.edges.map((edge) => edge.node.slug)).toEqual(['lg-electronics-2']);
+    expect((await write(['   '])).data.createPartner).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
   });
 
   it('never matches across two aliases or the JSON around them', async () => {
