@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../src/db/client.js';
 import { citations, discrepancies, discrepancyCitations, sources } from '../src/db/schema.js';
+import { loadDataset } from '../src/db/seed/load.js';
 import { korea2025, quotes } from '../src/db/seed/korea-2025.js';
 import type { Dataset } from '../src/db/seed/dataset.js';
 import { createApiKey } from '../src/auth/api-keys.js';
@@ -48,6 +50,65 @@ function allCitations(dataset: Dataset) {
   walk(dataset, 'dataset');
   return found;
 }
+
+/** Sources that lack a title, date or URL and do not say why. */
+function sourcesWithoutMetadata(db: Db): string[] {
+  return db
+    .select()
+    .from(sources)
+    .all()
+    .filter(
+      (source) =>
+        source.publisher.trim() === '' ||
+        ((source.title === null || source.publishedAt === null || source.url === null) && !source.missingMetadataReason?.trim()),
+    )
+    .map((source) => source.slug);
+}
+
+/** Discrepancies without at least one supporting and one contradicting citation. */
+function oneSidedDiscrepancies(db: Db): string[] {
+  return db
+    .select({
+      slug: discrepancies.slug,
+      supporting: sql<number>`count(*) filter (where ${citations.stance} = 'SUPPORTS')`,
+      contradicting: sql<number>`count(*) filter (where ${citations.stance} = 'CONTRADICTS')`,
+    })
+    .from(discrepancies)
+    .leftJoin(discrepancyCitations, eq(discrepancyCitations.discrepancyId, discrepancies.id))
+    .leftJoin(citations, eq(citations.id, discrepancyCitations.citationId))
+    .groupBy(discrepancies.id)
+    .all()
+    .filter((row) => row.supporting < 1 || row.contradicting < 1)
+    .map((row) => row.slug);
+}
+
+/** The dataset loaded into a fresh database after `change` edits a deep copy of it. */
+function loadedVariant(change: (dataset: Dataset) => void): Db {
+  const copy = structuredClone(korea2025);
+  change(copy);
+  const db = openDatabase({ path: ':memory:' });
+  loadDataset(db, copy);
+  return db;
+}
+
+describe('the checks catch each class of error', () => {
+  it('a source stripped of its title and its reason', () => {
+    const db = loadedVariant((dataset) => {
+      const source = dataset.sources.find((item) => item.slug === 'voz-260000-chips')!;
+      source.title = null;
+      delete source.missingMetadataReason;
+    });
+    expect(sourcesWithoutMetadata(db)).toEqual(['voz-260000-chips']);
+  });
+
+  it('a discrepancy whose contradicting citation is turned into a supporting one', () => {
+    const db = loadedVariant((dataset) => {
+      const naver = dataset.allocations.find((item) => item.key === 'naver')!;
+      for (const citation of naver.citations) delete citation.stance;
+    });
+    expect(oneSidedDiscrepancies(db)).toEqual(['naver-gpu-bound']);
+  });
+});
 
 describe('verbatim quotes', () => {
   it('the repository copy of the article is the shared copy, byte for byte', () => {
@@ -100,13 +161,8 @@ describe('sources', () => {
   });
 
   it('every source has title, publisher, date and URL, or says why one is missing', () => {
-    const rows = db.select().from(sources).all();
-    const incomplete = rows.filter(
-      (source) =>
-        source.publisher.trim() === '' ||
-        ((source.title === null || source.publishedAt === null || source.url === null) && !source.missingMetadataReason?.trim()),
-    );
-    expect(incomplete.map((source) => source.slug)).toEqual([]);
+    expect(db.select().from(sources).all().length).toBe(korea2025.sources.length);
+    expect(sourcesWithoutMetadata(db)).toEqual([]);
   });
 });
 
@@ -114,20 +170,8 @@ describe('discrepancies', () => {
   const { db } = seededServer();
 
   it('every discrepancy cites both sides: at least one supporting and one contradicting citation', () => {
-    const rows = db
-      .select({
-        slug: discrepancies.slug,
-        supporting: sql<number>`count(*) filter (where ${citations.stance} = 'SUPPORTS')`,
-        contradicting: sql<number>`count(*) filter (where ${citations.stance} = 'CONTRADICTS')`,
-      })
-      .from(discrepancies)
-      .leftJoin(discrepancyCitations, eq(discrepancyCitations.discrepancyId, discrepancies.id))
-      .leftJoin(citations, eq(citations.id, discrepancyCitations.citationId))
-      .groupBy(discrepancies.id)
-      .all();
-    expect(rows.length).toBe(korea2025.discrepancies.length);
-    const oneSided = rows.filter((row) => row.supporting < 1 || row.contradicting < 1);
-    expect(oneSided).toEqual([]);
+    expect(db.select().from(discrepancies).all().length).toBe(korea2025.discrepancies.length);
+    expect(oneSidedDiscrepancies(db)).toEqual([]);
   });
 
   it('every contradicting citation is on record in a discrepancy', () => {
