@@ -297,6 +297,37 @@ describe('totals and their bounds', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("a stated share counts as itself; the other investor's undisclosed share is at most the whole", async () => {
+    const { db, yoga } = seededServer();
+    const key = createApiKey(db, { name: 'writer', scopes: ['write'] }).key;
+    const write = async <T,>(query: string, input: Record<string, unknown>) => {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query, variables: { input } }),
+      });
+      return ((await response.json()) as { data: T }).data;
+    };
+    const ids = await execute<{ program: { id: string }; kt: { id: string }; yonsei: { id: string } }>(
+      yoga,
+      '{ program(slug: "korea-2025") { id } kt: partner(slug: "kt") { id } yonsei: partner(slug: "yonsei-university") { id } }',
+    );
+    const { program, kt, yonsei } = ids.body.data!;
+    const created = await write<{ createInvestment: { investment: { id: string } } }>(
+      'mutation ($input: CreateInvestmentInput!) { createInvestment(input: $input) { ... on CreateInvestmentPayload { investment { id } } } }',
+      { slug: 'test-shared', programId: program.id, title: 'Shared test fund', amount: '100', currency: 'USD', bound: 'EXACT', announcedOn: '2025-11-01' },
+    );
+    const investmentId = created.createInvestment.investment.id;
+    const link = 'mutation ($input: CreateInvestmentInvestorInput!) { createInvestmentInvestor(input: $input) { __typename } }';
+    expect(await write(link, { investmentId, partnerId: kt.id, shareMinor: 4000 })).toEqual({ createInvestmentInvestor: { __typename: 'CreateInvestmentInvestorPayload' } });
+    expect(await write(link, { investmentId, partnerId: yonsei.id })).toEqual({ createInvestmentInvestor: { __typename: 'CreateInvestmentInvestorPayload' } });
+    const { body } = await execute<{ kt: { investmentTotal: { amount: string; bound: string } }; yonsei: { investmentTotal: { amount: string; bound: string } } }>(
+      yoga,
+      '{ kt: partner(slug: "kt") { investmentTotal(currency: "USD") { amount bound } } yonsei: partner(slug: "yonsei-university") { investmentTotal(currency: "USD") { amount bound } } }',
+    );
+    expect(body.data).toEqual({ kt: { investmentTotal: { amount: '40.00', bound: 'EXACT' } }, yonsei: { investmentTotal: { amount: '100.00', bound: 'UP_TO' } } });
+  });
+
   it('a converted total names a market rate when one is stored, not a source\'s rounded conversion', async () => {
     const { body } = await execute<{
       programs: { edges: { node: { investmentTotal: { bound: string; conversions: { rate: { kind: string; asOf: string } }[] } } }[] };
