@@ -423,8 +423,8 @@ function barChart(
   const svg = s('svg', { width: '100%', height: rows.length * rowHeight + 4, class: 'chart', role: 'group', 'aria-label': title });
   rows.forEach((row, index) => {
     const y = index * rowHeight + 2;
-    // Bars take at most 60% of the width: the figure after the longest bar still fits at 375 px.
-    const percent = Math.max(0.5, (60 * row.quantity) / max);
+    // Bars take at most 45% of the width: "at least 50,000 GPUs" after the longest bar still fits at 375 px.
+    const percent = Math.max(0.5, (45 * row.quantity) / max);
     const figure = bounded(row.quantity, row.bound);
     const group = s(
       'g',
