@@ -31,35 +31,53 @@ const gpuTotalFields = 'quantity exact bound lowerBound upperBound allocationCou
 describe('the seed\'s totals', () => {
   const { yoga } = seededServer();
 
-  it('program: 260,000 GPUs from five partners, 65,000 before and 325,000 after, not exact', async () => {
+  it('program: 260,000 GPUs from five partners, 65,000 before, "more than 300,000" after as stated, not exact', async () => {
     const { body } = await execute<{
       program: {
         gpuTotal: GpuTotal;
         partnerCount: number;
-        nationalCapacity: { before: number; beforeBound: string; after: number; afterBound: string; added: { quantity: number } };
+        nationalCapacity: {
+          before: number;
+          beforeBound: string;
+          stated: number;
+          statedBound: string;
+          after: number;
+          afterBound: string;
+          afterLowerBound: number;
+          afterUpperBound: number | null;
+          added: { quantity: number };
+        };
       };
     }>(
       yoga,
       `{ program(slug: "korea-2025") { gpuTotal { ${gpuTotalFields} } partnerCount
-          nationalCapacity { before beforeBound after afterBound added { quantity } } } }`,
+          nationalCapacity { before beforeBound stated statedBound after afterBound afterLowerBound afterUpperBound added { quantity } } } }`,
     );
     expect(body.errors).toBeUndefined();
     const program = body.data!.program;
     expect(program.gpuTotal).toMatchObject({ quantity: 260_000, allocationCount: 5, exact: false, bound: 'APPROXIMATE' });
-    // UP_TO (government) and AT_LEAST (Samsung, SK, NAVER) figures: only a floor is supported.
-    expect(program.gpuTotal.lowerBound).toBe(50_000 + 160_000);
+    // UP_TO (government), AT_LEAST (Samsung, SK) and APPROXIMATE (NAVER) figures: only a floor
+    // is supported, from the EXACT and AT_LEAST parts.
+    expect(program.gpuTotal.lowerBound).toBe(50_000 + 100_000);
     expect(program.gpuTotal.upperBound).toBeNull();
     expect(program.gpuTotal.byBound).toEqual([
       { bound: 'EXACT', quantity: 50_000, allocationCount: 1 },
       { bound: 'UP_TO', quantity: 50_000, allocationCount: 1 },
-      { bound: 'AT_LEAST', quantity: 160_000, allocationCount: 3 },
+      { bound: 'AT_LEAST', quantity: 100_000, allocationCount: 2 },
+      { bound: 'APPROXIMATE', quantity: 60_000, allocationCount: 1 },
     ]);
     expect(program.partnerCount).toBe(5);
+    // The stated "30만 개 이상", and the computed sum with a floor consistent with its parts (an
+    // "about 65,000" sets no floor): 50,000 EXACT + 100,000 AT_LEAST.
     expect(program.nationalCapacity).toEqual({
       before: 65_000,
       beforeBound: 'APPROXIMATE',
+      stated: 300_000,
+      statedBound: 'AT_LEAST',
       after: 325_000,
       afterBound: 'APPROXIMATE',
+      afterLowerBound: 150_000,
+      afterUpperBound: null,
       added: { quantity: 260_000 },
     });
   });
@@ -69,7 +87,7 @@ describe('the seed\'s totals', () => {
       partners: { edges: { node: { slug: string; gpuTotal: { quantity: number; bound: string }; gpuShare: number | null } }[] };
     }>(yoga, '{ partners(first: 100, orderBy: [{ field: GPU_TOTAL, direction: DESC }]) { edges { node { slug gpuTotal { quantity bound } gpuShare } } } }');
     const nodes = body.data!.partners.edges.map((edge) => edge.node);
-    expect(nodes[0]).toMatchObject({ slug: 'naver-cloud', gpuTotal: { quantity: 60_000, bound: 'AT_LEAST' } });
+    expect(nodes[0]).toMatchObject({ slug: 'naver-cloud', gpuTotal: { quantity: 60_000, bound: 'APPROXIMATE' } });
     const bounds = Object.fromEntries(nodes.slice(1, 5).map((node) => [node.slug, node.gpuTotal.bound]));
     expect(bounds).toEqual({
       'hyundai-motor-group': 'EXACT',
@@ -129,7 +147,7 @@ describe('the seed\'s totals', () => {
     expect(two.map((group) => group.label)).toContain('Samsung Electronics · Announced');
   });
 
-  it('money: USD 3,000,000,000 and KRW 4 trillion with the seed\'s rate, which the answer names', async () => {
+  it('money: USD 3,000,000,000, and in KRW at the market rate, which the answer names', async () => {
     const { body } = await execute<{
       program: {
         usd: { amount: string; currency: string; exact: boolean; bound: string; investmentCount: number; conversions: unknown[] };
@@ -143,7 +161,7 @@ describe('the seed\'s totals', () => {
       yoga,
       `{ program(slug: "korea-2025") {
           usd: investmentTotal(currency: "USD") { amount currency exact bound investmentCount conversions { converted } }
-          krw: investmentTotal(currency: "KRW") { amount bound conversions { original { amount currency } converted rate { baseAmount quoteAmount citations { totalCount } } } } } }`,
+          krw: investmentTotal(currency: "KRW") { amount bound conversions { original { amount currency } converted rate { baseAmount quoteAmount asOf kind citations { totalCount } } } } } }`,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.program.usd).toEqual({
@@ -154,12 +172,14 @@ describe('the seed\'s totals', () => {
       investmentCount: 1,
       conversions: [],
     });
-    expect(body.data!.program.krw.amount).toBe('4000000000000');
+    // The market rate nearest the announcement (2025-10-29 close), not the article's own rounded
+    // "약 30억 달러(약 4조 원)", which is stored too, as a SOURCE_CONVERSION.
+    expect(body.data!.program.krw.amount).toBe('4295100000000');
     expect(body.data!.program.krw.conversions).toEqual([
       {
         original: { amount: '3000000000.00', currency: 'USD' },
-        converted: '4000000000000',
-        rate: { baseAmount: '3000000000', quoteAmount: '4000000000000', citations: { totalCount: 1 } },
+        converted: '4295100000000',
+        rate: { baseAmount: '1', quoteAmount: '1431.7', asOf: '2025-10-29', kind: 'MARKET', citations: { totalCount: 1 } },
       },
     ]);
   });
@@ -283,6 +303,7 @@ function expectedMoney(rows: RandomData['investmentRows'], rates: RandomData['ra
         )
         .sort(
           (a, b) =>
+            Number(a.kind !== 'MARKET') - Number(b.kind !== 'MARKET') ||
             dayDistance(a.asOf, row.announcedOn) - dayDistance(b.asOf, row.announcedOn) ||
             (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0) ||
             a.id - b.id,
@@ -373,7 +394,7 @@ describe('randomized data: every total equals a plain recomputation', () => {
     expect(BigInt(data.investmentRows.reduce((sum, row) => sum + BigInt(row.amountMinor), 0n))).toBeGreaterThan(2n ** 53n);
   });
 
-  it('per investor, counting each co-investment in full', async () => {
+  it('per investor, counting a co-investment of undisclosed split in full (bounded UP_TO)', async () => {
     const { body } = await execute<{ partners: { edges: { node: { id: string; investmentTotal: { amount: string } } }[] } }>(
       yoga,
       '{ partners(first: 100) { edges { node { id investmentTotal(currency: "KRW") { amount } } } } }',

@@ -2,7 +2,8 @@
 // (/usr/bin/chromium, headless, a fresh temporary profile; `.ci/run` installs it with apt-get,
 // nothing is downloaded).
 // Screenshots go to test/artifacts/ (ignored by git).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,28 @@ import { attachGraphQLWebSocket } from '../src/server/websocket.js';
 const CHROMIUM = '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const WAIT = 10_000;
+/** axe-core's browser build, run in the page by evaluation (the page's CSP forbids injected script tags). */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** The serious and critical violations axe-core finds on the page as it is now. */
+async function seriousViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
 
 interface Running {
   app: App;
@@ -161,18 +184,64 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${running.base}/`, { timeout: WAIT });
     const headline = page.getByTestId('headline-total');
     await expect.poll(() => headline.textContent(), { timeout: WAIT }).toContain('260,000');
+    // The total as the sources state it, flagged as disputed; the sum of the parts beside it.
     expect(await headline.textContent()).toBe('≈ 260,000');
-    await expect.poll(() => page.textContent('#headline'), { timeout: WAIT }).toContain('at least 210,000');
-    expect(await page.getByTestId('capacity').textContent()).toBe('≈ 65,000 → ≈ 325,000');
+    expect(await page.textContent('#headline')).toContain('Sources disagree on whether this total is a ceiling or a floor');
+    await expect.poll(() => page.getByTestId('headline-sum').textContent(), { timeout: WAIT }).toContain('at least 150,000');
+    // National capacity: the stated "30만 개 이상", not a sum no source states; the sum is labelled as ours.
+    expect(await page.getByTestId('capacity').textContent()).toBe('≈ 65,000 → at least 300,000');
+    expect(await page.getByTestId('capacity-computed').textContent()).toContain('which no source states: ≈ 325,000');
 
     const bars = page.locator('svg [data-partner-bar]');
     expect(await bars.count()).toBe(5);
     expect(await page.locator('svg [data-partner-bar] rect[data-bound]').count()).toBe(5);
+    // A bar whose bound the sources dispute says so, in words; the government's "up to" is undisputed.
+    const naver = bars.filter({ hasText: 'NAVER Cloud' });
+    expect(await naver.getAttribute('data-disputed')).toBe('true');
+    expect(await naver.textContent()).toContain('⚠ sources disagree');
+    expect(await naver.textContent()).toContain('≈ 60,000 GPUs');
+    expect(await bars.filter({ hasText: 'Government' }).getAttribute('data-disputed')).toBeNull();
+    // Each bar's accessible name is its visible text (no aria-label to drift from it).
+    expect(await bars.evaluateAll((elements) => elements.filter((element) => element.hasAttribute('aria-label')).length)).toBe(0);
+    await page.getByRole('button', { name: /^Hyundai Motor Group ?⚠ sources disagree/ }).waitFor({ timeout: WAIT });
     // The table equivalent has the same five rows.
     expect(await page.locator('#partners table tbody tr').count()).toBe(5);
 
+    // Initiatives without an allocation do not show a "0 GPUs" no source states; domains read as words.
+    const initiatives = (await page.textContent('#initiatives')) ?? '';
+    expect(initiatives).toContain('no GPU allocation recorded');
+    expect(initiatives).not.toMatch(/(^|[^\d,])0 GPUs/);
+    expect(initiatives).toContain('Physical AI');
+    expect(initiatives).toContain('Sovereign AI');
+    expect(initiatives).not.toMatch(/Physical ai|Sovereign ai/);
+    // Approximate money has no cents; the co-investors' undisclosed split is said where they are listed.
+    const investments = (await page.textContent('#investments')) ?? '';
+    expect(investments).toContain('≈ $3,000,000,000');
+    expect(investments).not.toContain('.00');
+    expect(await page.getByTestId('share-note').textContent()).toContain('not disclosed');
+    expect(await page.locator('#investments .badge').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The panels speak words, not API names: the capacity's sources, then the programme's disputes.
+    await page.getByTestId('capacity').click();
+    await page.locator('dialog[open] li.citation').first().waitFor({ state: 'visible', timeout: WAIT });
+    expect(await seriousViolations(page)).toEqual([]);
+    const capacityPanel = (await page.textContent('dialog[open]')) ?? '';
+    expect(capacityPanel).toContain('30만 개 이상');
+    expect(capacityPanel).not.toMatch(/installedBaseGpus|statedCapacityAfter|UP_TO|AT_LEAST/);
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached', timeout: WAIT });
+    await page.locator('#headline .badge').click();
+    await page.locator('dialog[open] ul.discrepancies').waitFor({ state: 'visible', timeout: WAIT });
+    const disputes = (await page.textContent('dialog[open]')) ?? '';
+    expect(disputes).toContain('ceiling');
+    expect(disputes).not.toMatch(/\b[A-Z]+_[A-Z_]+\b|allocations\.bound|statedGpuTotal|[Tt]he seed/);
+    await page.screenshot({ path: join(artifacts, 'dashboard-disputes.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached', timeout: WAIT });
+
     // Keyboard: focus Hyundai's bar and press Enter; its citations open with the Korean quote.
-    const hyundai = page.locator('svg [data-partner-bar][aria-label^="Hyundai Motor Group"]');
+    const hyundai = bars.filter({ hasText: 'Hyundai Motor Group' });
     await hyundai.focus();
     await page.keyboard.press('Enter');
     const quote = page.locator('dialog[open] blockquote[lang="ko"]', { hasText: '최대 5만 개' }).first();
@@ -183,7 +252,7 @@ describe('dashboard in Chromium', () => {
     await page.locator('dialog[open]').waitFor({ state: 'detached', timeout: WAIT });
 
     // A click on a bar works too (the government's).
-    await page.locator('svg [data-partner-bar][aria-label^="Government"]').click();
+    await bars.filter({ hasText: 'Government' }).click();
     await page.locator('dialog[open] blockquote[lang="ko"]').first().waitFor({ state: 'visible', timeout: WAIT });
     await page.keyboard.press('Escape');
 
@@ -197,14 +266,18 @@ describe('dashboard in Chromium', () => {
       { input: { programId: ids.program.id, partnerId: ids.kt.id, quantity: 1234, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-02-01' } },
     );
     expect(created.createAllocation.__typename).toBe('CreateAllocationPayload');
-    await expect.poll(() => headline.textContent(), { timeout: WAIT }).toBe('≈ 261,234');
+    await expect.poll(() => page.getByTestId('headline-sum').textContent(), { timeout: WAIT }).toContain('≈ 261,234');
+    // The stated total stays what the sources state.
+    expect(await headline.textContent()).toBe('≈ 260,000');
     expect(await bars.count()).toBe(6);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
     // The currency switch shows the rate used.
     await page.locator('button[data-currency="KRW"]').click();
-    await expect.poll(() => page.getByTestId('investment-total').textContent(), { timeout: WAIT }).toContain('₩4,000,000,000,000');
-    expect(await page.textContent('#investments')).toContain('3,000,000,000 USD = 4,000,000,000,000 KRW');
+    // Per unit, and which kind of rate it is.
+    await expect.poll(() => page.getByTestId('investment-total').textContent(), { timeout: WAIT }).toContain('₩4,295,100,000,000');
+    expect(await page.getByTestId('rate').textContent()).toBe('1 USD = 1,431.7 KRW');
+    expect(await page.textContent('#investments')).toContain('market rate of 2025-10-29');
 
     // Korean names.
     await page.locator('#lang-toggle').click();
@@ -226,13 +299,25 @@ describe('dashboard in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
-  it('is readable at phone width (375 px) without sideways scrolling', async () => {
+  it('is readable at phone width (390 px): no page scrolling, a cue on every table that scrolls, no serious axe findings', async () => {
     const phone = await context.newPage();
     try {
-      await phone.setViewportSize({ width: 375, height: 812 });
+      await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(`${running.base}/`, { timeout: WAIT });
-      await expect.poll(() => phone.getByTestId('headline-total').textContent(), { timeout: WAIT }).toContain('261,234');
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await expect.poll(() => phone.getByTestId('headline-sum').textContent(), { timeout: WAIT }).toContain('261,234');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // A table wider than the screen is marked and preceded by a visible line saying it scrolls.
+      const wraps = await phone.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.table-wrap')].map((wrap) => ({
+          overflows: wrap.scrollWidth > wrap.clientWidth + 1,
+          marked: wrap.classList.contains('scrolls'),
+          hint: wrap.previousElementSibling?.classList.contains('scroll-hint') === true && (wrap.previousElementSibling as HTMLElement).offsetHeight > 0,
+        })),
+      );
+      expect(wraps.length).toBeGreaterThan(0);
+      expect(wraps.filter((wrap) => wrap.overflows !== wrap.marked || wrap.overflows !== wrap.hint)).toEqual([]);
+      expect(wraps.some((wrap) => wrap.overflows), 'some table is wider than a phone (else the cue goes untested)').toBe(true);
+      expect(await seriousViolations(phone)).toEqual([]);
       await phone.screenshot({ path: join(artifacts, 'dashboard-phone.png'), fullPage: true });
     } finally {
       await phone.close();

@@ -144,12 +144,57 @@ function bounded(quantity: number, bound: QuantityBound): string {
   return `${boundPrefix[bound]}${integer.format(quantity)}`;
 }
 
-function money(amount: string, currency: string): string {
+/** An amount with its bound; an inexact one without cents, since "about USD 3 billion" has none. */
+function money(amount: string, currency: string, bound: QuantityBound = 'EXACT'): string {
   const value = Number(amount);
-  const full = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: currency === 'KRW' ? 0 : 2 }).format(value);
+  const cents = bound === 'EXACT' && currency !== 'KRW';
+  const full = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: cents ? 2 : 0 }).format(value);
   const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  return `${full} (${compact})`;
+  return `${boundPrefix[bound]}${full} (${compact})`;
 }
+
+/** A rate per unit of the base currency: "1 USD = 1,431.7 KRW". */
+function perUnit(rate: { baseCurrency: string; quoteCurrency: string; rate: string }): string {
+  const value = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(Number(rate.rate));
+  return `1 ${rate.baseCurrency} = ${value} ${rate.quoteCurrency}`;
+}
+
+const rateKinds: Record<string, string> = {
+  MARKET: 'market rate',
+  SOURCE_CONVERSION: "a source's own rounded conversion",
+};
+
+/** Words for the fields citations and discrepancies are about, instead of API field names. */
+const fieldLabels: Record<string, string> = {
+  quantity: 'the GPU figure',
+  bound: 'how the figure is bounded',
+  gpuModel: 'the GPU model',
+  gpuModels: 'the GPU models',
+  installedBaseGpus: 'capacity before the programme',
+  statedCapacityAfter: 'capacity after the programme',
+  statedGpuTotal: 'the programme total',
+  statedGpuTotalBound: "how the programme total is bounded",
+  announcedOn: 'the announcement date',
+  amount: 'the amount',
+  investors: 'who invests',
+  participants: 'who takes part',
+  technologies: 'technologies',
+};
+
+function fieldLabel(field: string): string {
+  return fieldLabels[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+const domainLabels: Record<string, string> = {
+  SOVEREIGN_AI: 'Sovereign AI',
+  SEMICONDUCTORS: 'Semiconductors',
+  INDUSTRIAL_CLOUD: 'Industrial cloud',
+  MOBILITY: 'Mobility',
+  PHYSICAL_AI: 'Physical AI',
+  TELECOMMUNICATIONS: 'Telecommunications',
+  QUANTUM_COMPUTING: 'Quantum computing',
+  OTHER: 'Other',
+};
 
 interface Named {
   name: string;
@@ -201,7 +246,7 @@ function citationItem(citation: CitationPartsFragment): HTMLLIElement {
       'p',
       { class: 'statement' },
       h('span', { class: `stance ${citation.stance.toLowerCase()}` }, citation.stance === 'CONTRADICTS' ? 'Contradicts' : 'Supports'),
-      citation.field ? h('code', {}, citation.field) : null,
+      citation.field ? h('span', { class: 'about' }, ` about ${fieldLabel(citation.field)}:`) : null,
       ' ',
       citation.statement,
       citation.quoteKind === 'PARAPHRASE' ? h('span', { class: 'muted' }, ' (paraphrase)') : null,
@@ -223,7 +268,7 @@ function discrepancyList(discrepancies: DiscrepancyPartsFragment[]): HTMLElement
       h(
         'li',
         {},
-        h('p', {}, h('code', {}, discrepancy.field), ' ', discrepancy.description),
+        h('p', {}, h('strong', {}, `About ${fieldLabel(discrepancy.field)}: `), discrepancy.description),
         h('p', { class: 'resolution' }, h('strong', {}, 'Resolution: '), discrepancy.resolution),
       ),
     ),
@@ -290,6 +335,11 @@ function renderHeadline(program: Program): void {
   byId('title').replaceChildren(programName);
   document.title = `${program.name}: ${bounded(total.quantity, total.bound)} GPUs`;
   const discrepancies = nodes(program.discrepancies);
+  // The figures the sources state, when they state one; the sums of the parts come second.
+  const statedTotal = program.statedGpuTotal !== null && program.statedGpuTotalBound !== null ? bounded(program.statedGpuTotal, program.statedGpuTotalBound) : null;
+  const headlineTotal = statedTotal ?? bounded(total.quantity, total.bound);
+  const totalDisputed = discrepancies.some((discrepancy) => discrepancy.field.startsWith('statedGpuTotal'));
+  const after = capacity.stated !== null && capacity.statedBound !== null ? bounded(capacity.stated, capacity.statedBound) : null;
   section.replaceChildren(
     h('h2', { id: 'headline-title', class: 'visually-hidden' }, 'Headline'),
     h(
@@ -302,20 +352,25 @@ function renderHeadline(program: Program): void {
         h(
           'p',
           { class: 'figure' },
-          citeButton(bounded(total.quantity, total.bound), program.id, 'Sources: GPUs committed', { 'data-testid': 'headline-total', 'aria-label': `${bounded(total.quantity, total.bound)} GPUs committed; show sources` }),
+          citeButton(headlineTotal, program.id, 'Sources: GPUs committed', { 'data-testid': 'headline-total' }, (citation) =>
+            statedTotal === null || (citation.field ?? '').startsWith('statedGpuTotal'),
+          ),
+        ),
+        totalDisputed ? h('p', { class: 'flag' }, '⚠ Sources disagree on whether this total is a ceiling or a floor.') : null,
+        h(
+          'p',
+          { class: 'sub', 'data-testid': 'headline-sum' },
+          `Sum of the partners' figures: ${bounded(total.quantity, total.bound)}`,
+          total.exact ? '' : `, of which at least ${integer.format(total.lowerBound)} is a floor the sources support`,
+          total.upperBound !== null && !total.exact ? `, at most ${integer.format(total.upperBound)}` : null,
+          '.',
         ),
         h(
           'p',
           { class: 'sub' },
-          total.exact ? 'exact' : `at least ${integer.format(total.lowerBound)}`,
-          total.upperBound !== null && !total.exact ? `, up to ${integer.format(total.upperBound)}` : null,
-          ` · supplier ${program.supplier.name} · announced ${program.announcedOn}`,
-        ),
-        h(
-          'p',
-          { class: 'sub' },
-          'made of: ',
+          'Made of: ',
           total.byBound.map((part) => `${integer.format(part.quantity)} ${boundWords[part.bound]}`).join(' + '),
+          ` · supplier ${program.supplier.name} · announced ${program.announcedOn}`,
         ),
         discrepancyBadge(discrepancies, 'the programme'),
       ),
@@ -330,15 +385,24 @@ function renderHeadline(program: Program): void {
             [
               capacity.before === null ? 'unknown' : bounded(capacity.before, capacity.beforeBound ?? 'EXACT'),
               ' → ',
-              capacity.after === null ? 'unknown' : bounded(capacity.after, capacity.afterBound ?? 'EXACT'),
+              after ?? 'not stated',
             ].join(''),
             program.id,
             'Sources: national capacity',
             { 'data-testid': 'capacity' },
-            (citation) => citation.field === 'installedBaseGpus',
+            (citation) => citation.field === 'installedBaseGpus' || citation.field === 'statedCapacityAfter',
           ),
         ),
-        h('p', { class: 'sub' }, 'installed before the programme → after it'),
+        h('p', { class: 'sub' }, 'installed before the programme → after it, as the sources state it'),
+        capacity.after === null
+          ? null
+          : h(
+              'p',
+              { class: 'sub', 'data-testid': 'capacity-computed' },
+              `Our sum of the parts, which no source states: ${bounded(capacity.after, capacity.afterBound ?? 'EXACT')}`,
+              capacity.afterLowerBound !== null ? ` (at least ${integer.format(capacity.afterLowerBound)})` : null,
+              '.',
+            ),
       ),
     ),
   );
@@ -352,15 +416,15 @@ function renderHeadline(program: Program): void {
  */
 function barChart(
   title: string,
-  rows: { key: string; label: string; lang: string; quantity: number; bound: QuantityBound; badge?: number; onBar?: () => void; testAttr?: string }[],
+  rows: { key: string; label: string; lang: string; quantity: number; bound: QuantityBound; disputed?: boolean; onBar?: () => void; testAttr?: string }[],
 ): SVGSVGElement {
   const max = Math.max(1, ...rows.map((row) => row.quantity));
   const rowHeight = 48;
   const svg = s('svg', { width: '100%', height: rows.length * rowHeight + 4, class: 'chart', role: 'group', 'aria-label': title });
   rows.forEach((row, index) => {
     const y = index * rowHeight + 2;
-    // Bars take at most 60% of the width: the figure after the longest bar still fits at 375 px.
-    const percent = Math.max(0.5, (60 * row.quantity) / max);
+    // Bars take at most 45% of the width: "at least 50,000 GPUs" after the longest bar still fits at 375 px.
+    const percent = Math.max(0.5, (45 * row.quantity) / max);
     const figure = bounded(row.quantity, row.bound);
     const group = s(
       'g',
@@ -370,19 +434,25 @@ function barChart(
             role: 'button',
             tabindex: 0,
             'aria-haspopup': 'dialog',
-            'aria-label': `${row.label}: ${figure} GPUs${row.badge ? ', sources disagree' : ''}. Show sources.`,
+            // No aria-label: the name is the visible text (label, flag, figure), so what a
+            // speech-input user reads is what the bar is called (WCAG 2.5.3).
+            ...(row.disputed ? { 'data-disputed': 'true' } : {}),
             ...(row.testAttr ? { [row.testAttr]: row.key } : {}),
           }
         : { class: 'bar', 'aria-hidden': 'true' },
       // A transparent hit area the width of the row, so the whole row answers a click.
       s('rect', { x: 0, y, width: '100%', height: rowHeight - 4, class: 'hit' }),
-      s('text', { x: 0, y: y + 15, class: 'bar-label', lang: row.lang }, row.label),
+      s(
+        'text',
+        { x: 0, y: y + 15, class: 'bar-label' },
+        s('tspan', { lang: row.lang }, row.label),
+        row.disputed ? s('tspan', { class: 'bar-badge', dx: 8 }, '⚠ sources disagree') : null,
+      ),
       s('rect', { x: 0, y: y + 22, width: `${percent}%`, height: 18, rx: 3, class: `value bound-${row.bound.toLowerCase()}`, 'data-bound': row.bound }),
       s(
         'text',
         { x: `${percent}%`, dx: 8, y: y + 36, class: 'bar-value' },
-        figure,
-        row.badge ? s('tspan', { class: 'bar-badge', dx: 6 }, '⚠') : null,
+        `${figure} GPUs`,
       ),
     );
     if (row.onBar) {
@@ -412,10 +482,15 @@ function renderPartners(data: DashboardQuery): void {
   const program = data.program;
   if (!program) return;
   const discrepanciesByPartner = new Map<string, DiscrepancyPartsFragment[]>();
+  // A bar is flagged when the sources disagree on its figure or on how the figure is bounded.
+  const disputedByPartner = new Map<string, number>();
   for (const allocation of nodes(program.allocations)) {
     const list = discrepanciesByPartner.get(allocation.partner.id) ?? [];
-    list.push(...nodes(allocation.discrepancies));
+    const found = nodes(allocation.discrepancies);
+    list.push(...found);
     discrepanciesByPartner.set(allocation.partner.id, list);
+    const disputed = found.filter((discrepancy) => discrepancy.field === 'bound' || discrepancy.field === 'quantity').length;
+    disputedByPartner.set(allocation.partner.id, (disputedByPartner.get(allocation.partner.id) ?? 0) + disputed);
   }
   const groups = data.byPartner.groups.filter((group): group is PartnerGroup & { partner: NonNullable<PartnerGroup['partner']> } => group.partner !== null);
   const showSources = (group: (typeof groups)[number]) => () => void showCitations(group.partner.id, `Sources: ${labelOf(group)}`);
@@ -431,7 +506,7 @@ function renderPartners(data: DashboardQuery): void {
         lang: state.lang === 'ko' && group.labelKo ? 'ko' : 'en',
         quantity: group.gpuTotal.quantity,
         bound: group.gpuTotal.bound,
-        badge: discrepanciesByPartner.get(group.partner.id)?.length ?? 0,
+        disputed: (disputedByPartner.get(group.partner.id) ?? 0) > 0,
         onBar: showSources(group),
         testAttr: 'data-partner-bar',
       })),
@@ -521,9 +596,12 @@ function renderInitiatives(data: InitiativesQuery): void {
           h(
             'p',
             { class: 'sub' },
-            humanize(initiative.domain),
+            domainLabels[initiative.domain] ?? humanize(initiative.domain),
             ' · ',
-            citeButton(`${bounded(initiative.gpuTotal.quantity, initiative.gpuTotal.bound)} GPUs`, initiative.id, `Sources: ${initiative.name}`),
+            // No allocation is not a sourced zero: say that none is recorded.
+            initiative.gpuTotal.allocationCount === 0
+              ? h('span', { class: 'muted', 'data-testid': 'no-allocation' }, 'no GPU allocation recorded')
+              : citeButton(`${bounded(initiative.gpuTotal.quantity, initiative.gpuTotal.bound)} GPUs`, initiative.id, `Sources: ${initiative.name}`),
           ),
           h(
             'ul',
@@ -579,7 +657,7 @@ function renderInvestments(data: InvestmentsQuery): void {
           'div',
           { class: 'card' },
           h('p', { class: 'label' }, `Total in ${total.currency}`),
-          h('p', { class: 'figure', 'data-testid': 'investment-total' }, `${boundPrefix[total.bound]}${money(total.amount, total.currency)}`),
+          h('p', { class: 'figure', 'data-testid': 'investment-total' }, money(total.amount, total.currency, total.bound)),
           total.conversions.length
             ? h(
                 'ul',
@@ -588,13 +666,9 @@ function renderInvestments(data: InvestmentsQuery): void {
                   h(
                     'li',
                     {},
-                    `${money(conversion.original.amount, conversion.original.currency)} → ${money(conversion.converted, total.currency)} at `,
-                    citeButton(
-                      `${integer.format(Number(conversion.rate.baseAmount))} ${conversion.rate.baseCurrency} = ${integer.format(Number(conversion.rate.quoteAmount))} ${conversion.rate.quoteCurrency}`,
-                      conversion.rate.id,
-                      'Sources: exchange rate',
-                    ),
-                    ` (rate as of ${conversion.rate.asOf})`,
+                    `${money(conversion.original.amount, conversion.original.currency, 'APPROXIMATE')} → ${money(conversion.converted, total.currency, 'APPROXIMATE')} at `,
+                    citeButton(perUnit(conversion.rate), conversion.rate.id, 'Sources: exchange rate', { 'data-testid': 'rate' }),
+                    ` (${rateKinds[conversion.rate.kind] ?? 'rate'} of ${conversion.rate.asOf})`,
                   ),
                 ),
               )
@@ -609,13 +683,32 @@ function renderInvestments(data: InvestmentsQuery): void {
           'li',
           { class: 'card' },
           h('h3', {}, state.lang === 'ko' && investment.titleKo ? h('span', { lang: 'ko' }, investment.titleKo) : investment.title),
-          h('p', {}, citeButton(`${boundPrefix[investment.bound]}${money(investment.amount.amount, investment.amount.currency)}`, investment.id, `Sources: ${investment.title}`), ` · announced ${investment.announcedOn}`),
+          h('p', {}, citeButton(money(investment.amount.amount, investment.amount.currency, investment.bound), investment.id, `Sources: ${investment.title}`), ` · announced ${investment.announcedOn}`),
           h('p', { class: 'sub' }, 'Investors: ', ...nodes(investment.investors).flatMap((investor, index) => [index ? ', ' : '', nameOf(investor.partner)])),
+          investorShareNote(nodes(investment.investors)),
+          discrepancyBadge(nodes(investment.discrepancies), investment.title),
         ),
       ),
     ),
   );
   section.hidden = false;
+}
+
+/** A co-investment whose split no source states: each investor's share is at most the whole. */
+function investorShareNote(investors: { shareDisclosed: boolean }[]): HTMLElement | null {
+  if (investors.length < 2 || investors.every((investor) => investor.shareDisclosed)) return null;
+  return h('p', { class: 'sub', 'data-testid': 'share-note' }, 'The split between the investors is not disclosed: each share is at most the whole.');
+}
+
+/** Marks each table box that scrolls sideways, so a visible cue says there is more to the right. */
+function markScrollers(): void {
+  for (const wrap of document.querySelectorAll<HTMLElement>('.table-wrap')) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    wrap.classList.toggle('scrolls', scrolls);
+    const hint = wrap.previousElementSibling?.classList.contains('scroll-hint') ? wrap.previousElementSibling : null;
+    if (scrolls && !hint) wrap.before(h('p', { class: 'scroll-hint', 'aria-hidden': 'true' }, 'Scroll the table sideways for more columns →'));
+    if (!scrolls && hint) hint.remove();
+  }
 }
 
 function renderAll(): void {
@@ -627,6 +720,7 @@ function renderAll(): void {
   }
   if (state.initiatives) renderInitiatives(state.initiatives);
   if (state.investments) renderInvestments(state.investments);
+  markScrollers();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -733,6 +827,7 @@ function setup(): void {
     // A click on the backdrop (outside the panel's box) closes it.
     if (event.target === panel()) panel().close();
   });
+  window.addEventListener('resize', markScrollers);
   void load();
   subscribe();
 }

@@ -99,8 +99,20 @@ function reusingStatements(sqlite: Database.Database, max = 1000): Database.Data
 
 /** Applies every migration in `drizzle/` not yet applied to this database. */
 export function migrateDatabase(db: Db): void {
-  const failure = migrate(db, { migrationsFolder });
-  if (failure) throw new Error(`Migrations failed: ${JSON.stringify(failure)}`);
+  // drizzle-kit rebuilds a table to change its CHECKs (create, copy, drop, rename). Its own
+  // `PRAGMA foreign_keys=OFF` is ignored inside the migration transaction, so dropping a
+  // referenced table would fail (RESTRICT) or cascade; keys are checked once everything is in place.
+  const sqlite = db.$client;
+  const enforced = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) sqlite.pragma('foreign_keys = OFF');
+  try {
+    const failure = migrate(db, { migrationsFolder });
+    if (failure) throw new Error(`Migrations failed: ${JSON.stringify(failure)}`);
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows with broken foreign keys`);
+  } finally {
+    if (enforced) sqlite.pragma('foreign_keys = ON');
+  }
 }
 
 /** How many of the migrations in `drizzle/` this database has applied. */

@@ -82,6 +82,7 @@ type ColumnKind = 'integer' | 'text' | 'boolean' | 'json';
 /** The shape of each JSON column's value; the database only checks that the text is valid JSON. */
 const jsonColumnShapes: Record<string, z.ZodType> = {
   'initiatives.technologies': z.array(z.string()),
+  'partners.aliases': z.array(z.string()),
 };
 
 interface ColumnSpec {

@@ -43,6 +43,10 @@ export type CitationStance = (typeof citationStances)[number];
 export const sourceKinds = ['NEWS_ARTICLE', 'PRESS_RELEASE', 'BLOG_POST', 'OTHER'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
+/** What a stored exchange rate is: a market rate, or a source's own (rounded) conversion of an amount. */
+export const exchangeRateKinds = ['MARKET', 'SOURCE_CONVERSION'] as const;
+export type ExchangeRateKind = (typeof exchangeRateKinds)[number];
+
 export const apiKeyScopes = ['read', 'write', 'admin'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 

@@ -17,6 +17,7 @@ import {
   apiKeyScopes,
   auditOperations,
   citationStances,
+  exchangeRateKinds,
   initiativeDomains,
   partnerKinds,
   participantRoles,
@@ -76,6 +77,11 @@ export const partners = sqliteTable(
     kind: text('kind', { enum: partnerKinds }).notNull(),
     description: text('description'),
     website: text('website'),
+    /**
+     * Other names the partner goes by in the sources (short, former, English or Korean forms,
+     * e.g. 현대차그룹 for 현대자동차그룹), as a JSON array; `search` looks in them too.
+     */
+    aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     ...tracked,
   },
   (t) => [
@@ -85,6 +91,7 @@ export const partners = sqliteTable(
     check('partners_slug_check', slugShape(t.slug)),
     check('partners_kind_check', oneOf(t.kind, partnerKinds)),
     check('partners_name_check', sql`length(trim(${t.name})) > 0`),
+    check('partners_aliases_check', sql`json_valid(${t.aliases}) AND json_type(${t.aliases}) = 'array'`),
     check('partners_version_check', sql`${t.version} >= 1`),
   ],
 );
@@ -105,6 +112,13 @@ export const programs = sqliteTable(
     installedBaseGpus: integer('installed_base_gpus'),
     /** How the sources bound the installed base ("about 65,000"); NULL when the base is unknown. */
     installedBaseBound: text('installed_base_bound', { enum: quantityBounds }),
+    /** The programme's GPU total as the sources state it (Korea: 260,000), apart from the sum of its allocations. */
+    statedGpuTotal: integer('stated_gpu_total'),
+    /** How the dataset resolves the stated total's bound; NULL with the total. */
+    statedGpuTotalBound: text('stated_gpu_total_bound', { enum: quantityBounds }),
+    /** The country's GPU capacity after the programme as the sources state it ("30만 개 이상"), not computed. */
+    statedCapacityAfter: integer('stated_capacity_after'),
+    statedCapacityAfterBound: text('stated_capacity_after_bound', { enum: quantityBounds }),
     description: text('description'),
     ...tracked,
   },
@@ -122,6 +136,14 @@ export const programs = sqliteTable(
     check(
       'programs_installed_base_bound_check',
       sql`(${t.installedBaseGpus} IS NULL) = (${t.installedBaseBound} IS NULL) AND (${t.installedBaseBound} IS NULL OR ${oneOf(t.installedBaseBound, quantityBounds)})`,
+    ),
+    check(
+      'programs_stated_gpu_total_check',
+      sql`(${t.statedGpuTotal} IS NULL) = (${t.statedGpuTotalBound} IS NULL) AND (${t.statedGpuTotal} IS NULL OR (${t.statedGpuTotal} > 0 AND ${oneOf(t.statedGpuTotalBound, quantityBounds)}))`,
+    ),
+    check(
+      'programs_stated_capacity_after_check',
+      sql`(${t.statedCapacityAfter} IS NULL) = (${t.statedCapacityAfterBound} IS NULL) AND (${t.statedCapacityAfter} IS NULL OR (${t.statedCapacityAfter} > 0 AND ${oneOf(t.statedCapacityAfterBound, quantityBounds)}))`,
     ),
     check('programs_version_check', sql`${t.version} >= 1`),
   ],
@@ -410,10 +432,19 @@ export const investmentInvestors = sqliteTable(
     partnerId: integer('partner_id')
       .notNull()
       .references(() => partners.id, { onDelete: 'restrict' }),
+    /**
+     * The investor's share in the investment's minor units when a source states it; NULL when the
+     * split is undisclosed, so a co-investor's share is known only to be at most the whole.
+     */
+    shareMinor: integer('share_minor'),
     ...tracked,
   },
   (t) => [
     uniqueIndex('investment_investors_unique').on(t.investmentId, t.partnerId),
+    check(
+      'investment_investors_share_check',
+      sql`${t.shareMinor} IS NULL OR (typeof(${t.shareMinor}) = 'integer' AND ${t.shareMinor} > 0 AND ${t.shareMinor} <= 9007199254740991)`,
+    ),
     index('investment_investors_partner_idx').on(t.partnerId),
     check('investment_investors_version_check', sql`${t.version} >= 1`),
   ],
@@ -433,10 +464,12 @@ export const exchangeRates = sqliteTable(
     baseAmount: text('base_amount').notNull(),
     quoteAmount: text('quote_amount').notNull(),
     asOf: text('as_of').notNull(),
+    /** MARKET: a market rate for `asOf`; SOURCE_CONVERSION: a source's own rounded conversion of one amount. */
+    kind: text('kind', { enum: exchangeRateKinds }).notNull().default('MARKET'),
     ...tracked,
   },
   (t) => [
-    uniqueIndex('exchange_rates_pair_date_unique').on(t.baseCurrency, t.quoteCurrency, t.asOf),
+    uniqueIndex('exchange_rates_pair_date_kind_unique').on(t.baseCurrency, t.quoteCurrency, t.asOf, t.kind),
     index('exchange_rates_quote_idx').on(t.quoteCurrency, t.baseCurrency, t.asOf),
     check('exchange_rates_base_currency_check', currencyShape(t.baseCurrency)),
     check('exchange_rates_quote_currency_check', currencyShape(t.quoteCurrency)),
@@ -444,6 +477,7 @@ export const exchangeRates = sqliteTable(
     check('exchange_rates_base_amount_check', sql`${decimalShape(t.baseAmount)} AND CAST(${t.baseAmount} AS REAL) > 0`),
     check('exchange_rates_quote_amount_check', sql`${decimalShape(t.quoteAmount)} AND CAST(${t.quoteAmount} AS REAL) > 0`),
     check('exchange_rates_as_of_check', isoDate(t.asOf)),
+    check('exchange_rates_kind_check', oneOf(t.kind, exchangeRateKinds)),
     check('exchange_rates_version_check', sql`${t.version} >= 1`),
   ],
 );
@@ -464,6 +498,8 @@ export const sources = sqliteTable(
     /** BCP 47 language tag of the source's text. */
     language: text('language').notNull(),
     notes: text('notes'),
+    /** Why the URL, title or publication date is missing (e.g. "the stored copy shows no headline"); NULL when none is. */
+    missingMetadataReason: text('missing_metadata_reason'),
     ...tracked,
   },
   (t) => [

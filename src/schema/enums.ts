@@ -4,6 +4,7 @@
 import {
   allocationStatuses,
   citationStances,
+  exchangeRateKinds,
   initiativeDomains,
   partnerKinds,
   participantRoles,
@@ -29,6 +30,14 @@ export const PartnerKind = builder.enumType('PartnerKind', {
     TELECOM: 'A telecommunications operator.',
     UNIVERSITY: 'A university.',
     RESEARCH_INSTITUTE: 'A public or private research institute.',
+  }),
+});
+
+export const ExchangeRateKind = builder.enumType('ExchangeRateKind', {
+  description: 'What a stored exchange rate is.',
+  values: enumValues(exchangeRateKinds, {
+    MARKET: 'A market rate for its date (e.g. a reported closing rate), with its source.',
+    SOURCE_CONVERSION: 'A source\'s own rounded conversion of one amount ("약 30억 달러(약 4조 원)"), not a market rate.',
   }),
 });
 

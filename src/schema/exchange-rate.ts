@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { ExchangeRateKind } from './enums.js';
 import { citationsConnection } from './shared-connections.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
@@ -41,6 +42,10 @@ export const ExchangeRate = builder.drizzleNode('exchangeRates', {
       resolve: (rate) => divideDecimals(rate.quoteAmount, rate.baseAmount, 6),
     }),
     asOf: t.expose('asOf', { type: 'Date', description: 'The date the rate applies to.' }),
+    kind: t.expose('kind', {
+      type: ExchangeRateKind,
+      description: 'A market rate, or a source\'s own rounded conversion of one amount; conversions prefer market rates.',
+    }),
     citations: citationsConnection(t, 'Sources for the rate.'),
   }),
 });
@@ -66,5 +71,6 @@ defineWrites({
     baseAmount: { type: 'Money', required: true, validate: rules.positiveDecimal, description: 'The stated amount of the base currency.' },
     quoteAmount: { type: 'Money', required: true, validate: rules.positiveDecimal, description: 'What the source says it is worth.' },
     asOf: { type: 'Date', required: true, description: 'The date the rate applies to.' },
+    kind: { type: ExchangeRateKind, description: 'MARKET unless given: a market rate, or a source\'s own conversion.' },
   },
 });

@@ -130,6 +130,8 @@ export interface FilterSpec {
   relations?: Record<string, readonly [relation: string, spec: () => FilterSpec]>;
   /** The columns `search` looks in, case-insensitively. */
   searchColumns?: (table: Record<string, AnySQLiteColumn>) => AnySQLiteColumn[];
+  /** JSON-array columns `search` looks in element by element (partner aliases). */
+  searchArrays?: (table: Record<string, AnySQLiteColumn>) => AnySQLiteColumn[];
 }
 
 type Where = Record<string, unknown>;
@@ -153,10 +155,16 @@ function operators(input: FilterInput, map: (value: unknown) => unknown = (value
  * the database opens (src/db/client.ts) that lower-cases with JavaScript's full Unicode rules;
  * SQLite's own lower() and LIKE fold ASCII only. instr() avoids LIKE's wildcard escaping.
  */
-function searchSql(columns: AnySQLiteColumn[], needle: string): SQL {
+function searchSql(columns: AnySQLiteColumn[], needle: string, arrays: AnySQLiteColumn[] = []): SQL {
   const folded = needle.toLowerCase();
   return sql`(${sql.join(
-    columns.map((column) => sql`instr(casefold(${column}), ${folded}) > 0`),
+    [
+      ...columns.map((column) => sql`instr(casefold(${column}), ${folded}) > 0`),
+      // Element by element, so a needle can never match across two aliases or JSON punctuation.
+      ...arrays.map(
+        (column) => sql`exists (select 1 from json_each(${column}) where instr(casefold(json_each.value), ${folded}) > 0)`,
+      ),
+    ],
     sql` OR `,
   )})`;
 }
@@ -190,7 +198,7 @@ export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined)
     } else if (field === 'search') {
       const needle = String(value).trim();
       if (needle === '' || !spec.searchColumns) continue;
-      clauses.push({ RAW: (table: Record<string, AnySQLiteColumn>) => searchSql(spec.searchColumns!(table), needle) });
+      clauses.push({ RAW: (table: Record<string, AnySQLiteColumn>) => searchSql(spec.searchColumns!(table), needle, spec.searchArrays?.(table)) });
     } else if (spec.columns[field]) {
       clauses.push({ [spec.columns[field]]: operators(value as FilterInput) });
     } else if (spec.relations?.[field]) {

@@ -62,13 +62,16 @@ function missingRate(from: string, to: string): GraphQLError {
 
 const outer = (column: string) => sql`${sql.identifier('investments')}.${sql.identifier(column)}`;
 
-/** The id of the stored rate between an investment's currency and `target` nearest its date. */
+/**
+ * The id of the stored rate between an investment's currency and `target`: a market rate nearest
+ * its date when there is one, else a source's own conversion nearest its date.
+ */
 function nearestRateId(target: string): SQL<number | null> {
   return sql<number | null>`(
     select ${sql.identifier('r')}.${sql.identifier('id')} from ${exchangeRates} as ${sql.identifier('r')}
     where (r.base_currency = ${outer('currency')} and r.quote_currency = ${target})
        or (r.base_currency = ${target} and r.quote_currency = ${outer('currency')})
-    order by abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
+    order by r.kind <> 'MARKET', abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
     limit 1)`;
 }
 
@@ -77,17 +80,33 @@ function rateIdFor(target: string): SQL {
   return sql`case when ${investments.currency} = ${target} then null else ${nearestRateId(target)} end`;
 }
 
-/** Sums per original currency and rate, with counts per bound kind, as SQL select expressions. */
-function sumSelection(target: string): Record<string, SQL> {
+/**
+ * An investor's part of an investment it shares with others and whose split no source states:
+ * known only to be at most the whole, so it counts in full but bounded UP_TO.
+ */
+const undisclosedShare = sql`(${investmentInvestors.shareMinor} is null and exists (
+  select 1 from ${investmentInvestors} as ${sql.identifier('co')}
+  where co.investment_id = ${investmentInvestors.investmentId} and co.partner_id <> ${investmentInvestors.partnerId}))`;
+
+/**
+ * Sums per original currency and rate, with counts per bound kind, as SQL select expressions.
+ * `perInvestor` sums each investor's stated share (the whole when it is the sole investor).
+ */
+function sumSelection(target: string, perInvestor = false): Record<string, SQL> {
+  const amount = perInvestor ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})` : sql`${investments.amountMinor}`;
   const selection: Record<string, SQL> = {
     currency: sql`${investments.currency}`,
     rateId: rateIdFor(target),
     // As text: an int64 sum above 2^53 would lose digits as a JavaScript number.
-    sumMinor: sql`cast(sum(${investments.amountMinor}) as text)`,
+    sumMinor: sql`cast(sum(${amount}) as text)`,
     count: sql`count(*)`,
   };
   for (const bound of quantityBounds) {
-    selection[`bound:${bound}`] = sql`count(*) filter (where ${investments.bound} = ${bound})`;
+    selection[`bound:${bound}`] = perInvestor
+      ? bound === 'UP_TO'
+        ? sql`count(*) filter (where ${investments.bound} = ${bound} or ${undisclosedShare})`
+        : sql`count(*) filter (where ${investments.bound} = ${bound} and not ${undisclosedShare})`
+      : sql`count(*) filter (where ${investments.bound} = ${bound})`;
   }
   return selection;
 }
@@ -142,7 +161,7 @@ function moneyTotalLoader(key: AnySQLiteColumn, throughInvestors: boolean) {
     let loader = loaders.get(currency);
     if (!loader) {
       loader = new DataLoader<number, MoneyTotalShape>(async (ids) => {
-        const selection: Record<string, SQL | AnySQLiteColumn> = { key, ...sumSelection(currency) };
+        const selection: Record<string, SQL | AnySQLiteColumn> = { key, ...sumSelection(currency, throughInvestors) };
         let query = context.db
           .select(selection)
           .from(investments)
@@ -310,7 +329,8 @@ builder.queryField('investmentTotals', (t) =>
         ? relationsFilterToSQL(investments, where as AnyRelationsFilter, relations.investments.relations, relations)
         : undefined;
 
-      const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(args.currency) };
+      // Grouped by investor, each group sums that investor's share (bounded UP_TO when undisclosed).
+      const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(args.currency, keys.includes('INVESTOR')) };
       for (const key of keys) {
         selection[`key:${key}`] = groupColumns[key].id;
         const { label, labelKo } = groupColumns[key];

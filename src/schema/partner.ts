@@ -25,6 +25,7 @@ export const partnerFilterSpec: FilterSpec = {
     investments: ['investments', () => investmentFilterSpec],
   },
   searchColumns: (table) => [table.name!, table.nameKo!],
+  searchArrays: (table) => [table.aliases!],
 };
 
 const PartnerKindFilter = enumFilter('PartnerKindFilter', PartnerKind, 'a partner kind');
@@ -36,7 +37,8 @@ export const PartnerFilter = builder.inputRef<FilterInput>('PartnerFilter').impl
     slug: t.field({ type: StringFilter, description: 'By slug.' }),
     kind: t.field({ type: PartnerKindFilter, description: 'By kind of organisation.' }),
     search: t.string({
-      description: 'Case-insensitive text in the English or Korean name: "samsung" and "삼성" both find Samsung Electronics.',
+      description:
+        'Case-insensitive text in the English or Korean name or in an alias: "samsung" and "삼성" both find Samsung Electronics, "현대차" finds Hyundai Motor Group.',
     }),
     allocations: t.field({ type: AllocationFilter, description: 'Partners with at least one allocation matching this.' }),
     initiatives: t.field({
@@ -76,6 +78,9 @@ export const Partner = builder.drizzleNode('partners', {
     kind: t.expose('kind', { type: PartnerKind, description: 'What kind of organisation it is.' }),
     description: t.exposeString('description', { nullable: true, description: 'Who it is, in a sentence.' }),
     website: t.exposeString('website', { nullable: true, description: 'Its website.' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Other names the sources use for it: short, former, English or Korean forms (현대차그룹, 현대차 for 현대자동차그룹). `search` finds them.',
+    }),
     gpuTotal: t.field({
       type: GpuTotal,
       description: 'All GPUs allocated to this partner, across programmes.',
@@ -99,7 +104,7 @@ export const Partner = builder.drizzleNode('partners', {
       type: MoneyTotal,
       nullable: true,
       description:
-        'All investments this partner takes part in, in the given currency; a co-investment counts in full (splits are rarely disclosed). Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
+        'All investments this partner takes part in, in the given currency: its stated share of each, or the whole of a co-investment whose split is undisclosed, then bounded UP_TO (at most the whole). Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
       args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
       resolve: (partner, args, context) => partnerInvestmentTotals(context, args.currency).load(partner.id),
     }),
@@ -147,5 +152,6 @@ defineWrites({
     kind: { type: PartnerKind, required: true, description: 'What kind of organisation it is.' },
     description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'Who it is, in a sentence.' },
     website: { type: 'String', nullable: true, validate: rules.url, description: 'Its website, an http(s) URL.' },
+    aliases: { type: ['String'], validate: rules.aliases, description: 'Other names the sources use for it; none unless given.' },
   },
 });

@@ -90,6 +90,16 @@ export const Program = builder.drizzleNode('programs', {
       nullable: true,
       description: 'How the sources bound the installed base (Korea: "about 65,000", APPROXIMATE); null when it is unknown.',
     }),
+    statedGpuTotal: t.exposeInt('statedGpuTotal', {
+      nullable: true,
+      description:
+        'The programme total as the sources state it (Korea 2025: 260,000), cited on field `statedGpuTotal`; `gpuTotal` is the sum of the allocations. Null when no source states one.',
+    }),
+    statedGpuTotalBound: t.expose('statedGpuTotalBound', {
+      type: QuantityBound,
+      nullable: true,
+      description: 'How the dataset resolves the stated total\'s bound; a discrepancy records the sources on each side when they disagree.',
+    }),
     description: t.exposeString('description', { nullable: true, description: 'What the programme is, in a few sentences.' }),
     gpuTotal: t.field({
       type: GpuTotal,
@@ -102,11 +112,16 @@ export const Program = builder.drizzleNode('programs', {
     }),
     nationalCapacity: t.field({
       type: NationalCapacity,
-      description: "The country's GPU capacity before and after the programme (Korea: 65,000 → 325,000).",
-      select: { columns: { installedBaseGpus: true, installedBaseBound: true } },
+      description:
+        'The country\'s GPU capacity before and after the programme: the figure the sources state (Korea: "30만 개 이상", more than 300,000) and the sum computed from its parts.',
+      select: {
+        columns: { installedBaseGpus: true, installedBaseBound: true, statedCapacityAfter: true, statedCapacityAfterBound: true },
+      },
       resolve: async (program, _args, context) => ({
         before: program.installedBaseGpus,
         beforeBound: program.installedBaseBound,
+        stated: program.statedCapacityAfter,
+        statedBound: program.statedCapacityAfterBound,
         added: await programGpuTotals(context).load(program.id),
       }),
     }),
@@ -184,15 +199,35 @@ defineWrites({
       description: 'GPUs installed before the programme; give `installedBaseBound` with it.',
     },
     installedBaseBound: { type: QuantityBound, nullable: true, description: 'How the sources bound the installed base.' },
+    statedGpuTotal: {
+      type: 'Int',
+      nullable: true,
+      validate: rules.positiveCount,
+      description: 'The programme total as a source states it; give `statedGpuTotalBound` with it.',
+    },
+    statedGpuTotalBound: { type: QuantityBound, nullable: true, description: 'How the stated total is bounded.' },
+    statedCapacityAfter: {
+      type: 'Int',
+      nullable: true,
+      validate: rules.positiveCount,
+      description: "The country's GPU capacity after the programme as a source states it; give `statedCapacityAfterBound` with it.",
+    },
+    statedCapacityAfterBound: { type: QuantityBound, nullable: true, description: 'How the stated capacity is bounded.' },
     description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What the programme is.' },
   },
   prepare: (values, _input, before) => {
-    const base = 'installedBaseGpus' in values ? values.installedBaseGpus : before?.installedBaseGpus ?? null;
-    const bound = 'installedBaseBound' in values ? values.installedBaseBound : before?.installedBaseBound ?? null;
-    if ((base === null) !== (bound === null)) {
-      throw new ValidationError('installedBaseGpus and installedBaseBound go together.', [
-        { path: ['input', base === null ? 'installedBaseGpus' : 'installedBaseBound'], message: 'give both, or neither' },
-      ]);
+    for (const [figure, boundField] of [
+      ['installedBaseGpus', 'installedBaseBound'],
+      ['statedGpuTotal', 'statedGpuTotalBound'],
+      ['statedCapacityAfter', 'statedCapacityAfterBound'],
+    ] as const) {
+      const base = figure in values ? values[figure] : before?.[figure] ?? null;
+      const bound = boundField in values ? values[boundField] : before?.[boundField] ?? null;
+      if ((base === null) !== (bound === null)) {
+        throw new ValidationError(`${figure} and ${boundField} go together.`, [
+          { path: ['input', base === null ? figure : boundField], message: 'give both, or neither' },
+        ]);
+      }
     }
     return values;
   },

@@ -59,6 +59,11 @@ export const Source = builder.drizzleNode('sources', {
     }),
     language: t.exposeString('language', { description: 'BCP 47 language tag of its text, e.g. `ko`.' }),
     notes: t.exposeString('notes', { nullable: true, description: 'What else is known about the source and its availability.' }),
+    missingMetadataReason: t.exposeString('missingMetadataReason', {
+      nullable: true,
+      description:
+        'Why its URL, title or publication date is missing (e.g. "the stored copy shows no headline"); null when none is. Every source lacking one says why.',
+    }),
     citations: citationsConnection(t, 'The facts this source is cited for.'),
   }),
 });
@@ -96,5 +101,11 @@ defineWrites({
     publishedAt: { type: 'String', nullable: true, validate: rules.publishedAt, description: 'ISO 8601 date or date-time with offset.' },
     language: { type: 'String', required: true, validate: rules.language, description: 'BCP 47 language tag, e.g. `ko`.' },
     notes: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What else is known about it.' },
+    missingMetadataReason: {
+      type: 'String',
+      nullable: true,
+      validate: rules.optionalText,
+      description: 'Why its URL, title or publication date is missing.',
+    },
   },
 });

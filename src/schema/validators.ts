@@ -15,6 +15,7 @@ export const longText = z.string().trim().min(1, 'must not be empty').max(5000, 
 /** GPUs in one allocation: a positive whole number, at most 100 million (the database's limit too). */
 export const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000_000, 'at most 100,000,000');
 export const nonNegativeCount = z.number().int('must be a whole number').min(0, 'must not be negative');
+export const positiveCount = z.number().int('must be a whole number').min(1, 'must be positive');
 
 export const currency = z
   .string()
@@ -27,6 +28,7 @@ export const positiveDecimal = z
   .regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a plain decimal such as 1426.5')
   .refine((value) => /[1-9]/.test(value), 'must be greater than zero');
 export const technologies = z.array(z.string().trim().min(1).max(100)).max(50, 'at most 50 technologies');
+export const aliases = z.array(z.string().trim().min(1).max(200)).max(50, 'at most 50 aliases');
 export const publishedAt = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, 'must be an ISO 8601 date or date-time with offset');

@@ -11,7 +11,7 @@ query DashboardSummary {
     supplier { name }
     gpuTotal { quantity exact bound lowerBound upperBound byBound { bound quantity } }
     partnerCount
-    nationalCapacity { before after afterBound }
+    nationalCapacity { before beforeBound stated statedBound after afterBound afterLowerBound }
     investmentTotal(currency: "KRW") {
       amount
       currency

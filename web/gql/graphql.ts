@@ -20,6 +20,13 @@ export type CitationStance =
   /** The source states the stored value. */
   | 'SUPPORTS';
 
+/** What a stored exchange rate is. */
+export type ExchangeRateKind =
+  /** A market rate for its date (e.g. a reported closing rate), with its source. */
+  | 'MARKET'
+  /** A source's own rounded conversion of one amount ("약 30억 달러(약 4조 원)"), not a market rate. */
+  | 'SOURCE_CONVERSION';
+
 /** The field an initiative works in. */
 export type InitiativeDomain =
   /** GPU clouds for industry. */
@@ -107,14 +114,14 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { program: { id: string, name: string, nameKo: string | null, announcedOn: string, supplier: { name: string, nameKo: string | null }, gpuTotal: { quantity: number, exact: boolean, bound: QuantityBound, lowerBound: number, upperBound: number | null, byBound: Array<{ bound: QuantityBound, quantity: number }> }, nationalCapacity: { before: number | null, beforeBound: QuantityBound | null, after: number | null, afterBound: QuantityBound | null }, discrepancies: { edges: Array<{ node: { id: string, field: string, description: string, resolution: string } }> }, allocations: { edges: Array<{ node: { id: string, partner: { id: string }, discrepancies: { edges: Array<{ node: { id: string, field: string, description: string, resolution: string } }> } } }> } } | null, byPartner: { groups: Array<{ label: string, labelKo: string | null, share: number, allocationCount: number, partner: { id: string, name: string, nameKo: string | null, kind: PartnerKind } | null, gpuTotal: { quantity: number, bound: QuantityBound } }> }, byKind: { groups: Array<{ partnerKind: PartnerKind | null, label: string, labelKo: string | null, share: number, allocationCount: number, gpuTotal: { quantity: number, bound: QuantityBound } }> }, byModel: { groups: Array<{ label: string, labelKo: string | null, share: number, allocationCount: number, gpuModel: { id: string, name: string } | null, gpuTotal: { quantity: number, bound: QuantityBound } }> } };
+export type DashboardQuery = { program: { id: string, name: string, nameKo: string | null, announcedOn: string, statedGpuTotal: number | null, statedGpuTotalBound: QuantityBound | null, supplier: { name: string, nameKo: string | null }, gpuTotal: { quantity: number, exact: boolean, bound: QuantityBound, lowerBound: number, upperBound: number | null, byBound: Array<{ bound: QuantityBound, quantity: number }> }, nationalCapacity: { before: number | null, beforeBound: QuantityBound | null, stated: number | null, statedBound: QuantityBound | null, after: number | null, afterBound: QuantityBound | null, afterLowerBound: number | null, afterUpperBound: number | null }, discrepancies: { edges: Array<{ node: { id: string, field: string, description: string, resolution: string } }> }, allocations: { edges: Array<{ node: { id: string, partner: { id: string }, discrepancies: { edges: Array<{ node: { id: string, field: string, description: string, resolution: string } }> } } }> } } | null, byPartner: { groups: Array<{ label: string, labelKo: string | null, share: number, allocationCount: number, partner: { id: string, name: string, nameKo: string | null, kind: PartnerKind } | null, gpuTotal: { quantity: number, bound: QuantityBound } }> }, byKind: { groups: Array<{ partnerKind: PartnerKind | null, label: string, labelKo: string | null, share: number, allocationCount: number, gpuTotal: { quantity: number, bound: QuantityBound } }> }, byModel: { groups: Array<{ label: string, labelKo: string | null, share: number, allocationCount: number, gpuModel: { id: string, name: string } | null, gpuTotal: { quantity: number, bound: QuantityBound } }> } };
 
 export type InitiativesQueryVariables = Exact<{
   slug?: string;
 }>;
 
 
-export type InitiativesQuery = { program: { id: string, initiatives: { edges: Array<{ node: { id: string, name: string, nameKo: string | null, domain: InitiativeDomain, gpuTotal: { quantity: number, bound: QuantityBound }, participants: { edges: Array<{ node: { id: string, role: ParticipantRole, contribution: string | null, partner: { id: string, name: string, nameKo: string | null } } }> } } }> } } | null };
+export type InitiativesQuery = { program: { id: string, initiatives: { edges: Array<{ node: { id: string, name: string, nameKo: string | null, domain: InitiativeDomain, gpuTotal: { quantity: number, bound: QuantityBound, allocationCount: number }, participants: { edges: Array<{ node: { id: string, role: ParticipantRole, contribution: string | null, partner: { id: string, name: string, nameKo: string | null } } }> } } }> } } | null };
 
 export type InvestmentsQueryVariables = Exact<{
   slug?: string;
@@ -122,7 +129,7 @@ export type InvestmentsQueryVariables = Exact<{
 }>;
 
 
-export type InvestmentsQuery = { program: { id: string, investmentTotal: { amount: string, currency: string, bound: QuantityBound, exact: boolean, conversions: Array<{ converted: string, original: { amount: string, currency: string }, rate: { id: string, baseAmount: string, baseCurrency: string, quoteAmount: string, quoteCurrency: string, asOf: string } }> } | null, investments: { edges: Array<{ node: { id: string, title: string, titleKo: string | null, bound: QuantityBound, announcedOn: string, amount: { amount: string, currency: string }, investors: { edges: Array<{ node: { id: string, partner: { id: string, name: string, nameKo: string | null } } }> } } }> } } | null };
+export type InvestmentsQuery = { program: { id: string, investmentTotal: { amount: string, currency: string, bound: QuantityBound, exact: boolean, conversions: Array<{ converted: string, original: { amount: string, currency: string }, rate: { id: string, baseAmount: string, baseCurrency: string, quoteAmount: string, quoteCurrency: string, asOf: string, rate: string, kind: ExchangeRateKind } }> } | null, investments: { edges: Array<{ node: { id: string, title: string, titleKo: string | null, bound: QuantityBound, announcedOn: string, amount: { amount: string, currency: string }, investors: { edges: Array<{ node: { id: string, shareDisclosed: boolean, partner: { id: string, name: string, nameKo: string | null } } }> }, discrepancies: { edges: Array<{ node: { id: string, field: string, description: string, resolution: string } }> } } }> } } | null };
 
 export type CitationPartsFragment = { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } };
 
@@ -146,8 +153,8 @@ export const CitationPartsFragmentDoc = {"kind":"Document","definitions":[{"kind
 export const DiscrepancyPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DiscrepancyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Discrepancy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}}]}}]} as unknown as DocumentNode<DiscrepancyPartsFragment, unknown>;
 export const TotalsGroupPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TotalsGroupParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"labelKo"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"allocationCount"}},{"kind":"Field","name":{"kind":"Name","value":"gpuTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"bound"}}]}}]}}]} as unknown as DocumentNode<TotalsGroupPartsFragment, unknown>;
 export const CitationsDocument = {"__meta__":{"hash":"554d5be78bfc25dfb6be3726994b8046628593886335f5c7966336027e956071"}} as unknown as DocumentNode<CitationsQuery, CitationsQueryVariables>;
-export const DashboardDocument = {"__meta__":{"hash":"b3f5a8123b78aa2aad3201bfb2c61da31ddb5b4d7113b3f9ed261d9f787d817a"}} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
-export const InitiativesDocument = {"__meta__":{"hash":"10b57ee19444db758cc6dc8576736aa732ff6f160117be0b2c0c0255ace2af91"}} as unknown as DocumentNode<InitiativesQuery, InitiativesQueryVariables>;
-export const InvestmentsDocument = {"__meta__":{"hash":"85d4cc04f959556f62667fd69dd81a7b525b3fa3dd743a1c86bdf118613310c4"}} as unknown as DocumentNode<InvestmentsQuery, InvestmentsQueryVariables>;
+export const DashboardDocument = {"__meta__":{"hash":"4cbde899c4ccce0cb3584644dbdad576f804e8d749588d6eb68f6a214a92d654"}} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
+export const InitiativesDocument = {"__meta__":{"hash":"b7128e7b4e5e24e7bf671a9a6ece4261169d0d2bbdfd3f19988113113f61bd1d"}} as unknown as DocumentNode<InitiativesQuery, InitiativesQueryVariables>;
+export const InvestmentsDocument = {"__meta__":{"hash":"0a165ece07673daf89ed63418a3f600b191c907f0525f81999baa3b6aaf9f71d"}} as unknown as DocumentNode<InvestmentsQuery, InvestmentsQueryVariables>;
 export const ProgramTotalsChangedDocument = {"__meta__":{"hash":"592593c599ed1660c00d6864504d9135089ae08517a7850dc009bb6bb4c660f2"}} as unknown as DocumentNode<ProgramTotalsChangedSubscription, ProgramTotalsChangedSubscriptionVariables>;
 export const AllocationChangedDocument = {"__meta__":{"hash":"4465645983f6bc0171815eb0c5c059d11ff8a72e328156d7e9c585ae9c20c889"}} as unknown as DocumentNode<AllocationChangedSubscription, AllocationChangedSubscriptionVariables>;

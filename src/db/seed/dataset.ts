@@ -3,6 +3,7 @@
 import type {
   AllocationStatus,
   CitationStance,
+  ExchangeRateKind,
   InitiativeDomain,
   ParticipantRole,
   PartnerKind,
@@ -35,6 +36,8 @@ export interface SourceSeed {
   publishedAt: string | null;
   language: string;
   notes?: string;
+  /** Required when `url`, `title` or `publishedAt` is null: why the source lacks it. */
+  missingMetadataReason?: string;
 }
 
 export interface PartnerSeed {
@@ -44,6 +47,8 @@ export interface PartnerSeed {
   kind: PartnerKind;
   description?: string;
   website?: string;
+  /** Other names the sources use (short, former, English or Korean forms); `search` covers them. */
+  aliases?: string[];
   citations: CitationSeed[];
 }
 
@@ -66,6 +71,12 @@ export interface ProgramSeed {
   supplier: string;
   installedBaseGpus: number | null;
   installedBaseBound: QuantityBound | null;
+  /** The total the sources state, cited on field `statedGpuTotal`. */
+  statedGpuTotal?: number;
+  statedGpuTotalBound?: QuantityBound;
+  /** The capacity after the programme the sources state, cited on field `statedCapacityAfter`. */
+  statedCapacityAfter?: number;
+  statedCapacityAfterBound?: QuantityBound;
   description?: string;
   citations: CitationSeed[];
 }
@@ -131,6 +142,8 @@ export interface ExchangeRateSeed {
   baseAmount: string;
   quoteAmount: string;
   asOf: string;
+  /** Defaults to MARKET. SOURCE_CONVERSION marks a source's own rounded conversion of an amount. */
+  kind?: ExchangeRateKind;
   citations: CitationSeed[];
 }
 

@@ -1,15 +1,16 @@
-// The Korea 2025 dataset: NVIDIA's 2025-10-31 announcement of 260,000 Blackwell GPUs for Korea,
-// as recorded in shared/factsheet.md. Quotes Q1–Q13 are verbatim from the seed article (a test
-// checks each one against `articles/`); other sources' text was not available offline, so their
-// citations are marked PARAPHRASE and carry the fact sheet's summary of what they say.
+// The Korea 2025 dataset: NVIDIA's 2025-10-31 announcement of 260,000 Blackwell GPUs for Korea.
+// Quotes Q1–Q13 are verbatim from the seed article, character for character (no-break spaces
+// included, written \u00a0; a test compares each with `articles/`). Other sources are cited with
+// PARAPHRASE: our own summary of what the stored page says, never its sentences. Where the fact
+// sheet (shared/factsheet.md) and a page disagree, the page wins and the record says so.
 import type { CitationSeed, Dataset } from './dataset.js';
 
 const SEED = 'newspim-2025-10-31';
 
-/** The fact sheet's quote register (Newspim, verbatim). */
+/** The fact sheet's quote register (Newspim, verbatim as the article has it, not as the register prints it). */
 export const quotes = {
-  Q1: "엔비디아는 31일 한국 정부, 삼성전자, SK그룹, 현대자동차그룹, 네이버클라우드 등과 손잡고 총 26만 개의 차세대 '블랙웰(Blackwell)' 그래픽처리장치(GPU)를 기반으로 한 초대형 AI 팩토리를 구축한다고 밝혔다.",
-  Q2: '엔비디아는 앞서 전날인 지난 30일 젠슨 황 엔비디아 최고경영자(CEO)의 아시아태평양경제협력체 최고경영자 회의(APEC CEO 서밋) 특별 세션에 앞서 미디어 프리브리핑을 열고 이같은 사실을 알렸다.',
+  Q1: "엔비디아는 31일\u00a0한국 정부, 삼성전자, SK그룹, 현대자동차그룹, 네이버클라우드 등과 손잡고 총 26만 개의 차세대 '블랙웰(Blackwell)' 그래픽처리장치(GPU)를 기반으로 한 초대형 AI 팩토리를 구축한다고 밝혔다.",
+  Q2: '엔비디아는 앞서 전날인 지난 30일\u00a0젠슨 황 엔비디아 최고경영자(CEO)의 아시아태평양경제협력체 최고경영자 회의(APEC CEO 서밋) 특별 세션에 앞서\u00a0미디어 프리브리핑을 열고 이같은 사실을 알렸다.',
   Q3: '한국 정부는 주권형 AI 개발 가속화를 위해 최대 5만 개 GPU를 도입하며, 삼성전자·SK그룹·현대차그룹도 각각 최대 5만 개를 구축한다.',
   Q4: '네이버클라우드는 6만 개 블랙웰 GPU를 확보한다.',
   Q5: '이 다섯 조직(정부 + 4개 기업)을 합하면 총 26만 개 규모다.',
@@ -39,7 +40,7 @@ function seed(
   return { source: SEED, quote: quotes[id], statement, ...(locator ? { locator } : {}), ...extra };
 }
 
-/** A citation of a source whose text was not available: the fact sheet's summary of it. */
+/** A citation in our own words of what a source says (its wording is not copied). */
 function paraphrase(
   source: string,
   summary: string,
@@ -61,8 +62,8 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: '2025-10-31T15:00:00+09:00',
       language: 'ko',
-      notes:
-        'The seed article, by 서영욱 (Gyeongju); updated 2025-10-31 18:18 KST. Archived as a text copy without its web address.',
+      notes: 'The seed article of this dataset, by 서영욱 (Gyeongju); updated 2025-10-31 18:18 KST.',
+      missingMetadataReason: 'Archived as a text copy (src/db/seed/articles/) that carries no web address.',
     },
     {
       slug: 'nvidia-newsroom-korea-ai-infrastructure',
@@ -74,17 +75,7 @@ export const korea2025: Dataset = {
       publishedAt: '2025-10-30',
       language: 'en',
       notes:
-        'The official release (fact sheet S1). Its text was not available offline; URL, title and date (US time) are confirmed by the documents that cite it. IR copy on investor.nvidia.com.',
-    },
-    {
-      slug: 'nvidia-blog-korea-apec',
-      url: 'https://blogs.nvidia.com/blog/korea-ai-apec-ceo-summit/',
-      title: null,
-      publisher: 'NVIDIA Blog',
-      kind: 'BLOG_POST',
-      publishedAt: null,
-      language: 'en',
-      notes: 'Fact sheet S1; seen only as a citation.',
+        "The official release (fact sheet S1; date in US time). Its own text is not among the stored pages: it is cited only for NVIDIA's words as AFP quotes them (Mint, Voz). IR copy on investor.nvidia.com.",
     },
     {
       slug: 'yonhap-lokmat-260000-gpus',
@@ -92,19 +83,20 @@ export const korea2025: Dataset = {
       title: null,
       publisher: 'Lokmat Times (Yonhap)',
       kind: 'NEWS_ARTICLE',
-      publishedAt: null,
+      publishedAt: '2025-10-31',
       language: 'en',
-      notes: 'Fact sheet S2.',
+      notes: 'Fact sheet S2: a Yonhap report as Lokmat Times carries it.',
+      missingMetadataReason: 'The stored copy shows no headline.',
     },
     {
       slug: 'yonhap-nationpress-260000-gpus',
       url: 'https://www.nationpress.com/business/nvidias-260000-gpu-deployment-in-s-korea',
-      title: null,
+      title: 'How Will Nvidia Deploy 260,000 GPUs in South Korea?',
       publisher: 'Nation Press (Yonhap)',
       kind: 'NEWS_ARTICLE',
-      publishedAt: null,
+      publishedAt: '2025-10-31',
       language: 'en',
-      notes: 'Fact sheet S2.',
+      notes: 'Fact sheet S2. The date is the dateline ("Seoul, Oct 31") of the stored copy.',
     },
     {
       slug: 'nationaltechnology-ai-chips-korea',
@@ -115,6 +107,7 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'en',
       notes: 'Fact sheet S3.',
+      missingMetadataReason: 'Not among the stored pages; cited as the fact sheet summarises it, without its headline or date.',
     },
     {
       slug: 'techbuzz-quarter-million-gpus',
@@ -124,7 +117,8 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: null,
       language: 'en',
-      notes: 'Fact sheet S4.',
+      notes: 'Fact sheet S4. It says "over 250,000" GPUs, not 260,000.',
+      missingMetadataReason: 'The stored copy shows neither headline nor date.',
     },
     {
       slug: 'cloudnews-28496',
@@ -135,6 +129,7 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'en',
       notes: 'Fact sheet S5.',
+      missingMetadataReason: 'Not among the stored pages; cited as the fact sheet summarises it, without its headline or date.',
     },
     {
       slug: 'asiae-2025103113022725089',
@@ -144,7 +139,8 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: '2025-10-31',
       language: 'en',
-      notes: 'Fact sheet S6.',
+      notes: 'Fact sheet S6. The date is the one in the article number of its address.',
+      missingMetadataReason: 'The stored copy shows no headline.',
     },
     {
       slug: 'livemint-260000-chips',
@@ -152,14 +148,15 @@ export const korea2025: Dataset = {
       title: null,
       publisher: 'Mint (livemint.com)',
       kind: 'NEWS_ARTICLE',
-      publishedAt: null,
+      publishedAt: '2025-10-31',
       language: 'en',
-      notes: 'Fact sheet S7.',
+      notes: "Fact sheet S7; quotes NVIDIA (via AFP) and Samsung's statement.",
+      missingMetadataReason: 'The stored copy shows no headline.',
     },
     {
       slug: 'voz-260000-chips',
       url: 'https://voz.us/en/economy/251031/30490/nvidia-to-supply-260-000-artificial-intelligence-chips-to-south-korea.html',
-      title: null,
+      title: 'Nvidia to supply 260,000 artificial intelligence chips to South Korea',
       publisher: 'Voz',
       kind: 'NEWS_ARTICLE',
       publishedAt: '2025-10-31',
@@ -175,14 +172,15 @@ export const korea2025: Dataset = {
       publishedAt: '2025-10-31',
       language: 'ko',
       notes: 'Fact sheet S9 (Hyundai Motor Group and NVIDIA).',
+      missingMetadataReason: 'The stored copy shows no headline.',
     },
     {
       slug: 'kmib-0028907371',
       url: 'https://www.kmib.co.kr/article/view.asp?arcid=0028907371',
-      title: null,
+      title: '“한국 피지컬 AI 발전에 투자” 현대차-엔비디아, 4.3조 공동 투자',
       publisher: 'Kukmin Ilbo (국민일보)',
       kind: 'NEWS_ARTICLE',
-      publishedAt: null,
+      publishedAt: '2025-10-31',
       language: 'ko',
       notes: 'Fact sheet S9.',
     },
@@ -195,6 +193,7 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'en',
       notes: 'Fact sheet S9.',
+      missingMetadataReason: 'The stored copy shows neither headline nor date.',
     },
     {
       slug: 'autoworldjournal-hyundai-ai-factory',
@@ -205,6 +204,7 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'en',
       notes: 'Fact sheet S9.',
+      missingMetadataReason: 'The stored copy shows neither headline nor date.',
     },
     {
       slug: 'elec4-34603',
@@ -215,6 +215,7 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'ko',
       notes: 'Fact sheet S10 (SK Group).',
+      missingMetadataReason: 'The stored copy shows neither headline nor date.',
     },
     {
       slug: 'scienceai-sk-ai-factory',
@@ -225,6 +226,7 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'en',
       notes: 'Fact sheet S10.',
+      missingMetadataReason: 'The stored copy shows neither headline nor date.',
     },
     {
       slug: 'getnews-samsung-ai-megafactory',
@@ -235,16 +237,18 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'en',
       notes: 'Fact sheet S11 (Samsung).',
+      missingMetadataReason: 'Not among the stored pages; cited as the fact sheet summarises it, without its headline or date.',
     },
     {
       slug: 'duckittech-samsung-50000-gpus',
       url: 'https://www.duckittech.com/news/samsung-to-deploy-50000-nvidia-gpus-in-new-ai-megafactory-to-revolutionize-chip-manufacturing',
-      title: null,
+      title: 'Samsung to Deploy 50,000 NVIDIA GPUs in New AI Megafactory to Revolutionize Chip Manufacturing',
       publisher: 'duckittech.com',
       kind: 'NEWS_ARTICLE',
       publishedAt: null,
       language: 'en',
-      notes: 'Fact sheet S11.',
+      notes: "Fact sheet S11; quotes Samsung's statement.",
+      missingMetadataReason: 'The stored copy shows no date.',
     },
     {
       slug: 'newscj-3334721',
@@ -254,7 +258,8 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: null,
       language: 'ko',
-      notes: 'Fact sheet S12 (AI-RAN MOU).',
+      notes: 'Fact sheet S12 (AI-RAN MOU, signed on the 31st at APEC).',
+      missingMetadataReason: 'The stored copy shows neither headline nor date.',
     },
     {
       slug: 'mrhmh-1874',
@@ -265,6 +270,7 @@ export const korea2025: Dataset = {
       publishedAt: null,
       language: 'ko',
       notes: 'Fact sheet S13 (KISTI).',
+      missingMetadataReason: 'The stored copy, a repost, shows neither headline nor date.',
     },
     {
       slug: 'etoday-2520482',
@@ -274,7 +280,8 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: null,
       language: 'ko',
-      notes: "Fact sheet S14, with GitHub summaries of NVIDIA's text.",
+      notes: 'Fact sheet S14.',
+      missingMetadataReason: 'Not among the stored pages; cited as the fact sheet summarises it, without its headline or date.',
     },
     {
       slug: 'kmjournal-2380',
@@ -284,7 +291,9 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: null,
       language: 'ko',
-      notes: 'Fact sheet S15 (government GPUs first tranche).',
+      notes:
+        "Fact sheet S15: MSIT's GPU procurement announced on 28 July 2025 (B200 10,080 and H200 3,056 through NAVER Cloud, NHN Cloud and Kakao).",
+      missingMetadataReason: 'The stored copy shows no date, and no line of it is clearly the headline.',
     },
     {
       slug: 'kbs-world-197074',
@@ -294,37 +303,49 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: null,
       language: 'en',
-      notes: 'Fact sheet S16.',
-    },
-    {
-      slug: 'kmib-1761900520',
-      url: 'https://www.kmib.co.kr/article/view.asp?arcid=1761900520',
-      title: null,
-      publisher: 'Kukmin Ilbo (국민일보)',
-      kind: 'NEWS_ARTICLE',
-      publishedAt: null,
-      language: 'ko',
-      notes: 'Fact sheet S18 (government briefings; media estimates).',
-    },
-    {
-      slug: 'beyondpost-2025110307285257402aaae0046f',
-      url: 'https://www.beyondpost.co.kr/view.php?ud=2025110307285257402aaae0046f_30',
-      title: null,
-      publisher: 'Beyond Post (beyondpost.co.kr)',
-      kind: 'NEWS_ARTICLE',
-      publishedAt: '2025-11-03',
-      language: 'ko',
-      notes: 'Fact sheet S18.',
+      notes: 'Fact sheet S16. It says "approximately 260-thousand", where the fact sheet lists KBS among the "at least" reports.',
+      missingMetadataReason: 'The stored copy (a radio script) shows neither headline nor date.',
     },
     {
       slug: 'evrimagaci-nvidia-korea',
       url: 'https://evrimagaci.org/gpt/nvidia-and-south-korea-launch-historic-ai-partnership-514538',
-      title: null,
+      title: 'Nvidia And South Korea Launch Historic AI Partnership',
       publisher: 'Evrim Ağacı',
       kind: 'NEWS_ARTICLE',
-      publishedAt: null,
+      publishedAt: '2025-10-31',
       language: 'en',
       notes: 'Fact sheet S19.',
+    },
+    {
+      slug: 'anews-260000-ai-chips',
+      url: 'https://www.anews.com.tr/world/2025/10/31/nvidia-to-supply-over-260000-ai-chips-to-skorea-in-extended-partnership',
+      title: 'Nvidia to supply over 260,000 AI chips to S.Korea in extended partnership',
+      publisher: 'A News (anews.com.tr)',
+      kind: 'NEWS_ARTICLE',
+      publishedAt: '2025-10-31',
+      language: 'en',
+      notes: 'Not in the fact sheet; quotes NVIDIA\'s statement.',
+    },
+    {
+      slug: 'sbs-biz-20000269184',
+      url: 'https://biz.sbs.co.kr/amp/article/20000269184',
+      title: '[현장연결] 이재명-젠슨황 회동…GPU 26만장 거대 AI동맹',
+      publisher: 'SBS Biz',
+      kind: 'NEWS_ARTICLE',
+      publishedAt: '2025-10-31T14:53:00+09:00',
+      language: 'ko',
+      notes: 'Not in the fact sheet; a live report from Gyeongju, updated 15:16 KST.',
+    },
+    {
+      slug: 'newsway-2025103009333757489',
+      url: 'https://www.newsway.co.kr/news/view?ud=2025103009333757489',
+      title: '원·달러 환율 1420원 초반대로 ↓···"관세협상 타결 영향"',
+      publisher: 'Newsway (뉴스웨이)',
+      kind: 'NEWS_ARTICLE',
+      publishedAt: '2025-10-30T09:35:00+09:00',
+      language: 'ko',
+      notes:
+        'The market rate nearest the announcement that a stored page states: the daytime close of 2025-10-29. No stored page states a rate for 2025-10-31.',
     },
   ],
 
@@ -334,6 +355,7 @@ export const korea2025: Dataset = {
       name: 'NVIDIA',
       nameKo: '엔비디아',
       kind: 'COMPANY',
+      aliases: ['Nvidia Corp.'],
       description: "Supplier of the programme's GPUs.",
       website: 'https://www.nvidia.com',
       citations: [seed('Q1', 'NVIDIA announced the AI factories with the Korean government and four companies.')],
@@ -343,6 +365,7 @@ export const korea2025: Dataset = {
       name: 'Government of the Republic of Korea',
       nameKo: '한국 정부',
       kind: 'GOVERNMENT',
+      aliases: ['과학기술정보통신부', '과기정통부', 'Ministry of Science and ICT', 'MSIT', 'Seoul government'],
       description: 'Represented in the official materials by the Ministry of Science and ICT (과학기술정보통신부, MSIT).',
       citations: [
         seed('Q1', 'The Korean government is one of the five partners.'),
@@ -359,6 +382,7 @@ export const korea2025: Dataset = {
       name: 'Samsung Electronics',
       nameKo: '삼성전자',
       kind: 'COMPANY',
+      aliases: ['삼성', 'Samsung', 'Samsung Electronics Co.'],
       website: 'https://www.samsung.com',
       citations: [
         seed('Q1', 'Samsung Electronics is one of the five partners.'),
@@ -370,6 +394,7 @@ export const korea2025: Dataset = {
       name: 'SK Group',
       nameKo: 'SK그룹',
       kind: 'COMPANY',
+      aliases: ['SK'],
       citations: [seed('Q1', 'SK Group is one of the five partners.')],
     },
     {
@@ -377,6 +402,7 @@ export const korea2025: Dataset = {
       name: 'Hyundai Motor Group',
       nameKo: '현대자동차그룹',
       kind: 'COMPANY',
+      aliases: ['현대차그룹', '현대차', 'Hyundai Motor', 'Hyundai'],
       citations: [seed('Q1', 'Hyundai Motor Group is one of the five partners.')],
     },
     {
@@ -384,6 +410,7 @@ export const korea2025: Dataset = {
       name: 'NAVER Cloud',
       nameKo: '네이버클라우드',
       kind: 'CLOUD_PROVIDER',
+      aliases: ['네이버', 'NAVER', 'Naver Cloud Corp.'],
       citations: [
         seed('Q1', 'NAVER Cloud is one of the five partners.'),
         seed('Q4', 'NAVER Cloud secures Blackwell GPUs.'),
@@ -394,6 +421,7 @@ export const korea2025: Dataset = {
       name: 'SK Telecom',
       nameKo: 'SK텔레콤',
       kind: 'TELECOM',
+      aliases: ['SKT'],
       citations: [seed('Q12', 'SK Telecom researches AI-native 6G with NVIDIA.')],
     },
     {
@@ -408,6 +436,7 @@ export const korea2025: Dataset = {
       name: 'LG Uplus',
       nameKo: 'LG유플러스',
       kind: 'TELECOM',
+      aliases: ['LGU+', 'LG U+'],
       citations: [seed('Q12', 'LG Uplus researches AI-native 6G with NVIDIA.')],
     },
     {
@@ -415,6 +444,7 @@ export const korea2025: Dataset = {
       name: 'Yonsei University',
       nameKo: '연세대학교',
       kind: 'UNIVERSITY',
+      aliases: ['연세대', 'Yonsei'],
       citations: [seed('Q12', 'Yonsei University researches AI-native 6G with NVIDIA.')],
     },
     {
@@ -422,6 +452,7 @@ export const korea2025: Dataset = {
       name: 'KISTI (Korea Institute of Science and Technology Information)',
       nameKo: '한국과학기술정보연구원',
       kind: 'RESEARCH_INSTITUTE',
+      aliases: ['KISTI'],
       citations: [seed('Q13', 'KISTI runs joint quantum-computing research with NVIDIA.')],
     },
     {
@@ -429,11 +460,15 @@ export const korea2025: Dataset = {
       name: 'ETRI (Electronics and Telecommunications Research Institute)',
       nameKo: '한국전자통신연구원',
       kind: 'RESEARCH_INSTITUTE',
-      description: 'Not named in the seed article; signed the AI-RAN MOU.',
+      aliases: ['ETRI'],
+      description: 'Not named in the Newspim article; signed the AI-RAN MOU.',
       citations: [
-        paraphrase('newscj-3334721', 'ETRI also signed the AI-RAN MOU, dated 2025-10-31 at APEC.', 'ETRI is a party to the AI-RAN MOU.', {
-          locator: 'S12',
-        }),
+        paraphrase(
+          'newscj-3334721',
+          'Newscj: ETRI is among the signatories of the AI-RAN research MOU signed at APEC.',
+          'ETRI is a party to the AI-RAN MOU.',
+          { locator: 'S12' },
+        ),
         paraphrase('cloudnews-28496', 'ETRI signed the AI-RAN MOU.', 'ETRI is a party to the AI-RAN MOU.', { locator: 'S5' }),
       ],
     },
@@ -442,7 +477,7 @@ export const korea2025: Dataset = {
       name: 'NHN Cloud',
       nameKo: 'NHN클라우드',
       kind: 'CLOUD_PROVIDER',
-      description: "Not named in the seed article; hosts part of the government's first GPU tranche.",
+      description: "Not named in the Newspim article; hosts part of the government's first GPU tranche.",
       citations: [
         paraphrase(
           'kmjournal-2380',
@@ -457,7 +492,8 @@ export const korea2025: Dataset = {
       name: 'Kakao',
       nameKo: '카카오',
       kind: 'CLOUD_PROVIDER',
-      description: "Not named in the seed article; hosts part of the government's first GPU tranche.",
+      aliases: ['Kakao Corp.'],
+      description: "Not named in the Newspim article; hosts part of the government's first GPU tranche.",
       citations: [
         paraphrase(
           'kmjournal-2380',
@@ -472,7 +508,7 @@ export const korea2025: Dataset = {
       name: 'LG AI Research',
       nameKo: 'LG AI연구원',
       kind: 'RESEARCH_INSTITUTE',
-      description: "Not named in the seed article; a developer in MSIT's sovereign foundation-model project.",
+      description: "Not named in the Newspim article; a developer in MSIT's sovereign foundation-model project.",
       citations: [
         paraphrase(
           'etoday-2520482',
@@ -487,7 +523,7 @@ export const korea2025: Dataset = {
       name: 'Upstage',
       nameKo: '업스테이지',
       kind: 'COMPANY',
-      description: "Not named in the seed article; a developer in MSIT's sovereign foundation-model project.",
+      description: "Not named in the Newspim article; a developer in MSIT's sovereign foundation-model project.",
       citations: [
         paraphrase(
           'etoday-2520482',
@@ -502,7 +538,7 @@ export const korea2025: Dataset = {
       name: 'NC AI',
       nameKo: 'NC AI',
       kind: 'COMPANY',
-      description: "Not named in the seed article; a developer in MSIT's sovereign foundation-model project.",
+      description: "Not named in the Newspim article; a developer in MSIT's sovereign foundation-model project.",
       citations: [
         paraphrase(
           'etoday-2520482',
@@ -529,7 +565,7 @@ export const korea2025: Dataset = {
       name: 'NVIDIA GB200',
       architecture: 'Blackwell',
       vendor: 'NVIDIA',
-      description: 'Named by the seed article only; not confirmed by the other sources listed.',
+      description: 'Named by the Newspim article only; not confirmed by the other sources listed.',
       citations: [seed('Q8', 'The supplied GPUs include GB200.', { key: 'gpu-models-q8' })],
     },
     {
@@ -537,7 +573,7 @@ export const korea2025: Dataset = {
       name: 'NVIDIA RTX PRO 6000 Blackwell Server Edition',
       architecture: 'Blackwell',
       vendor: 'NVIDIA',
-      description: 'The seed article calls it "RTX 6000 시리즈" (RTX 6000 series).',
+      description: 'The Newspim article calls it "RTX 6000 시리즈" (RTX 6000 series).',
       citations: [
         seed('Q8', 'The supplied GPUs include the RTX 6000 series.'),
         paraphrase(
@@ -596,6 +632,13 @@ export const korea2025: Dataset = {
       installedBaseGpus: 65000,
       // "기존 6만5000개 수준" (Q6): about 65,000.
       installedBaseBound: 'APPROXIMATE',
+      // "총 26만 개 규모" (Q5); sources split between a ceiling and a floor, see discrepancy
+      // `program-gpu-total-bound`: the parts the dataset resolves mix UP_TO and AT_LEAST, so about.
+      statedGpuTotal: 260000,
+      statedGpuTotalBound: 'APPROXIMATE',
+      // "30만 개 이상" (Q6): more than 300,000, as stated; not the computed 65,000 + 260,000.
+      statedCapacityAfter: 300000,
+      statedCapacityAfterBound: 'AT_LEAST',
       description:
         "260,000 Blackwell GPUs for the Korean government, Samsung Electronics, SK Group, Hyundai Motor Group and NAVER Cloud, announced at the APEC CEO Summit in Gyeongju; deployment follows each partner's own schedule.",
       citations: [
@@ -603,22 +646,80 @@ export const korea2025: Dataset = {
           field: 'announcedOn',
         }),
         seed('Q2', 'NVIDIA briefed the media on the 30th, before the APEC CEO Summit session.'),
-        seed('Q5', 'The five organisations together receive 260,000 GPUs.', { key: 'program-total-q5' }),
-        seed('Q6', 'Korea had about 65,000 AI GPUs before the deal and will have more than 300,000 after it.', {
-          field: 'installedBaseGpus',
+        seed('Q5', 'The five organisations together come to 260,000 GPUs.', { field: 'statedGpuTotal', key: 'program-total-q5' }),
+        seed('Q3', 'Each of the four "up to 50,000" figures plus 60,000 sums to 260,000, so by the article\'s own arithmetic the total is a ceiling.', {
+          field: 'statedGpuTotalBound',
+          stance: 'CONTRADICTS',
+          key: 'program-total-q3-ceiling',
         }),
+        seed('Q6', 'Korea had about 65,000 AI GPUs before the deal.', { field: 'installedBaseGpus' }),
+        seed('Q6', 'Korea will have more than 300,000 AI GPUs after the deal.', { field: 'statedCapacityAfter' }),
         seed('schedule', "Deployment proceeds in sequence, following each partner's plan."),
         paraphrase(
           'yonhap-lokmat-260000-gpus',
-          "Korea's AI GPU base grows from about 65,000 to more than 300,000.",
-          'The installed base before the deal is about 65,000 GPUs.',
-          { locator: 'S2', field: 'installedBaseGpus' },
+          'NVIDIA expects the Blackwell build-out to lift Korea from roughly 65,000 installed AI GPUs to over 300,000.',
+          'The installed base before the deal is about 65,000 GPUs; after it, more than 300,000.',
+          { locator: 'S2', field: 'statedCapacityAfter' },
+        ),
+        paraphrase(
+          'yonhap-nationpress-260000-gpus',
+          'Installed AI GPU capacity rises from about 65,000 to above 300,000, by NVIDIA\'s account.',
+          'Korea\'s capacity after the deal is more than 300,000 GPUs.',
+          { locator: 'S2', field: 'statedCapacityAfter' },
+        ),
+        paraphrase(
+          'kbs-world-197074',
+          'KBS reports NVIDIA supplying about 260,000 Blackwell GPUs in all.',
+          'The total is about 260,000 GPUs.',
+          { locator: 'S16', field: 'statedGpuTotalBound', key: 'program-total-kbs' },
+        ),
+        paraphrase(
+          'yonhap-lokmat-260000-gpus',
+          'Yonhap has NVIDIA planning to deploy as many as 260,000 GPUs in Korea.',
+          'The total is at most 260,000 GPUs.',
+          { locator: 'S2', field: 'statedGpuTotalBound', stance: 'CONTRADICTS', key: 'program-total-yonhap' },
+        ),
+        paraphrase(
+          'evrimagaci-nvidia-korea',
+          'Evrim Ağacı writes that NVIDIA will supply in excess of 260,000 AI chips.',
+          'The total is more than 260,000 GPUs.',
+          { locator: 'S19', field: 'statedGpuTotalBound', stance: 'CONTRADICTS', key: 'program-total-evrim' },
+        ),
+        paraphrase(
+          'anews-260000-ai-chips',
+          'A News reports a partnership covering upwards of 260,000 NVIDIA GPUs.',
+          'The total is more than 260,000 GPUs.',
+          { field: 'statedGpuTotalBound', stance: 'CONTRADICTS', key: 'program-total-anews' },
+        ),
+        paraphrase(
+          'sbs-biz-20000269184',
+          'SBS Biz reports that NVIDIA promised 260,000 or more GPUs (26만 장 이상).',
+          'The total is at least 260,000 GPUs.',
+          { field: 'statedGpuTotalBound', stance: 'CONTRADICTS', key: 'program-total-sbs' },
         ),
         paraphrase(
           'techbuzz-quarter-million-gpus',
-          'More than 260,000 GPUs ("over a quarter-million").',
-          'The official total is more than 260,000 GPUs.',
-          { locator: 'S4', key: 'program-total-official' },
+          'The Tech Buzz puts the deployment at more than 250,000 GPUs, a quarter-million; it gives no 260,000 figure.',
+          'The total is more than 250,000 GPUs, a lower floor than 260,000.',
+          { locator: 'S4', field: 'statedGpuTotal', stance: 'CONTRADICTS', key: 'program-total-techbuzz' },
+        ),
+        paraphrase(
+          'asiae-2025103113022725089',
+          'The Asia Business Daily reports NVIDIA supplying more than 250,000 GPUs in Korea.',
+          'The total is more than 250,000 GPUs.',
+          { locator: 'S6', field: 'statedGpuTotal', stance: 'CONTRADICTS', key: 'program-total-asiae' },
+        ),
+        paraphrase(
+          'nvidia-newsroom-korea-ai-infrastructure',
+          "NVIDIA's release, in the words AFP quotes from it, speaks of more than a quarter-million NVIDIA GPUs for Korea's sovereign clouds and AI factories.",
+          'NVIDIA announced the programme in its own release.',
+          { locator: 'as quoted by AFP in Mint and Voz' },
+        ),
+        paraphrase(
+          'livemint-260000-chips',
+          'Mint reports NVIDIA supplying 260,000 advanced chips to Korea, quoting its "over a quarter-million" wording via AFP.',
+          'The programme totals 260,000 GPUs.',
+          { locator: 'S7', field: 'statedGpuTotal' },
         ),
       ],
     },
@@ -803,8 +904,8 @@ export const korea2025: Dataset = {
           contribution: 'Co-investor, per the Hyundai and NVIDIA materials.',
           citations: [
             paraphrase(
-              'zdnet-korea-20251031131902',
-              'Hyundai Motor Group and NVIDIA co-invest (공동 투자) about USD 3 billion, backing the government physical-AI cluster.',
+              'kmib-0028907371',
+              'Kukmin Ilbo: Hyundai Motor Group and NVIDIA jointly invest (공동 투자) about USD 3 billion, supporting the government\'s physical-AI cluster plan.',
               'NVIDIA co-invests with Hyundai.',
               { locator: 'S9' },
             ),
@@ -813,8 +914,8 @@ export const korea2025: Dataset = {
         {
           partner: 'korea-government',
           role: 'SUPPORTER',
-          contribution: 'MOU party (MSIT); named as co-investor by the seed article only.',
-          citations: [seed('Q11', 'The seed article names the Korean government as co-investor.')],
+          contribution: 'MOU party (MSIT); named as co-investor by the Newspim article only.',
+          citations: [seed('Q11', 'The Newspim article names the Korean government as co-investor.')],
         },
       ],
       citations: [seed('Q11', 'The co-investment expands the physical-AI ecosystem.')],
@@ -850,19 +951,22 @@ export const korea2025: Dataset = {
         {
           partner: 'etri',
           role: 'PARTICIPANT',
-          contribution: 'Signed the AI-RAN MOU; not named in the seed article.',
+          contribution: 'Signed the AI-RAN MOU; not named in the Newspim article.',
           citations: [
-            paraphrase('newscj-3334721', 'ETRI also signed the AI-RAN MOU, dated 2025-10-31 at APEC.', 'ETRI is a party to the AI-RAN MOU.', {
-              locator: 'S12',
-              key: 'ai-ran-etri',
-            }),
+            paraphrase(
+              'newscj-3334721',
+              'Newscj: Yonsei signed the AI-RAN research MOU at APEC on the 31st with NVIDIA, Samsung, SKT, KT, LG Uplus and ETRI.',
+              'ETRI is a party to the AI-RAN MOU.',
+              { locator: 'S12', key: 'ai-ran-etri' },
+            ),
           ],
         },
       ],
       citations: [
-        seed('Q12', 'NVIDIA researches AI-native 6G with Samsung, SK Telecom, KT, LG Uplus and Yonsei.', {
+        seed('Q12', 'The Newspim article lists five partners for AI-native 6G, without ETRI.', {
           key: 'ai-ran-q12',
           field: 'participants',
+          stance: 'CONTRADICTS',
         }),
         seed('edge6g', 'GPU compute moves to the base-station edge for low power, battery efficiency and real-time AI.', {
           field: 'technologies',
@@ -922,16 +1026,22 @@ export const korea2025: Dataset = {
       citations: [
         seed('Q3', 'The government introduces up to 50,000 GPUs to accelerate sovereign AI.', { field: 'quantity' }),
         paraphrase(
-          'kmjournal-2380',
-          'The first ~13,000 government GPUs ("Blackwell and other"): B200 10,080 + H200 3,056.',
-          'Part of the government allocation is Hopper (H200), not Blackwell.',
-          { locator: 'S15', field: 'gpuModel', key: 'government-first-tranche' },
-        ),
-        paraphrase(
           'yonhap-lokmat-260000-gpus',
-          'Government: up to 50,000 (National AI Computing Center, sovereign clouds).',
+          'Yonhap: the government will set aside as many as 50,000 NVIDIA GPUs for a national sovereign-AI platform.',
           'The government allocation is up to 50,000 GPUs.',
           { locator: 'S2', field: 'bound' },
+        ),
+        paraphrase(
+          'kmjournal-2380',
+          "MSIT's procurement through NAVER Cloud, NHN Cloud and Kakao comes to 13,136 GPUs: 10,080 B200 and 3,056 H200.",
+          'Part of the government tranche is Hopper (H200), not Blackwell, while the allocation is stored as Blackwell.',
+          { locator: 'S15', field: 'gpuModel', stance: 'CONTRADICTS', key: 'government-first-tranche' },
+        ),
+        paraphrase(
+          'techbuzz-quarter-million-gpus',
+          "The Tech Buzz has MSIT starting with 50,000 current Blackwell GPUs, the first 13,000 through NAVER Cloud, NHN Cloud and Kakao.",
+          'The government allocation is Blackwell.',
+          { locator: 'S4', field: 'gpuModel', key: 'government-blackwell-techbuzz' },
         ),
       ],
     },
@@ -947,13 +1057,31 @@ export const korea2025: Dataset = {
       purpose: 'An AI factory for chip-process yield, digital twins and robots.',
       announcedOn: '2025-10-31',
       citations: [
-        seed('Q9', 'Samsung builds an AI factory of 50,000 GPUs.', { field: 'quantity' }),
+        seed('Q9', 'Samsung builds an AI factory on the scale of 50,000 GPUs.', { field: 'quantity', key: 'samsung-q9' }),
         seed('Q3', 'Samsung builds up to 50,000 GPUs.', { field: 'bound', stance: 'CONTRADICTS', key: 'samsung-q3-bound' }),
-        paraphrase('asiae-2025103113022725089', 'Samsung: more than 50,000 NVIDIA GPUs.', 'Samsung receives more than 50,000 GPUs.', {
+        paraphrase(
+          'yonhap-lokmat-260000-gpus',
+          'Yonhap: Samsung, SK and Hyundai Motor will each deploy as many as 50,000 GPUs.',
+          'Samsung receives up to 50,000 GPUs.',
+          { locator: 'S2', field: 'bound', stance: 'CONTRADICTS', key: 'samsung-yonhap-bound' },
+        ),
+        paraphrase('asiae-2025103113022725089', 'Samsung will bring in over 50,000 NVIDIA GPUs for an AI factory.', 'Samsung receives more than 50,000 GPUs.', {
           locator: 'S6',
           field: 'bound',
           key: 'samsung-official',
         }),
+        paraphrase(
+          'livemint-260000-chips',
+          "Samsung's own statement, as Mint quotes it, speaks of deploying more than 50,000 NVIDIA GPUs.",
+          'Samsung receives more than 50,000 GPUs.',
+          { locator: 'S7', field: 'bound', key: 'samsung-statement-mint' },
+        ),
+        paraphrase(
+          'duckittech-samsung-50000-gpus',
+          'Samsung plans to put upwards of 50,000 NVIDIA GPUs into its AI megafactory.',
+          'Samsung receives more than 50,000 GPUs.',
+          { locator: 'S11', field: 'bound', key: 'samsung-statement-duckittech' },
+        ),
       ],
     },
     {
@@ -971,11 +1099,27 @@ export const korea2025: Dataset = {
         seed('Q3', 'SK Group builds up to 50,000 GPUs.', { field: 'quantity' }),
         seed('Q3', 'SK Group builds up to 50,000 GPUs.', { field: 'bound', stance: 'CONTRADICTS', key: 'sk-q3-bound' }),
         paraphrase(
+          'yonhap-lokmat-260000-gpus',
+          'Yonhap: Samsung, SK and Hyundai Motor will each deploy as many as 50,000 GPUs.',
+          'SK Group receives up to 50,000 GPUs.',
+          { locator: 'S2', field: 'bound', stance: 'CONTRADICTS', key: 'sk-yonhap-bound' },
+        ),
+        paraphrase(
           'scienceai-sk-ai-factory',
-          'SK Group: more than 50,000 GPUs; phase 1 by end-2027.',
+          'The SK AI factory is to hold in excess of 50,000 NVIDIA GPUs, its first phase done by late 2027.',
           'SK Group receives more than 50,000 GPUs.',
           { locator: 'S10', field: 'bound', key: 'sk-official' },
         ),
+        paraphrase('elec4-34603', 'SK is building an AI factory with 50,000 or more NVIDIA GPUs (5만 개 이상).', 'SK Group receives more than 50,000 GPUs.', {
+          locator: 'S10',
+          field: 'bound',
+          key: 'sk-elec4',
+        }),
+        paraphrase('asiae-2025103113022725089', 'SK Group will design an AI factory with over 50,000 NVIDIA GPUs.', 'SK Group receives more than 50,000 GPUs.', {
+          locator: 'S6',
+          field: 'bound',
+          key: 'sk-asiae',
+        }),
       ],
     },
     {
@@ -1007,15 +1151,38 @@ export const korea2025: Dataset = {
         }),
         paraphrase(
           'zdnet-korea-20251031131902',
-          'Hyundai Motor Group: 50,000 Blackwell GPUs (Hyundai release, Korean press).',
+          'Hyundai Motor Group and NVIDIA will use 50,000 Blackwell GPUs (5만 장) to develop, validate and deploy integrated AI models.',
           'Hyundai receives 50,000 Blackwell GPUs.',
           { locator: 'S9', field: 'quantity', key: 'hyundai-official' },
         ),
-        paraphrase('kbs-world-197074', 'Hyundai Motor Group: 50,000 Blackwell GPUs.', 'Hyundai receives 50,000 Blackwell GPUs.', {
+        paraphrase('kmib-0028907371', 'Kukmin Ilbo: the two companies plan integrated AI model work on 50,000 Blackwell GPUs (5만장).', 'Hyundai receives 50,000 Blackwell GPUs.', {
+          locator: 'S9',
+          field: 'bound',
+          key: 'hyundai-kmib',
+        }),
+        paraphrase('kbs-world-197074', 'KBS: 50,000 Blackwell GPUs go to Hyundai Motor.', 'Hyundai receives 50,000 Blackwell GPUs.', {
           locator: 'S16',
           field: 'quantity',
           key: 'hyundai-kbs',
         }),
+        paraphrase(
+          'autoworldjournal-hyundai-ai-factory',
+          'Hyundai Motor Group and NVIDIA are to deploy 50,000 Blackwell GPUs for AI model training, validation and deployment.',
+          'Hyundai receives 50,000 Blackwell GPUs.',
+          { locator: 'S9', field: 'bound', key: 'hyundai-autoworld' },
+        ),
+        paraphrase(
+          'yonhap-lokmat-260000-gpus',
+          'Yonhap: Samsung, SK and Hyundai Motor will each deploy as many as 50,000 GPUs.',
+          'Hyundai receives up to 50,000 GPUs.',
+          { locator: 'S2', field: 'bound', stance: 'CONTRADICTS', key: 'hyundai-yonhap-bound' },
+        ),
+        paraphrase(
+          'econotimes-hyundai-nvidia-cluster',
+          'EconoTimes puts the Hyundai deployment at roughly 50,000 Blackwell GPUs.',
+          'Hyundai receives about 50,000 GPUs.',
+          { locator: 'S9', field: 'bound', stance: 'CONTRADICTS', key: 'hyundai-econotimes-bound' },
+        ),
       ],
     },
     {
@@ -1025,20 +1192,36 @@ export const korea2025: Dataset = {
       gpuModel: 'blackwell-unstated',
       initiative: null,
       quantity: 60000,
-      bound: 'AT_LEAST',
+      bound: 'APPROXIMATE',
       status: 'ANNOUNCED',
       purpose: 'Blackwell GPUs for NAVER Cloud.',
       announcedOn: '2025-10-31',
       citations: [
-        seed('Q4', 'NAVER Cloud secures 60,000 Blackwell GPUs.', { field: 'quantity' }),
-        paraphrase('yonhap-lokmat-260000-gpus', 'NAVER Cloud: more than 60,000 Blackwell GPUs.', 'NAVER Cloud receives more than 60,000 GPUs.', {
+        seed('Q4', 'NAVER Cloud secures 60,000 Blackwell GPUs, with no qualifier.', { field: 'quantity', key: 'naver-q4' }),
+        paraphrase('yonhap-lokmat-260000-gpus', 'Yonhap: Naver Cloud will install roughly 60,000 GPUs.', 'NAVER Cloud receives about 60,000 GPUs.', {
           locator: 'S2',
           field: 'bound',
-          key: 'naver-official',
+          key: 'naver-yonhap',
         }),
-        paraphrase('evrimagaci-nvidia-korea', 'NAVER Cloud: around 60,000 (Yonhap).', 'NAVER Cloud receives around 60,000 GPUs.', {
+        paraphrase(
+          'yonhap-nationpress-260000-gpus',
+          'Yonhap, as Nation Press carries it: Naver Cloud is expected to deploy about 60,000 units.',
+          'NAVER Cloud receives about 60,000 GPUs.',
+          { locator: 'S2', field: 'bound', key: 'naver-nationpress' },
+        ),
+        paraphrase('anews-260000-ai-chips', 'A News: Naver Cloud will install about 60,000 GPUs.', 'NAVER Cloud receives about 60,000 GPUs.', {
+          field: 'bound',
+          key: 'naver-anews',
+        }),
+        paraphrase('voz-260000-chips', 'Voz: NAVER Cloud receives 60,000 of the chips.', 'NAVER Cloud receives 60,000 GPUs.', {
+          locator: 'S8',
+          field: 'quantity',
+        }),
+        paraphrase('evrimagaci-nvidia-korea', 'Evrim Ağacı: NAVER Cloud is to deploy in excess of 60,000 GPUs.', 'NAVER Cloud receives more than 60,000 GPUs.', {
           locator: 'S19',
           field: 'bound',
+          stance: 'CONTRADICTS',
+          key: 'naver-evrim',
         }),
       ],
     },
@@ -1056,7 +1239,7 @@ export const korea2025: Dataset = {
       bound: 'APPROXIMATE',
       announcedOn: '2025-10-31',
       description:
-        'About USD 3 billion (≈ KRW 4 trillion per the seed; KRW 4.278 trillion per ZDNet Korea) for an NVIDIA AI Technology Center, a Hyundai Physical AI Application Center and data centers. The split between investors is not disclosed.',
+        'About USD 3 billion (≈ KRW 4 trillion by the Newspim article\'s own rounding; KRW 4.2783 trillion per ZDNet Korea, 4.28 trillion per Kukmin Ilbo) for an NVIDIA AI Technology Center, a Hyundai Physical AI Application Center and data centers. The split between the investors is not disclosed.',
       investors: [
         {
           partner: 'hyundai-motor-group',
@@ -1064,7 +1247,7 @@ export const korea2025: Dataset = {
             seed('Q11', 'Hyundai co-invests about USD 3 billion.'),
             paraphrase(
               'zdnet-korea-20251031131902',
-              'Hyundai Motor Group and NVIDIA co-invest (공동 투자) about USD 3 billion.',
+              'Hyundai Motor Group and NVIDIA back the physical-AI cluster with an investment of about USD 3 billion.',
               'Hyundai is a co-investor.',
               { locator: 'S9' },
             ),
@@ -1074,8 +1257,8 @@ export const korea2025: Dataset = {
           partner: 'nvidia',
           citations: [
             paraphrase(
-              'zdnet-korea-20251031131902',
-              'Hyundai Motor Group and NVIDIA co-invest (공동 투자) about USD 3 billion.',
+              'kmib-0028907371',
+              'Kukmin Ilbo: Hyundai Motor Group and NVIDIA jointly invest (공동 투자) about USD 3 billion in Korean physical AI.',
               'NVIDIA is a co-investor.',
               { locator: 'S9' },
             ),
@@ -1084,22 +1267,29 @@ export const korea2025: Dataset = {
       ],
       citations: [
         seed('Q11', 'The co-investment is about USD 3 billion (about KRW 4 trillion).', { field: 'amount' }),
-        seed('Q11', 'The seed names Hyundai and the Korean government as the co-investors.', {
+        seed('Q11', 'The Newspim article names Hyundai and the Korean government as the co-investors.', {
           field: 'investors',
           stance: 'CONTRADICTS',
           key: 'investment-q11-investors',
         }),
         paraphrase(
           'zdnet-korea-20251031131902',
-          'Hyundai Motor Group + NVIDIA (공동 투자), backing the government physical-AI cluster; about USD 3 billion, KRW 4.278 trillion.',
+          'The roughly USD 3 billion (KRW 4.2783 trillion) comes with Hyundai and NVIDIA backing the government\'s physical-AI cluster; MSIT signs the MOU with both.',
           'The co-investors are Hyundai and NVIDIA, with MSIT as MOU party.',
           { locator: 'S9', field: 'investors', key: 'investment-s9-investors' },
         ),
-        paraphrase('kmib-0028907371', 'About USD 3 billion (KRW 4.28 trillion).', 'The amount is about USD 3 billion.', {
-          locator: 'S9',
-          field: 'amount',
-          key: 'investment-kmib-amount',
-        }),
+        paraphrase(
+          'kmib-0028907371',
+          'Kukmin Ilbo: Hyundai and NVIDIA co-invest about USD 3 billion (about KRW 4.28 trillion); MSIT signs an MOU with them.',
+          'The co-investors are Hyundai and NVIDIA; the amount is about USD 3 billion.',
+          { locator: 'S9', field: 'investors', key: 'investment-kmib-investors' },
+        ),
+        paraphrase(
+          'econotimes-hyundai-nvidia-cluster',
+          'EconoTimes: the project is put at about USD 3 billion, and Hyundai did not say how the funding divides between the partners.',
+          "The split between the co-investors is undisclosed, so each one's share is at most the whole.",
+          { locator: 'S9', field: 'investors', key: 'investment-split-undisclosed' },
+        ),
       ],
     },
   ],
@@ -1108,10 +1298,28 @@ export const korea2025: Dataset = {
     {
       baseCurrency: 'USD',
       quoteCurrency: 'KRW',
+      baseAmount: '1',
+      quoteAmount: '1431.7',
+      asOf: '2025-10-29',
+      kind: 'MARKET',
+      citations: [
+        paraphrase(
+          'newsway-2025103009333757489',
+          'Newsway, on the morning of 30 October: the won opened at 1,425.0 per dollar, 6.7 below the previous trading day\'s daytime close of 1,431.7.',
+          'The won–dollar daytime close of 2025-10-29 was 1,431.7 won per dollar; no stored page states the rate of 2025-10-31.',
+        ),
+      ],
+    },
+    {
+      baseCurrency: 'USD',
+      quoteCurrency: 'KRW',
       baseAmount: '3000000000',
       quoteAmount: '4000000000000',
       asOf: '2025-10-31',
-      citations: [seed('Q11', 'The seed converts about USD 3 billion to about KRW 4 trillion.')],
+      kind: 'SOURCE_CONVERSION',
+      citations: [
+        seed('Q11', "The Newspim article's own rounded conversion of about USD 3 billion as about KRW 4 trillion; not a market rate."),
+      ],
     },
   ],
 
@@ -1121,45 +1329,82 @@ export const korea2025: Dataset = {
       subject: { allocation: 'hyundai' },
       field: 'quantity',
       description:
-        'The seed gives Hyundai Motor Group "up to 50,000" GPUs (Q3) and needs 50,000 for its 260,000 total (Q5), but a later sentence says "5000개" (Q10). NVIDIA, Hyundai\'s release and KBS give 50,000 Blackwell GPUs.',
+        'The Newspim article gives Hyundai Motor Group "up to 50,000" GPUs (Q3) and needs 50,000 for its 260,000 total (Q5), but a later sentence says "5000개" (Q10). Hyundai\'s announcement as ZDNet Korea reports it and KBS give 50,000 Blackwell GPUs.',
       resolution: 'Stored as 50,000: "5000" is a dropped zero.',
       citations: ['hyundai-q3', 'hyundai-q10', 'hyundai-q5', 'hyundai-official', 'hyundai-kbs'],
     },
     {
-      slug: 'allocation-bounds',
+      slug: 'program-gpu-total-bound',
       subject: { program: 'korea-2025' },
-      field: 'allocations.bound',
+      field: 'statedGpuTotalBound',
       description:
-        'The seed says "up to" (최대) for the government and all three conglomerates. Official coverage: government up to 50,000; Samsung and SK more than 50,000; Hyundai 50,000; NAVER Cloud more than 60,000; total more than 260,000.',
+        'By the Newspim article\'s own arithmetic (four "최대 5만" plus 6만, Q3–Q5) 260,000 is a ceiling, and Yonhap says "up to 260,000"; Evrim Ağacı, A News and SBS Biz say more than (or at least) 260,000; KBS World says about 260,000; The Tech Buzz and The Asia Business Daily say more than 250,000. The fact sheet credits The Tech Buzz with "more than 260,000" and counts KBS among the "at least" reports; the pages say otherwise, and the dataset follows the pages.',
       resolution:
-        'Each allocation stores its own bound from the official coverage: government UP_TO, Samsung and SK AT_LEAST, Hyundai EXACT, NAVER Cloud AT_LEAST.',
+        'The stated total is about 260,000: the allocations the dataset resolves mix an "up to" figure (government), "at least" figures (Samsung, SK), an exact one (Hyundai) and an "about" one (NAVER), so their sum is neither a ceiling nor a floor.',
       citations: [
-        'samsung-q3-bound',
-        'sk-q3-bound',
-        'hyundai-q3-bound',
-        'samsung-official',
-        'sk-official',
-        'naver-official',
         'program-total-q5',
-        'program-total-official',
+        'program-total-kbs',
+        'program-total-q3-ceiling',
+        'program-total-yonhap',
+        'program-total-evrim',
+        'program-total-anews',
+        'program-total-sbs',
+        'program-total-techbuzz',
+        'program-total-asiae',
       ],
+    },
+    {
+      slug: 'samsung-gpu-bound',
+      subject: { allocation: 'samsung' },
+      field: 'bound',
+      description:
+        'Inside the Newspim article Samsung gets "최대 5만" (up to 50,000, Q3) and "5만 개 GPU 규모" (50,000, Q9); Yonhap says up to 50,000; Samsung\'s own statement (as Mint and duckittech quote it) and The Asia Business Daily say more than 50,000.',
+      resolution: "Stored as at least 50,000, Samsung's own wording.",
+      citations: ['samsung-q9', 'samsung-q3-bound', 'samsung-yonhap-bound', 'samsung-official', 'samsung-statement-mint', 'samsung-statement-duckittech'],
+    },
+    {
+      slug: 'sk-gpu-bound',
+      subject: { allocation: 'sk' },
+      field: 'bound',
+      description:
+        'The Newspim article (Q3) and Yonhap say up to 50,000 GPUs for SK Group; ScienceAI, elec4 (5만 개 이상) and The Asia Business Daily say more than 50,000.',
+      resolution: 'Stored as at least 50,000, the wording of the reports of the NVIDIA–SK announcement.',
+      citations: ['sk-q3-bound', 'sk-yonhap-bound', 'sk-official', 'sk-elec4', 'sk-asiae'],
+    },
+    {
+      slug: 'hyundai-gpu-bound',
+      subject: { allocation: 'hyundai' },
+      field: 'bound',
+      description:
+        'The Newspim article (Q3) and Yonhap say up to 50,000 GPUs for Hyundai Motor Group and EconoTimes about 50,000; the Hyundai–NVIDIA announcement as Kukmin Ilbo and Auto World Journal report it says 50,000.',
+      resolution: 'Stored as exactly 50,000, the figure of the two companies\' announcement.',
+      citations: ['hyundai-q3-bound', 'hyundai-yonhap-bound', 'hyundai-econotimes-bound', 'hyundai-kmib', 'hyundai-autoworld'],
+    },
+    {
+      slug: 'naver-gpu-bound',
+      subject: { allocation: 'naver' },
+      field: 'bound',
+      description:
+        'The Newspim article states 60,000 for NAVER Cloud without a qualifier (Q4); Yonhap (Lokmat Times, Nation Press) and A News say around 60,000; Evrim Ağacı says more than 60,000. An earlier version of this dataset had the Yonhap and Evrim Ağacı wordings the other way round and stored "at least" on the misattributed one.',
+      resolution: 'Stored as about 60,000, the wording of Yonhap and A News.',
+      citations: ['naver-q4', 'naver-yonhap', 'naver-nationpress', 'naver-anews', 'naver-evrim'],
     },
     {
       slug: 'physical-ai-co-investors',
       subject: { investment: 'physical-ai-co-investment' },
       field: 'investors',
       description:
-        'The seed says Hyundai co-invests about USD 3 billion with the Korean government (Q11); Hyundai and NVIDIA materials say Hyundai and NVIDIA co-invest, with MSIT as MOU party. The seed converts to about KRW 4 trillion; other coverage gives KRW 4.278 (ZDNet) or 4.28 trillion (Kukmin).',
+        'The Newspim article says Hyundai co-invests about USD 3 billion with the Korean government (Q11); ZDNet Korea and Kukmin Ilbo say Hyundai and NVIDIA co-invest, with MSIT as MOU party. No source states the split (EconoTimes: Hyundai did not disclose it).',
       resolution:
-        'Investors stored as Hyundai Motor Group and NVIDIA; the government is a SUPPORTER of the initiative. The amount stays USD 3 billion, approximate; the seed\'s KRW 4 trillion is kept as the stored USD→KRW rate.',
-      citations: ['investment-q11-investors', 'investment-s9-investors', 'investment-kmib-amount'],
+        "Investors stored as Hyundai Motor Group and NVIDIA, each share undisclosed (at most the whole); the government supports the initiative. The article's KRW 4 trillion is kept as its own rounded conversion, not a market rate; totals in KRW use the market rate of 2025-10-29.",
+      citations: ['investment-q11-investors', 'investment-s9-investors', 'investment-kmib-investors', 'investment-split-undisclosed'],
     },
     {
       slug: 'quantum-platform',
       subject: { initiative: 'hangang-quantum-computing' },
       field: 'technologies',
       description:
-        'The seed prints "쿠라큐(CuQuantum)", but 쿠라큐 reads like CUDA-Q (쿠다큐), which NVIDIA\'s blog summary and the KISTI coverage name.',
+        'The Newspim article prints "쿠라큐(CuQuantum)", but 쿠라큐 reads like CUDA-Q (쿠다큐), which the fact sheet reports from the KISTI coverage.',
       resolution: 'Recorded as CUDA-Q (medium confidence).',
       citations: ['quantum-q13', 'quantum-cuda-q'],
     },
@@ -1168,17 +1413,17 @@ export const korea2025: Dataset = {
       subject: { program: 'korea-2025' },
       field: 'gpuModels',
       description:
-        'The seed names GB200 and "RTX 6000 series" (Q8) and calls every GPU Blackwell (Q1). GB200 is not confirmed by the other sources; "RTX 6000 series" is the RTX PRO 6000 Blackwell Server Edition; the government\'s first tranche includes Hopper H200s.',
+        'The Newspim article names GB200 and "RTX 6000 series" (Q8) and calls every GPU Blackwell (Q1). GB200 is not confirmed by the other sources listed; "RTX 6000 series" is the RTX PRO 6000 Blackwell Server Edition; the government\'s GPU procurement includes 3,056 Hopper H200s.',
       resolution:
-        'Allocations point at "Blackwell (model unstated)"; GB200 is kept as a model the seed names, without allocations; the H200s of the first tranche are recorded as a citation on the government allocation.',
-      citations: ['gpu-models-q8', 'gpu-models-rtx-pro', 'gpu-models-h200', 'government-first-tranche'],
+        'Allocations point at "Blackwell (model unstated)"; GB200 is kept as a model the article names, without allocations; the H200s are recorded as a contradicting citation on the government allocation.',
+      citations: ['gpu-models-q8', 'gpu-models-rtx-pro', 'government-blackwell-techbuzz', 'gpu-models-h200', 'government-first-tranche'],
     },
     {
       slug: 'ai-ran-partners',
       subject: { initiative: 'ai-native-6g' },
       field: 'participants',
-      description: 'The seed lists Samsung, SK Telecom, KT, LG Uplus and Yonsei University for AI-native 6G; ETRI also signed the AI-RAN MOU.',
-      resolution: 'ETRI is stored as a PARTICIPANT with its own source.',
+      description: 'The Newspim article lists Samsung, SK Telecom, KT, LG Uplus and Yonsei University for AI-native 6G (Q12); ETRI also signed the AI-RAN MOU.',
+      resolution: 'ETRI is stored as a participant, with its own source.',
       citations: ['ai-ran-q12', 'ai-ran-etri'],
     },
   ],
