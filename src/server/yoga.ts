@@ -1,7 +1,6 @@
 // createYoga with the schema, the request context and the plugins that make it safe to expose:
 // document limits (graphql-armor), CSRF prevention, introspection policy, persisted operations,
 // a response cache that every write invalidates, and Prometheus metrics.
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -29,6 +28,8 @@ import { createFrontCache, type FrontCache } from './front-cache.js';
 import { compilable, useCompiledErrors } from './jit.js';
 import { yogaLogger } from './log.js';
 import { loadManifest } from './persisted-operations.js';
+import { useRequestBudget } from './plugins/use-request-budget.js';
+import { defaultBudget, type RequestBudget } from '../config.js';
 
 /** Document limits, sized so every shipped operation passes with room and abusive ones fail. */
 export const limits = {
@@ -36,10 +37,9 @@ export const limits = {
   maxAliases: 30,
   maxTokens: 5000,
   maxDirectives: 30,
-  // graphql-armor's cost with a depth factor of 1 (measured): the heaviest shipped operation,
-  // the dashboard's Citations query, costs about 17,900; three nested pages of 100 cost millions.
+  // The cost, with variables, and the rest of the request budget: use-request-budget.ts.
   // Wide documents are held by the alias and token limits.
-  maxCost: 50_000,
+  maxCost: defaultBudget.maxCost,
 };
 
 export interface YogaOptions {
@@ -67,6 +67,8 @@ export interface YogaOptions {
   jit?: boolean;
   /** Serve Prometheus metrics at /metrics (default true). */
   metrics?: boolean;
+  /** Cost, IDs, nesting, input size and time one request may take (config.ts's defaults). */
+  budget?: RequestBudget;
 }
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
@@ -185,7 +187,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     maxAliasesPlugin({ n: limits.maxAliases, ...armorRejection }),
     maxTokensPlugin({ n: limits.maxTokens, ...armorRejection }),
     maxDirectivesPlugin({ n: limits.maxDirectives, ...armorRejection }),
-    costLimitPlugin({ maxCost: limits.maxCost, depthCostFactor: 1, ignoreIntrospection: true, ...armorRejection }),
+    useRequestBudget(options.budget ?? defaultBudget),
   ];
   if (options.jit ?? true) {
     // Compiled execution for queries that select no database-backed objects below the root
