@@ -8,7 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { parse, typeFromAST, getNamedType, Kind } from 'graphql';
+import { schema } from '../src/schema/index.js';
 import { createHttpServer, listen } from '../src/server/http.js';
+import { isSubscription, loadManifest } from '../src/server/persisted-operations.js';
+import { measure } from '../src/server/plugins/use-request-budget.js';
 import { attachGraphQLWebSocket } from '../src/server/websocket.js';
 import { insertRandomAllocations } from './helpers.js';
 
@@ -84,6 +88,23 @@ const nestedPages =
   'query ($n: Int) { partners(first: $n) { edges { node { allocations(first: $n) { edges { node { partner { allocations(first: $n) { edges { node { quantity } } } } } } } } } } }';
 
 describe('cost with variables', () => {
+  it('lets every shipped operation through with its largest pages', () => {
+    // Every Int variable at the largest page (100); the other variables as the dashboard sends them.
+    const sample: Record<string, unknown> = { String: 'korea-2025', Currency: 'KRW', Int: 100, ID: globalId('Program', 1) };
+    for (const document of Object.values(loadManifest())) {
+      const ast = parse(document);
+      const operation = ast.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+      const variables = Object.fromEntries(
+        (operation?.kind === Kind.OPERATION_DEFINITION ? (operation.variableDefinitions ?? []) : []).map((variable) => [
+          variable.variable.name.value,
+          sample[getNamedType(typeFromAST(schema, variable.type as never)!).name] ?? null,
+        ]),
+      );
+      const measured = measure({ schema, document: ast, variableValues: variables });
+      expect(measured?.cost, `${document.split('\n')[0]} ${isSubscription(document) ? '(subscription)' : ''}`).toBeLessThanOrEqual(loadConfig({}).maxCost);
+    }
+  });
+
   it('refuses page sizes passed as variables as it refuses literal ones', async () => {
     const { post } = await start();
     expectRefused(await answer(await post({ query: nestedPages, variables: { n: 100 } })), 'QUERY_TOO_COMPLEX');
