@@ -1,6 +1,6 @@
 // Wires configuration, database and GraphQL server together; used by main.ts and the tests.
 import { DefaultLogger, type Logger } from 'drizzle-orm/logger';
-import type { Config } from './config.js';
+import { defaultBudget, type Config, type RequestBudget } from './config.js';
 import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
 import { createEvents, type ClusterLink, type Events } from './schema/events.js';
@@ -16,7 +16,7 @@ export interface App {
 }
 
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
-  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'corsAllowHeaders' | 'corsExposeHeaders' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs' | 'metrics' | 'metricsToken'>> & {
+  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'corsAllowHeaders' | 'corsExposeHeaders' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs' | 'metrics' | 'metricsToken' | keyof RequestBudget>> & {
     logging?: boolean;
     /** Receives every SQL statement drizzle runs (tests count statements with it); overrides logSql. */
     sqlLogger?: Logger;
@@ -46,6 +46,13 @@ export function createApp(config: AppOptions): App {
     responseCacheTtlMs: config.responseCacheTtlMs ?? 60_000,
     metrics: config.metrics ?? true,
     metricsToken: config.metricsToken,
+    budget: {
+      maxCost: config.maxCost ?? defaultBudget.maxCost,
+      maxIdsPerRequest: config.maxIdsPerRequest ?? defaultBudget.maxIdsPerRequest,
+      maxNesting: config.maxNesting ?? defaultBudget.maxNesting,
+      maxInputValues: config.maxInputValues ?? defaultBudget.maxInputValues,
+      requestTimeoutMs: config.requestTimeoutMs ?? defaultBudget.requestTimeoutMs,
+    },
   };
   const yoga = createGraphQLServer(options);
   return { db, yoga, events, close: () => closeDatabase(db) };

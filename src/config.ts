@@ -1,6 +1,32 @@
 // Environment → typed configuration. The one module that reads process.env.
 import { z } from 'zod';
 
+/** What one request may ask of the process (src/server/plugins/use-request-budget.ts). */
+export interface RequestBudget {
+  /** Largest cost of one operation (graphql-armor's measure: 1 per scalar, 2 per object, times page sizes). */
+  maxCost: number;
+  /** IDs in `nodes(ids:)` plus representations in `_entities`, summed over one request. */
+  maxIdsPerRequest: number;
+  /** Deepest nesting of brackets in the document, and of objects and lists in the variables. */
+  maxNesting: number;
+  /** Values (scalars, objects and lists, counted one each) in the variables of one request. */
+  maxInputValues: number;
+  /** A query still executing after this long is cancelled with REQUEST_TIMEOUT; 0 turns it off. */
+  requestTimeoutMs: number;
+}
+
+/** The request budget's defaults (README, "Limits"). */
+export const defaultBudget: RequestBudget = {
+  // The heaviest shipped operation, the Initiatives example, costs 13,023 (measured);
+  // three nested pages of 100 cost millions.
+  maxCost: 50_000,
+  maxIdsPerRequest: 500,
+  maxNesting: 64,
+  // Far below SQLite's 32,766 bound parameters per statement and 1,000 levels of expression.
+  maxInputValues: 5_000,
+  requestTimeoutMs: 10_000,
+};
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
@@ -28,6 +54,11 @@ const environmentSchema = z.object({
   WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(100),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  MAX_COST: z.coerce.number().int().min(1).default(defaultBudget.maxCost),
+  MAX_IDS_PER_REQUEST: z.coerce.number().int().min(1).default(defaultBudget.maxIdsPerRequest),
+  MAX_NESTING: z.coerce.number().int().min(8).max(1000).default(defaultBudget.maxNesting),
+  MAX_INPUT_VALUES: z.coerce.number().int().min(1).default(defaultBudget.maxInputValues),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(defaultBudget.requestTimeoutMs),
 });
 
 export interface Config {
@@ -76,6 +107,16 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Server processes sharing the port and the database (node:cluster); 1 runs in-process. */
   workers: number;
+  /** Largest cost of one operation, computed with its variables (QUERY_TOO_COMPLEX past it). */
+  maxCost: number;
+  /** IDs in `nodes(ids:)` plus representations in `_entities` per request (TOO_MANY_IDS past it). */
+  maxIdsPerRequest: number;
+  /** Deepest nesting of brackets in a document and of objects and lists in its variables. */
+  maxNesting: number;
+  /** Values in one request's variables (INPUT_TOO_LARGE past it). */
+  maxInputValues: number;
+  /** A query still running after this long is cancelled with REQUEST_TIMEOUT; 0 turns it off. */
+  requestTimeoutMs: number;
 }
 
 /**
@@ -139,5 +180,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     wsMaxOperations: values.WS_MAX_OPERATIONS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     workers: values.WORKERS,
+    maxCost: values.MAX_COST,
+    maxIdsPerRequest: values.MAX_IDS_PER_REQUEST,
+    maxNesting: values.MAX_NESTING,
+    maxInputValues: values.MAX_INPUT_VALUES,
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
   };
 }

@@ -27,6 +27,12 @@ describe('which operations are compiled', () => {
     // A fragment counts as beneath a list wherever it is spread.
     expect(verdict('{ program(slug: "korea-2025") { ...P } } fragment P on Program { allocations { totalCount } }')).toBe(false);
     expect(verdict('mutation { deleteSource(input: { id: "x", expectedVersion: 1 }) { __typename } }')).toBe(false);
+    // A variable of a recursive input type (every filter, through AND / OR / NOT): graphql-jit's
+    // compiler unrolls it without end. Scalars and literal filters compile as before.
+    expect(verdict('query ($f: PartnerFilter) { partners(filter: $f) { totalCount } }')).toBe(false);
+    expect(verdict('query ($f: [AllocationFilter!]) { allocations(filter: { AND: $f }) { totalCount } }')).toBe(false);
+    expect(verdict('query ($slug: String!) { program(slug: $slug) { partnerCount } }')).toBe(true);
+    expect(verdict('{ partners(filter: { search: "samsung" }) { totalCount } }')).toBe(true);
   });
 });
 

@@ -189,7 +189,7 @@ export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined)
         const alternative = toWhere(spec, item) ?? {};
         return Object.keys(alternative).length === 0 ? matchEverything : alternative;
       });
-      clauses.push(alternatives.length === 0 ? matchNothing : { OR: alternatives });
+      clauses.push(alternatives.length === 0 ? matchNothing : grouped('OR', alternatives));
     } else if (field === 'NOT') {
       const negated = toWhere(spec, value as FilterInput) ?? {};
       clauses.push(Object.keys(negated).length === 0 ? matchNothing : { NOT: negated });
@@ -211,7 +211,28 @@ export function toWhere(spec: FilterSpec, input: FilterInput | null | undefined)
   }
   const nonEmpty = clauses.filter((clause) => Object.keys(clause).length > 0);
   if (nonEmpty.length === 0) return {};
-  return nonEmpty.length === 1 ? nonEmpty[0] : { AND: nonEmpty };
+  return nonEmpty.length === 1 ? nonEmpty[0] : grouped('AND', nonEmpty);
+}
+
+/** How many terms one AND / OR joins before they are grouped (see `grouped`). */
+const GROUP_SIZE = 32;
+
+/**
+ * `items` joined by `operator`, in nested groups of at most GROUP_SIZE: SQLite parses
+ * `a OR b OR …` into a tree as deep as the list is long and refuses one deeper than 1,000
+ * ("Expression tree is too large"); grouped, the depth grows with the logarithm of the length.
+ */
+function grouped(operator: 'AND' | 'OR', items: Where[]): Where {
+  let level = items;
+  while (level.length > GROUP_SIZE) {
+    const next: Where[] = [];
+    for (let start = 0; start < level.length; start += GROUP_SIZE) {
+      const group = level.slice(start, start + GROUP_SIZE);
+      next.push(group.length === 1 ? group[0]! : { [operator]: group });
+    }
+    level = next;
+  }
+  return level.length === 1 ? level[0]! : { [operator]: level };
 }
 
 /**

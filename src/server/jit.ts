@@ -8,18 +8,25 @@
 // found without it. So queries with no database-backed field beneath a list are compiled;
 // everything else runs as before. The plugin has no such rule of its own,
 // and its errors differ from graphql-js's on the way out, which `useCompiledErrors` mends.
+// And graphql-jit (0.8.7) compiles a variable's coercion by unrolling its input type, which
+// never ends for a recursive one (every filter, through AND / OR / NOT): the stack overflows
+// after seconds and hundreds of MB. An operation declaring such a variable is not compiled.
 import type { Plugin } from '@envelop/core';
 import {
   BREAK,
   GraphQLError,
   getNamedType,
+  isInputObjectType,
   isListType,
   isNonNullType,
   Kind,
   TypeInfo,
+  typeFromAST,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type SourceLocation,
@@ -52,7 +59,13 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
   const known = verdicts.get(document);
   if (known !== undefined) return known;
   let safe = document.definitions.every(
-    (definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition.operation === 'query',
+    (definition) =>
+      definition.kind !== Kind.OPERATION_DEFINITION ||
+      (definition.operation === 'query' &&
+        (definition.variableDefinitions ?? []).every((variable) => {
+          const type = typeFromAST(schema, variable.type);
+          return type !== undefined && !recursiveInput(type as GraphQLInputType);
+        })),
   );
   if (safe) {
     const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
@@ -97,6 +110,30 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
   }
   verdicts.set(document, safe);
   return safe;
+}
+
+const recursiveInputs = new WeakMap<GraphQLNamedType, boolean>();
+
+/** True when an input object can hold itself, at any depth (filters do, through AND / OR / NOT). */
+function recursiveInput(type: GraphQLInputType): boolean {
+  const root = getNamedType(type);
+  const known = recursiveInputs.get(root);
+  if (known !== undefined) return known;
+  // Depth-first over input fields; a type seen again on the current path closes a cycle.
+  const onPath = new Set<GraphQLNamedType>();
+  const done = new Set<GraphQLNamedType>();
+  const cycles = (named: GraphQLNamedType): boolean => {
+    if (!isInputObjectType(named) || done.has(named)) return false;
+    if (onPath.has(named)) return true;
+    onPath.add(named);
+    const found = Object.values(named.getFields()).some((field) => cycles(getNamedType(field.type)));
+    onPath.delete(named);
+    done.add(named);
+    return found;
+  };
+  const verdict = cycles(root);
+  recursiveInputs.set(root, verdict);
+  return verdict;
 }
 
 /** True for a list type, wrapped in non-null or not. */

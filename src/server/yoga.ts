@@ -1,8 +1,8 @@
 // createYoga with the schema, the request context and the plugins that make it safe to expose:
-// document limits (graphql-armor), CSRF prevention, introspection policy (with no suggestions
-// and `_service` for admin keys), persisted operations, a response cache that every write
+// document limits (graphql-armor) and a request budget (cost with variables, IDs, nesting,
+// input size, time), CSRF prevention, introspection policy (with no suggestions and
+// `_service` for admin keys), persisted operations, a response cache that every write
 // invalidates, Prometheus metrics with bounded labels, and CORS by origin policy.
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -17,7 +17,7 @@ import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-resp
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, Kind, parse, print, type DocumentNode, type ValidationContext } from 'graphql';
 import { Counter, Registry } from 'prom-client';
-import { defaultCorsAllowHeaders, defaultCorsExposeHeaders } from '../config.js';
+import { defaultBudget, defaultCorsAllowHeaders, defaultCorsExposeHeaders, type RequestBudget } from '../config.js';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Auth, Context } from '../schema/builder.js';
@@ -37,6 +37,7 @@ import { useMetricsAccess } from './plugins/use-metrics-access.js';
 import { useBoundedMetrics } from './plugins/use-metrics.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
 import { useServiceForGateways } from './plugins/use-service-for-gateways.js';
+import { useRequestBudget } from './plugins/use-request-budget.js';
 
 /** Document limits, sized so every shipped operation passes with room and abusive ones fail. */
 export const limits = {
@@ -44,10 +45,9 @@ export const limits = {
   maxAliases: 30,
   maxTokens: 5000,
   maxDirectives: 30,
-  // graphql-armor's cost with a depth factor of 1 (measured): the heaviest shipped operation,
-  // the dashboard's Citations query, costs about 17,900; three nested pages of 100 cost millions.
+  // The cost, with variables, and the rest of the request budget: use-request-budget.ts.
   // Wide documents are held by the alias and token limits.
-  maxCost: 50_000,
+  maxCost: defaultBudget.maxCost,
 };
 
 export interface YogaOptions {
@@ -81,6 +81,8 @@ export interface YogaOptions {
   metrics?: boolean;
   /** The bearer token /metrics requires; without it, /metrics needs a key when reads do. */
   metricsToken?: string | undefined;
+  /** Cost, IDs, nesting, input size and time one request may take (config.ts's defaults). */
+  budget?: RequestBudget;
 }
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
@@ -200,7 +202,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
     maxAliasesPlugin({ n: limits.maxAliases, ...armorRejection }),
     maxTokensPlugin({ n: limits.maxTokens, ...armorRejection }),
     maxDirectivesPlugin({ n: limits.maxDirectives, ...armorRejection }),
-    costLimitPlugin({ maxCost: limits.maxCost, depthCostFactor: 1, ignoreIntrospection: true, ...armorRejection }),
+    useRequestBudget(options.budget ?? defaultBudget),
   ];
   if (options.jit ?? true) {
     // Compiled execution for queries that select no database-backed objects below the root
