@@ -6,13 +6,13 @@
 // constant number of statements, as `nodes(ids:)` does.
 import { createContextCache } from '@pothos/core';
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import { getTableColumns, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Allocation } from './allocation.js';
 import { builder, type Context } from './builder.js';
 import { NotFoundError } from './error-classes.js';
+import { parseGlobalId } from './global-id.js';
 import { GpuModel } from './gpu-model.js';
 import { Initiative } from './initiative.js';
 import { Investment } from './investment.js';
@@ -83,14 +83,8 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
  */
 function referenceKey(typename: string, bySlug: boolean, reference: { id?: unknown; slug?: unknown }): ReferenceKey | null {
   if (reference.id !== undefined) {
-    let decoded: { typename: string; id: string } | undefined;
-    try {
-      decoded = typeof reference.id === 'string' ? decodeGlobalID(reference.id) : undefined;
-    } catch {
-      decoded = undefined;
-    }
-    const numeric = Number(decoded?.id);
-    return decoded?.typename === typename && Number.isSafeInteger(numeric) ? `id:${numeric}` : null;
+    const decoded = parseGlobalId(reference.id);
+    return decoded?.typename === typename ? `id:${decoded.id}` : null;
   }
   return bySlug && typeof reference.slug === 'string' ? `slug:${reference.slug}` : null;
 }
