@@ -43,12 +43,15 @@ describe('global IDs', () => {
   });
 
   it('refuse them in filters, writes, citation subjects, federation and the audit filter', async () => {
-    const post = (query: string, variables: Record<string, unknown>) =>
-      yoga.fetch('http://localhost/graphql', {
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const response = await yoga.fetch('http://localhost/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query, variables }),
-      }).then((response) => response.json() as Promise<{ data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] }>);
+      });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return (await response.json()) as { data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] };
+    };
     for (const id of spellings) {
       const filtered = await post('query ($id: ID!) { partners(filter: { id: { eq: $id } }) { totalCount } }', { id });
       expect(filtered.errors?.[0]?.extensions?.code, id).toBe('INVALID_ID');

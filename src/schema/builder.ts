@@ -8,6 +8,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import CursorBindingPlugin from './cursor-binding-plugin.js';
+import StringRulesPlugin from './string-rules-plugin.js';
 import LoadedColumnsPlugin from './loaded-columns-plugin.js';
 import { z } from 'zod';
 import { eq, getTableColumns } from 'drizzle-orm';
@@ -95,9 +96,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // first); they are public in the schema, and every check that reads data (IDs, versions,
   // references) runs in the resolver, after authorization.
   // LoadedColumns sits just outside Drizzle, whose check it skips for a column the row carries.
-  // CursorBinding comes after Validation, so page sizes are checked before cursors are read.
+  // StringRules and CursorBinding come after Validation: the zod rules' messages come first,
+  // and page sizes are checked before cursors are read.
   // Federation comes after the plugins that wrap resolvers, as its documentation asks.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, CursorBindingPlugin, LoadedColumnsPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, StringRulesPlugin, CursorBindingPlugin, LoadedColumnsPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
   scopeAuth: {
     authScopes: (context) => ({

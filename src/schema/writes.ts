@@ -19,6 +19,8 @@ import {
 } from './error-classes.js';
 import { mutationErrors } from './errors.js';
 import { parseGlobalId } from './global-id.js';
+import { multiLineNote, singleLineNote } from '../domain/text-rules.js';
+import { multiLineRules } from './validators.js';
 import { tableOfType, typeOfTable } from './node-tables.js';
 
 export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -173,12 +175,19 @@ function inputFields(spec: WritesSpec, mode: 'create' | 'update') {
       fields[name] = t.field({
         type: field.type as never,
         required: mode === 'create' && field.required === true,
-        description: field.description,
+        description: describeText(field),
         ...(field.validate ? { validate: field.validate as never } : {}),
       } as never);
     }
     return fields as never;
   };
+}
+
+/** A text field's description, with the text rule it follows (src/domain/text-rules.ts). */
+function describeText(field: WritableField): string {
+  const type = Array.isArray(field.type) ? field.type[0] : field.type;
+  if (type !== 'String') return field.description;
+  return `${field.description} ${multiLineRules.has(field.validate) ? multiLineNote : singleLineNote}`;
 }
 
 /** Turns the input's given fields into column values; `null` only where the column allows it. */
