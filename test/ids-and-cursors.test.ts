@@ -183,3 +183,28 @@ describe('cursors', () => {
     }
   });
 });
+
+describe('_entities representations', () => {
+  const { yoga } = seededServer();
+
+  it('answer a representation that names no entity type with BAD_USER_INPUT, and leave no rejection unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const missing = { __typename: 'Program', id: b64('Program:999') };
+      for (const bad of [null, 1, 'Program', [], {}, { __typename: 'PageInfo' }, { __typename: 'Nope', id: 'x' }, { id: b64('Program:1') }]) {
+        const { status, body } = await execute(yoga, 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [missing, bad] });
+        expect(status, JSON.stringify(bad)).toBeLessThan(500);
+        // graphql-js refuses a null item while coercing the variable, before any resolver runs.
+        if (bad !== null) expect(body.errors?.[0]?.extensions?.code, JSON.stringify(body)).toBe('BAD_USER_INPUT');
+        expect(body.errors, JSON.stringify(body)).toBeDefined();
+        expect(JSON.stringify(body)).not.toContain('Unexpected error');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+});
