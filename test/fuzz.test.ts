@@ -186,7 +186,12 @@ interface Operation {
 }
 
 /** Arguments of a field: scalar ones sometimes as variables (declared in `declared`), input objects as literals. */
-function argumentsFor(args: readonly GraphQLArgument[], hostile: boolean, declared: string[] | null): fc.Arbitrary<{ text: string; variables: Record<string, unknown> }> {
+function argumentsFor(
+  args: readonly GraphQLArgument[],
+  hostile: boolean,
+  declared: string[] | null,
+  variableInputs = false,
+): fc.Arbitrary<{ text: string; variables: Record<string, unknown> }> {
   // A sane client pages forward from the start: no `last`, no cursors it did not get.
   const usable = hostile ? args : args.filter((arg) => !['last', 'after', 'before'].includes(arg.name));
   if (usable.length === 0) return fc.constant({ text: '', variables: {} });
@@ -200,9 +205,10 @@ function argumentsFor(args: readonly GraphQLArgument[], hostile: boolean, declar
     const texts: string[] = [];
     for (const { arg, give, asVariable, value } of chosen) {
       if (!give) continue;
-      // Input objects always go inline: a recursive filter type as a variable is graphql-jit's
-      // stack overflow (issue 16, item 3), another engineer's fix; see the report.
-      if (declared && asVariable && !isInputObjectType(getNamedType(arg.type))) {
+      // Input objects go inline in queries: a recursive filter type as a variable is graphql-jit's
+      // stack overflow (issue 16, item 3), another engineer's fix. jit compiles queries only, so
+      // mutations take their inputs as variables too.
+      if (declared && asVariable && (variableInputs || !isInputObjectType(getNamedType(arg.type)))) {
         const name = `v${declared.length}`;
         declared.push(`$${name}: ${String(arg.type)}`);
         variables[name] = value;
@@ -236,9 +242,10 @@ function fieldSelection(
   depth: number,
   hostile: boolean,
   declared: string[] | null,
+  variableInputs = false,
 ): fc.Arbitrary<{ text: string; variables: Record<string, unknown> }> {
   return fc
-    .tuple(argumentsFor(field.args, hostile, declared), selectionFor(getNamedType(field.type), depth, hostile))
+    .tuple(argumentsFor(field.args, hostile, declared, variableInputs), selectionFor(getNamedType(field.type), depth, hostile))
     .map(([args, selection]) => ({ text: `${field.name}${args.text} ${selection}`, variables: args.variables }));
 }
 
@@ -246,7 +253,7 @@ function rootOperation(kind: 'query' | 'mutation', hostile: boolean): fc.Arbitra
   const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
   return fc.constantFrom(...Object.values(root.getFields())).chain((field) => {
     const declared: string[] = [];
-    return fieldSelection(field, 0, hostile, declared).map((selection) => ({
+    return fieldSelection(field, 0, hostile, declared, kind === 'mutation').map((selection) => ({
       query: `${kind} Fuzz${declared.length ? `(${declared.join(', ')})` : ''} { ${selection.text} }`,
       variables: selection.variables,
     }));
