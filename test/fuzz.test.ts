@@ -358,7 +358,7 @@ describe('fuzzing the API over a real port, production settings', () => {
     expect(health.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(server.child.exitCode).toBeNull();
-    expect(sent).toBeGreaterThan(50);
+    expect(sent).toBeGreaterThan(30);
     // The generator must reach the resolvers, not only the parser and validation.
     expect(answered, `answered ${answered} of ${sent}; codes ${JSON.stringify([...codes])}`).toBeGreaterThan(sent / 10);
     if (process.env.FUZZ_DEBUG) console.info({ sent, answered, codes: Object.fromEntries(codes) });
