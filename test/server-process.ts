@@ -10,7 +10,7 @@ export interface ServerProcess {
   /** `http://127.0.0.1:<port>`. */
   url: string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** The last 20,000 characters of stdout and stderr. */
+  /** The last 20,000 characters of stdout and stderr (or `keepOutput` characters). */
   output: () => string;
 }
 
@@ -18,7 +18,11 @@ export interface ServerProcess {
  * Starts the service on a free port of 127.0.0.1 (node itself runs it, not npx/tsx, whose extra
  * process a signal would miss) and resolves once it prints its address and /health answers.
  */
-export async function startServerProcess(databasePath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  databasePath: string,
+  env: Record<string, string> = {},
+  { keepOutput = 20_000 }: { keepOutput?: number } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: {
@@ -37,7 +41,7 @@ export async function startServerProcess(databasePath: string, env: Record<strin
   running.add(child);
   let output = '';
   const collect = (chunk: string) => {
-    output = (output + chunk).slice(-20_000);
+    output = (output + chunk).slice(-keepOutput);
   };
   child.stdout!.setEncoding('utf8').on('data', collect);
   child.stderr!.setEncoding('utf8').on('data', collect);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { getColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { multiLineColumns, textProblem } from '../domain/text-rules.js';
 import type { Db } from './client.js';
 import { bulkLoadingAllocations } from './rollups.js';
 import {
@@ -79,10 +80,18 @@ export interface DatasetProblem {
 
 type ColumnKind = 'integer' | 'text' | 'boolean' | 'json';
 
+/** Text the API would accept too (src/domain/text-rules.ts): a file cannot bring in what a write may not. */
+function storableText(multiLine: boolean): z.ZodType {
+  return z.string().superRefine((value, context) => {
+    const problem = textProblem(value, multiLine);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+}
+
 /** The shape of each JSON column's value; the database only checks that the text is valid JSON. */
 const jsonColumnShapes: Record<string, z.ZodType> = {
-  'initiatives.technologies': z.array(z.string()),
-  'partners.aliases': z.array(z.string()),
+  'initiatives.technologies': z.array(storableText(false)),
+  'partners.aliases': z.array(storableText(false)),
 };
 
 interface ColumnSpec {
@@ -124,7 +133,7 @@ function valueSchema(table: string, column: SQLiteColumn, kind: ColumnKind, isKe
       schema = z.int();
       break;
     case 'text':
-      schema = column.enumValues ? z.enum(column.enumValues as [string, ...string[]]) : z.string();
+      schema = column.enumValues ? z.enum(column.enumValues as [string, ...string[]]) : storableText(multiLineColumns.has(column.name));
       break;
     case 'boolean':
       schema = z.boolean();

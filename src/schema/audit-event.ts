@@ -1,10 +1,10 @@
 // The audit log: every successful write, readable with the `admin` scope only.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { auditOperations } from '../db/enums.js';
 import { builder } from './builder.js';
 import { ValidationError } from './error-classes.js';
+import { parseGlobalId } from './global-id.js';
 import { countWhere, enumFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
 
 builder.addScalarType('JSONObject', JSONObjectResolver, {
@@ -65,14 +65,12 @@ function auditWhere(filter: FilterInput | null | undefined) {
     );
   }
   if (entity) {
-    let decoded: { typename: string; id: string };
-    try {
-      decoded = decodeGlobalID(String(entity));
-    } catch {
+    const decoded = parseGlobalId(entity);
+    if (!decoded) {
       throw new ValidationError('filter.entity is not an ID this API issued.', [{ path: ['filter', 'entity'], message: 'not a valid ID' }]);
     }
     where.entityType = decoded.typename;
-    where.entityId = Number(decoded.id);
+    where.entityId = decoded.id;
   }
   return where;
 }

@@ -7,6 +7,8 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import CursorBindingPlugin from './cursor-binding-plugin.js';
+import StringRulesPlugin from './string-rules-plugin.js';
 import LoadedColumnsPlugin from './loaded-columns-plugin.js';
 import { z } from 'zod';
 import { eq, getTableColumns } from 'drizzle-orm';
@@ -15,6 +17,7 @@ import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
 import type { Events } from './events.js';
 import { tableOfType } from './node-tables.js';
+import { decodeCanonicalGlobalId } from './global-id.js';
 import { ForbiddenError, ValidationError } from './error-classes.js';
 
 /** Who is asking: the API key's id (null without a key) and its effective scopes. */
@@ -93,8 +96,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // first); they are public in the schema, and every check that reads data (IDs, versions,
   // references) runs in the resolver, after authorization.
   // LoadedColumns sits just outside Drizzle, whose check it skips for a column the row carries.
+  // StringRules and CursorBinding come after Validation: the zod rules' messages come first,
+  // and page sizes are checked before cursors are read.
   // Federation comes after the plugins that wrap resolvers, as its documentation asks.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, LoadedColumnsPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, StringRulesPlugin, CursorBindingPlugin, LoadedColumnsPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
   scopeAuth: {
     authScopes: (context) => ({
@@ -117,6 +122,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
   },
   relay: {
     clientMutationId: 'omit',
+    // One form per object: a non-canonical spelling of an ID is INVALID_ID, not the same object.
+    decodeGlobalID: decodeCanonicalGlobalId,
     cursorType: 'String',
     nodeTypeOptions: {
       description: 'An object with a globally unique, opaque ID that `node(id:)` can fetch again.',

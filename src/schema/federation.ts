@@ -6,13 +6,14 @@
 // constant number of statements, as `nodes(ids:)` does.
 import { createContextCache } from '@pothos/core';
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import { getTableColumns, or, sql, type SQLWrapper } from 'drizzle-orm';
-import type { GraphQLResolveInfo } from 'graphql';
+import { isUnionType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { Allocation } from './allocation.js';
 import { builder, type Context } from './builder.js';
 import { NotFoundError } from './error-classes.js';
+import { badInput } from './filters.js';
+import { parseGlobalId } from './global-id.js';
 import { GpuModel } from './gpu-model.js';
 import { Initiative } from './initiative.js';
 import { Investment } from './investment.js';
@@ -83,14 +84,8 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
  */
 function referenceKey(typename: string, bySlug: boolean, reference: { id?: unknown; slug?: unknown }): ReferenceKey | null {
   if (reference.id !== undefined) {
-    let decoded: { typename: string; id: string } | undefined;
-    try {
-      decoded = typeof reference.id === 'string' ? decodeGlobalID(reference.id) : undefined;
-    } catch {
-      decoded = undefined;
-    }
-    const numeric = Number(decoded?.id);
-    return decoded?.typename === typename && Number.isSafeInteger(numeric) ? `id:${numeric}` : null;
+    const decoded = parseGlobalId(reference.id);
+    return decoded?.typename === typename ? `id:${decoded.id}` : null;
   }
   return bySlug && typeof reference.slug === 'string' ? `slug:${reference.slug}` : null;
 }
@@ -128,7 +123,38 @@ for (const [ref, typename] of entities) {
     : [builder.selection<{ id: string }>('id')];
   builder.asEntity(ref as typeof Partner, {
     key: keys as ReturnType<typeof builder.selection<{ id: string }>>[],
-    resolveReference: (reference, context, info) =>
-      resolveReference(typename, bySlug, load, reference as { id?: string; slug?: string }, context, info) as never,
+    resolveReference: (reference, context, info) => {
+      const row = resolveReference(typename, bySlug, load, reference as { id?: string; slug?: string }, context, info);
+      // @apollo/subgraph maps the representations in one loop and drops the promises made so far
+      // when a later one throws: a rejection nobody handles then, which ends the process.
+      row.catch(() => undefined);
+      return row as never;
+    },
   });
+}
+
+/**
+ * Checks `_entities`' representations before @apollo/subgraph reads them: it throws a plain
+ * Error (an unexpected error to the client) for a representation that is not an object or names
+ * no entity type, and takes a non-entity type's representation as the entity itself. Each must
+ * be an object whose `__typename` is one of `_Entity`'s types; anything else is BAD_USER_INPUT.
+ */
+export function guardEntities(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const union = schema.getType('_Entity');
+  if (!field || !isUnionType(union)) return schema;
+  const types = new Set(union.getTypes().map((type) => type.name));
+  const resolve = field.resolve as GraphQLFieldResolver<unknown, unknown, { representations: unknown }>;
+  field.resolve = (source, args, context, info) => {
+    const representations = args.representations;
+    if (!Array.isArray(representations)) throw badInput('representations must be a list of entity references.');
+    representations.forEach((representation: unknown, index) => {
+      const typename = (representation as { __typename?: unknown } | null)?.__typename;
+      if (typeof representation !== 'object' || representation === null || Array.isArray(representation) || typeof typename !== 'string' || !types.has(typename)) {
+        throw badInput(`representations[${index}] must be an object whose __typename is one of ${[...types].join(', ')}.`);
+      }
+    });
+    return resolve(source, args, context, info);
+  };
+  return schema;
 }

@@ -8,12 +8,12 @@
 // same keys as drizzle's filter operators, so the translation is mostly a key-by-key copy.
 import { getTableColumns, is, One, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import type { EnumRef } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { getTableConfig, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
 import { builder, type PothosTypes } from './builder.js';
+import { parseGlobalId, quoteId } from './global-id.js';
 
 /** Any filter input as GraphQL hands it over: absent fields are missing or null. */
 export type FilterInput = { [field: string]: unknown };
@@ -105,17 +105,12 @@ export function badInput(message: string, code = 'BAD_USER_INPUT'): GraphQLError
  * Throws a coded error for anything else, so a wrong or mangled ID is never a 500.
  */
 export function decodeId(globalId: string, typename: string): number {
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    throw badInput(`Invalid ID "${globalId}": not an ID this API issued.`, 'INVALID_ID');
+  const decoded = parseGlobalId(globalId);
+  if (!decoded) throw badInput(`Invalid ID ${quoteId(globalId)}: not an ID this API issued.`, 'INVALID_ID');
+  if (decoded.typename !== typename) {
+    throw badInput(`Invalid ID ${quoteId(globalId)}: expected the ID of an object of type ${typename}.`, 'INVALID_ID');
   }
-  const id = Number(decoded.id);
-  if (decoded.typename !== typename || !Number.isSafeInteger(id) || id <= 0) {
-    throw badInput(`Invalid ID "${globalId}": expected the ID of an object of type ${typename}.`, 'INVALID_ID');
-  }
-  return id;
+  return decoded.id;
 }
 
 /** How one entity's filter input maps onto its table. */

@@ -26,12 +26,12 @@ import './exchange-rate.js';
 import './allocation-totals.js';
 import './investment-totals.js';
 import './audit-event.js';
-import './federation.js';
+import { guardEntities } from './federation.js';
 import './subscriptions.js';
 
 /** The executable schema, with Federation v2's `_service` and `_entities` for gateways. */
-export const schema: GraphQLSchema = describeGenerated(
-  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key', '@shareable'] }),
+export const schema: GraphQLSchema = guardEntities(
+  describeGenerated(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key', '@shareable'] })),
 );
 
 /**

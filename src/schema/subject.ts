@@ -2,8 +2,8 @@
 // foreign key (see src/db/schema.ts); these helpers load those relations and return the one set,
 // branded with its GraphQL type so the `Node` interface can resolve it.
 import { brandWithType, type ObjectRef } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { NotFoundError } from './error-classes.js';
+import { parseGlobalId } from './global-id.js';
 import { resolveId, type Transaction } from './writes.js';
 import { Allocation } from './allocation.js';
 import { ExchangeRate } from './exchange-rate.js';
@@ -69,13 +69,8 @@ export function subjectColumnValues(
   subjectId: string,
   allowed: readonly string[],
 ): Record<string, number | null> {
-  let typename: string;
-  try {
-    typename = decodeGlobalID(subjectId).typename;
-  } catch {
-    throw new NotFoundError(allowed.join(' or '), subjectId, 'subjectId');
-  }
-  if (!allowed.includes(typename)) throw new NotFoundError(allowed.join(' or '), subjectId, 'subjectId');
+  const typename = parseGlobalId(subjectId)?.typename;
+  if (typename === undefined || !allowed.includes(typename)) throw new NotFoundError(allowed.join(' or '), subjectId, 'subjectId');
   const values: Record<string, number | null> = Object.fromEntries(allowed.map((type) => [subjectColumns[type]!, null]));
   values[subjectColumns[typename]!] = resolveId(tx, subjectId, typename, 'subjectId');
   return values;

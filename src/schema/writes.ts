@@ -5,7 +5,6 @@
 import { and, count, eq, getTableColumns, is, sql } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ObjectRef } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ZodType } from 'zod';
 import type { Db } from '../db/client.js';
 import type { AuditOperation } from '../db/enums.js';
@@ -19,6 +18,9 @@ import {
   type Reference,
 } from './error-classes.js';
 import { mutationErrors } from './errors.js';
+import { parseGlobalId } from './global-id.js';
+import { multiLineNote, singleLineNote } from '../domain/text-rules.js';
+import { multiLineRules } from './validators.js';
 import { tableOfType, typeOfTable } from './node-tables.js';
 
 export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -60,18 +62,12 @@ function idColumn(table: SQLiteTable): AnySQLiteColumn {
  * NotFoundError naming the field otherwise. Returns the database id.
  */
 export function resolveId(tx: Transaction, globalId: string, typename: string, field: string): number {
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    throw new NotFoundError(typename, globalId, field);
-  }
-  const id = Number(decoded.id);
+  const decoded = parseGlobalId(globalId);
   const table = tableOfType(typename);
-  if (decoded.typename !== typename || !Number.isSafeInteger(id) || !table) throw new NotFoundError(typename, globalId, field);
-  const found = tx.select({ id: idColumn(table) }).from(table).where(eq(idColumn(table), id)).get();
+  if (!decoded || decoded.typename !== typename || !table) throw new NotFoundError(typename, globalId, field);
+  const found = tx.select({ id: idColumn(table) }).from(table).where(eq(idColumn(table), decoded.id)).get();
   if (!found) throw new NotFoundError(typename, globalId, field);
-  return id;
+  return decoded.id;
 }
 
 const allTables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
@@ -179,12 +175,19 @@ function inputFields(spec: WritesSpec, mode: 'create' | 'update') {
       fields[name] = t.field({
         type: field.type as never,
         required: mode === 'create' && field.required === true,
-        description: field.description,
+        description: describeText(field),
         ...(field.validate ? { validate: field.validate as never } : {}),
       } as never);
     }
     return fields as never;
   };
+}
+
+/** A text field's description, with the text rule it follows (src/domain/text-rules.ts). */
+function describeText(field: WritableField): string {
+  const type = Array.isArray(field.type) ? field.type[0] : field.type;
+  if (type !== 'String') return field.description;
+  return `${field.description} ${multiLineRules.has(field.validate) ? multiLineNote : singleLineNote}`;
 }
 
 /** Turns the input's given fields into column values; `null` only where the column allows it. */
