@@ -72,7 +72,8 @@ export const apqLimits = { max: 1000, ttlMs: 24 * 3_600_000, maxDocumentLength: 
 export function createApqStore(manifest: Record<string, string>): APQStore {
   const registered = createInMemoryAPQStore({ max: apqLimits.max, ttl: apqLimits.ttlMs });
   return {
-    get: (hash) => manifest[hash] ?? registered.get(hash),
-    set: (hash, document) => (document.length <= apqLimits.maxDocumentLength && manifest[hash] === undefined ? registered.set(hash, document) : undefined),
+    // Own keys only: a hash such as `__proto__` or `constructor` names no document.
+    get: (hash) => (Object.hasOwn(manifest, hash) ? manifest[hash] : registered.get(hash)),
+    set: (hash, document) => (document.length <= apqLimits.maxDocumentLength && !Object.hasOwn(manifest, hash) ? registered.set(hash, document) : undefined),
   };
 }
