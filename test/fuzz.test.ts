@@ -185,12 +185,11 @@ interface Operation {
   variables: Record<string, unknown>;
 }
 
-/** Arguments of a field: scalar ones sometimes as variables (declared in `declared`), input objects as literals. */
+/** Arguments of a field, each sometimes as a variable (declared in `declared`), else as a literal. */
 function argumentsFor(
   args: readonly GraphQLArgument[],
   hostile: boolean,
   declared: string[] | null,
-  variableInputs = false,
 ): fc.Arbitrary<{ text: string; variables: Record<string, unknown> }> {
   // A sane client pages forward from the start: no `last`, no cursors it did not get.
   const usable = hostile ? args : args.filter((arg) => !['last', 'after', 'before'].includes(arg.name));
@@ -205,10 +204,7 @@ function argumentsFor(
     const texts: string[] = [];
     for (const { arg, give, asVariable, value } of chosen) {
       if (!give) continue;
-      // Input objects go inline in queries: a recursive filter type as a variable is graphql-jit's
-      // stack overflow (issue 16, item 3), another engineer's fix. jit compiles queries only, so
-      // mutations take their inputs as variables too.
-      if (declared && asVariable && (variableInputs || !isInputObjectType(getNamedType(arg.type)))) {
+      if (declared && asVariable) {
         const name = `v${declared.length}`;
         declared.push(`$${name}: ${String(arg.type)}`);
         variables[name] = value;
@@ -242,10 +238,9 @@ function fieldSelection(
   depth: number,
   hostile: boolean,
   declared: string[] | null,
-  variableInputs = false,
 ): fc.Arbitrary<{ text: string; variables: Record<string, unknown> }> {
   return fc
-    .tuple(argumentsFor(field.args, hostile, declared, variableInputs), selectionFor(getNamedType(field.type), depth, hostile))
+    .tuple(argumentsFor(field.args, hostile, declared), selectionFor(getNamedType(field.type), depth, hostile))
     .map(([args, selection]) => ({ text: `${field.name}${args.text} ${selection}`, variables: args.variables }));
 }
 
@@ -253,19 +248,29 @@ function rootOperation(kind: 'query' | 'mutation', hostile: boolean): fc.Arbitra
   const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
   return fc.constantFrom(...Object.values(root.getFields())).chain((field) => {
     const declared: string[] = [];
-    return fieldSelection(field, 0, hostile, declared, kind === 'mutation').map((selection) => ({
+    return fieldSelection(field, 0, hostile, declared).map((selection) => ({
       query: `${kind} Fuzz${declared.length ? `(${declared.join(', ')})` : ''} { ${selection.text} }`,
       variables: selection.variables,
     }));
   });
 }
 
+function nestedNot(levels: number): Record<string, unknown> {
+  let filter: Record<string, unknown> = {};
+  for (let level = 0; level < levels; level += 1) filter = { NOT: filter };
+  return filter;
+}
+
 /** Documents that are not operations of the schema: noise, cut-off text, nesting within the limits' reach. */
 const garbage: fc.Arbitrary<Operation> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }).map((query) => ({ query, variables: {} })),
   rootOperation('query', false).chain((operation) => fc.nat({ max: operation.query.length }).map((cut) => ({ ...operation, query: operation.query.slice(0, cut) }))),
-  fc.integer({ min: 1, max: 60 }).map((levels) => ({ query: `{ ${'partners { edges { node { allocations { edges { node { partner '.repeat(levels)} name ${'} } } } } } '.repeat(levels)}}`, variables: {} })),
-  fc.integer({ min: 1, max: 200 }).map((levels) => ({ query: `{ partners(filter: ${'{ NOT: '.repeat(levels)}{}${' }'.repeat(levels)}) { totalCount } }`, variables: {} })),
+  fc.integer({ min: 1, max: 600 }).map((levels) => ({ query: `{ ${'partners { edges { node { allocations { edges { node { partner '.repeat(levels)} name ${'} } } } } } '.repeat(levels)}}`, variables: {} })),
+  fc.integer({ min: 1, max: 3000 }).map((levels) => ({ query: `{ partners(filter: ${'{ NOT: '.repeat(levels)}{}${' }'.repeat(levels)}) { totalCount } }`, variables: {} })),
+  fc.integer({ min: 1, max: 3000 }).map((levels) => ({ query: `query ($f: PartnerFilter) { partners(filter: $f) { totalCount } }`, variables: { f: nestedNot(levels) } })),
+  fc.integer({ min: 1, max: 3000 }).map((levels) => ({ query: `{ programs(first: ${'['.repeat(levels)}1${']'.repeat(levels)}) { totalCount } }`, variables: {} })),
+  fc.integer({ min: 1, max: 40_000 }).map((count) => ({ query: `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids: Array.from({ length: count }, (_, index) => `UGFydG5lcjo${index}`) } })),
+  fc.integer({ min: 1, max: 200 }).map((first) => ({ query: `query ($n: Int) { a: partners(first: $n) { edges { node { allocations(first: $n) { edges { node { citations(first: $n) { totalCount } } } } } } } }`, variables: { n: first } })),
   fc.constantFrom('{ __schema { types { name } } }', '{ __type(name: "Partner") { name } }', 'subscription { allocationChanged { operation } }', 'query A { a: __typename } query B { b: __typename }').map((query) => ({ query, variables: {} })),
 );
 
