@@ -347,6 +347,16 @@ export const korea2025: Dataset = {
       notes:
         'The market rate nearest the announcement that a stored page states: the daytime close of 2025-10-29. No stored page states a rate for 2025-10-31.',
     },
+    {
+      slug: 'segye-20251029520297',
+      url: 'https://www.segye.com/newsView/20251029520297',
+      title: '한·미 관세협상 타결 소식에…환율 1420원대로 급락',
+      publisher: 'Segye Ilbo (세계일보)',
+      kind: 'NEWS_ARTICLE',
+      publishedAt: '2025-10-29T19:46:18+09:00',
+      language: 'ko',
+      notes: 'A second report of the 2025-10-29 daytime close, written that evening.',
+    },
   ],
 
   partners: [
@@ -1307,6 +1317,11 @@ export const korea2025: Dataset = {
           'newsway-2025103009333757489',
           'Newsway, on the morning of 30 October: the won opened at 1,425.0 per dollar, 6.7 below the previous trading day\'s daytime close of 1,431.7.',
           'The won–dollar daytime close of 2025-10-29 was 1,431.7 won per dollar; no stored page states the rate of 2025-10-31.',
+        ),
+        paraphrase(
+          'segye-20251029520297',
+          'Segye Ilbo, the evening of 29 October: the daytime session closed at 1,431.70 won per dollar, 6.0 below the day before.',
+          'The won–dollar daytime close of 2025-10-29 was 1,431.7 won per dollar.',
         ),
       ],
     },
