@@ -75,7 +75,8 @@ describe('toWhere', () => {
     const where = toWhere(partnerSpec, { search: '  SAMSUNG ' });
     const found = await db.query.partners.findMany({ columns: { id: true }, where: where as never });
     const expected = ids(
-      "SELECT id FROM partners WHERE lower(name) LIKE '%samsung%' OR lower(coalesce(name_ko, '')) LIKE '%samsung%' OR lower(aliases) LIKE '%samsung%'",
+      `SELECT id FROM partners
+       WHERE lower(name) LIKE '%samsung%' OR lower(coalesce(name_ko, '')) LIKE '%samsung%' OR lower(aliases) LIKE '%samsung%'`,
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(found.map((row) => row.id).sort((a, b) => a - b)).toEqual(expected);
@@ -98,9 +99,8 @@ describe('toWhere', () => {
 describe('filterColumns', () => {
   it('collects the columns and foreign keys a filter looks at, through AND / OR / NOT', () => {
     const into = new Set<string>();
-    expect(
-      filterColumns(allocationSpec, { status: { eq: 'OPERATIONAL' }, OR: [{ partner: { kind: { eq: 'COMPANY' } } }], NOT: { program: {} } }, into),
-    ).toBe(true);
+    const input = { status: { eq: 'OPERATIONAL' }, OR: [{ partner: { kind: { eq: 'COMPANY' } } }], NOT: { program: {} } };
+    expect(filterColumns(allocationSpec, input, into)).toBe(true);
     expect([...into].sort()).toEqual(['partnerId', 'programId', 'status']);
     expect(filterColumns(allocationSpec, null, new Set())).toBe(true);
   });

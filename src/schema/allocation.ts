@@ -25,7 +25,10 @@ export const allocationFilter = defineFilter({
     gpuModel: { filter: 'GpuModel', description: 'Allocations of GPU models matching this.' },
     initiative: { filter: 'Initiative', description: 'Allocations for initiatives matching this.' },
     quantity: { kind: 'int', description: 'By number of GPUs as stated.' },
-    bound: { kind: enumFilter('QuantityBoundFilter', QuantityBound, 'how a figure is bounded'), description: 'By how the quantity is bounded.' },
+    bound: {
+      kind: enumFilter('QuantityBoundFilter', QuantityBound, 'how a figure is bounded'),
+      description: 'By how the quantity is bounded.',
+    },
     status: { kind: enumFilter('AllocationStatusFilter', AllocationStatus, 'an allocation status'), description: 'By status.' },
     announcedOn: { kind: 'date', description: 'By announcement date.' },
   },

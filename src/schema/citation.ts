@@ -17,13 +17,19 @@ export const citationFilter = defineFilter({
     id: { kind: 'id', description: 'By global ID.' },
     source: { filter: 'Source', description: 'Citations of sources matching this.' },
     field: { kind: 'string', description: 'By the field of the subject they are about, e.g. `quantity`.' },
-    quoteKind: { kind: enumFilter('QuoteKindFilter', QuoteKind, 'how a quote relates to its source'), description: 'Verbatim quotes or paraphrases.' },
+    quoteKind: {
+      kind: enumFilter('QuoteKindFilter', QuoteKind, 'how a quote relates to its source'),
+      description: 'Verbatim quotes or paraphrases.',
+    },
     stance: {
       kind: enumFilter('CitationStanceFilter', CitationStance, 'whether a citation supports the stored value'),
       description: 'Supporting or contradicting the stored value.',
     },
     locator: { kind: 'string', description: 'By locator, e.g. `Q3`.' },
-    search: { search: (table) => [table.quote!, table.statement!], description: 'Case-insensitive text in the quote or its English statement.' },
+    search: {
+      search: (table) => [table.quote!, table.statement!],
+      description: 'Case-insensitive text in the quote or its English statement.',
+    },
   },
 });
 export const { input: CitationFilter, spec: citationFilterSpec } = citationFilter;

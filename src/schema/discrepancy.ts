@@ -26,7 +26,10 @@ export const discrepancyFilter = defineFilter({
     initiative: { filter: 'Initiative', description: 'Discrepancies about initiatives matching this.' },
     investment: { filter: 'Investment', description: 'Discrepancies about investments matching this.' },
     citations: { filter: 'Citation', description: 'Discrepancies with at least one citation matching this.' },
-    search: { search: (table) => [table.description!, table.resolution!], description: 'Case-insensitive text in the description or resolution.' },
+    search: {
+      search: (table) => [table.description!, table.resolution!],
+      description: 'Case-insensitive text in the description or resolution.',
+    },
   },
 });
 export const { input: DiscrepancyFilter, spec: discrepancyFilterSpec } = discrepancyFilter;

@@ -68,12 +68,12 @@ export const DateFilter = operatorInput<string>('DateFilter', 'Date', 'Condition
   lte: 'On or before this date.',
 });
 
-export const DateTimeFilter = operatorInput<string>('DateTimeFilter', 'DateTime', 'Conditions on an instant; all given conditions must hold.', {
-  gt: 'After.',
-  gte: 'At or after.',
-  lt: 'Before.',
-  lte: 'At or before.',
-});
+export const DateTimeFilter = operatorInput<string>(
+  'DateTimeFilter',
+  'DateTime',
+  'Conditions on an instant; all given conditions must hold.',
+  { gt: 'After.', gte: 'At or after.', lt: 'Before.', lte: 'At or before.' },
+);
 
 export const StringFilter = operatorInput<string>(
   'StringFilter',
@@ -92,7 +92,8 @@ export const IDFilter = operatorInput<string>('IDFilter', 'ID', 'Conditions on a
 
 /** An operator input for one enum: eq, ne, in. */
 export function enumFilter<V extends string>(name: string, enumRef: EnumRef<Types, V, V>, what: string) {
-  return operatorInput<V>(name, enumRef as EnumRef<Types, string, string>, `Conditions on ${what}; all given conditions must hold.`, equality);
+  const description = `Conditions on ${what}; all given conditions must hold.`;
+  return operatorInput<V>(name, enumRef as EnumRef<Types, string, string>, description, equality);
 }
 
 /** A coded error for input the client can fix. */

@@ -23,7 +23,10 @@ export const investmentFilter = defineFilter({
     id: { kind: 'id', description: 'By global ID.' },
     slug: { kind: 'string', description: 'By slug.' },
     currency: { kind: 'string', description: 'By ISO 4217 currency of the stated amount, e.g. `{ eq: "USD" }`.' },
-    bound: { kind: enumFilter('InvestmentBoundFilter', QuantityBound, 'how an amount is bounded'), description: 'By how the amount is bounded.' },
+    bound: {
+      kind: enumFilter('InvestmentBoundFilter', QuantityBound, 'how an amount is bounded'),
+      description: 'By how the amount is bounded.',
+    },
     announcedOn: { kind: 'date', description: 'By announcement date.' },
     search: { search: (table) => [table.title!, table.titleKo!], description: 'Case-insensitive text in the English or Korean title.' },
     program: { filter: 'Program', description: 'Investments in programmes matching this.' },

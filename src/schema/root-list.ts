@@ -7,12 +7,13 @@ import { builder, type Context } from './builder.js';
 import type { FilterDefinition } from './filters.js';
 
 type Direction = 'ASC' | 'DESC';
+type OrderKey<F extends string> = { field: F; direction: Direction };
 
 /** What `orderInput` returns for one type (src/schema/ordering.ts). */
 interface Ordering<F extends string> {
   /** The `<Type>Order` input. */
   input: object;
-  toQuery(orders: readonly { field: F; direction: Direction }[] | null | undefined, fallback: readonly { field: F; direction: Direction }[]): object;
+  toQuery(orders: readonly OrderKey<F>[] | null | undefined, fallback: readonly OrderKey<F>[]): object;
 }
 
 /**
