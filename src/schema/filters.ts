@@ -6,7 +6,8 @@
 // it needs no GraphQL and is unit-tested apart; only what builds GraphQL types stays here.
 import type { EnumRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import type { relations } from '../db/relations.js';
+import { getTableColumns } from 'drizzle-orm';
+import { relations } from '../db/relations.js';
 import type { FilterInput, FilterRule, FilterSpec, TableColumns } from '../read/filters.js';
 import { builder, type PothosTypes } from './builder.js';
 import { parseGlobalId, quoteId } from './global-id.js';
@@ -193,6 +194,14 @@ export function defineFilter(declaration: FilterDeclaration): FilterDefinition {
   for (const [field, declared] of Object.entries(fields)) {
     const rule = ruleOf(typename, field, declared);
     if (rule) rules[field] = rule;
+    // A misspelt column or relation fails at start-up, not on the first request that uses it.
+    const known =
+      rule?.kind === 'column'
+        ? rule.column in getTableColumns(relations[table].table)
+        : rule?.kind === 'relation'
+          ? rule.relation in relations[table].relations
+          : true;
+    if (!known) throw new Error(`${typename}Filter.${field}: ${table} has no such column or relation`);
   }
   const input: FilterInputRef = filterInputRef(`${typename}Filter`).implement({
     description: declaration.description,
