@@ -1,62 +1,39 @@
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { citationsConnection, discrepanciesConnection } from './shared-connections.js';
 import { AllocationStatus, QuantityBound } from './enums.js';
-import {
-  countWhere,
-  DateFilter,
-  enumFilter,
-  IDFilter,
-  IntFilter,
-  toWhere,
-  type FilterInput,
-  type FilterSpec,
-} from './filters.js';
-import { GpuModelFilter, gpuModelFilterSpec } from './gpu-model.js';
-import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
+import { defineFilter, enumFilter } from './filters.js';
+// Loaded before this module, as when its filter input was imported from there: the order types
+// register in is the order of Query and Mutation fields in subgraph.graphql.
+import './gpu-model.js';
+import './initiative.js';
 import { orderInput } from './ordering.js';
-import { PartnerFilter, partnerFilterSpec } from './partner.js';
-import { ProgramFilter, programFilterSpec } from './program.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { publishAllocationChange } from './subscriptions.js';
 import { allocations as allocationsTable } from '../db/schema.js';
 
-export const allocationFilterSpec: FilterSpec = {
+export const allocationFilter = defineFilter({
   typename: 'Allocation',
   table: 'allocations',
-  columns: { quantity: 'quantity', bound: 'bound', status: 'status', announcedOn: 'announcedOn' },
-  relations: {
-    program: ['program', () => programFilterSpec],
-    partner: ['partner', () => partnerFilterSpec],
-    gpuModel: ['gpuModel', () => gpuModelFilterSpec],
-    initiative: ['initiative', () => initiativeFilterSpec],
-  },
-};
-
-const QuantityBoundFilter = enumFilter('QuantityBoundFilter', QuantityBound, 'how a figure is bounded');
-const AllocationStatusFilter = enumFilter('AllocationStatusFilter', AllocationStatus, 'an allocation status');
-
-export const AllocationFilter = builder.inputRef<FilterInput>('AllocationFilter').implement({
   description: 'Which allocations to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    program: t.field({ type: ProgramFilter, description: 'Allocations in programmes matching this.' }),
-    partner: t.field({
-      type: PartnerFilter,
-      description: 'Allocations to partners matching this, e.g. `{ kind: { eq: GOVERNMENT } }`.',
-    }),
-    gpuModel: t.field({ type: GpuModelFilter, description: 'Allocations of GPU models matching this.' }),
-    initiative: t.field({ type: InitiativeFilter, description: 'Allocations for initiatives matching this.' }),
-    quantity: t.field({ type: IntFilter, description: 'By number of GPUs as stated.' }),
-    bound: t.field({ type: QuantityBoundFilter, description: 'By how the quantity is bounded.' }),
-    status: t.field({ type: AllocationStatusFilter, description: 'By status.' }),
-    announcedOn: t.field({ type: DateFilter, description: 'By announcement date.' }),
-    AND: t.field({ type: [AllocationFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [AllocationFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: AllocationFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    program: { filter: 'Program', description: 'Allocations in programmes matching this.' },
+    partner: { filter: 'Partner', description: 'Allocations to partners matching this, e.g. `{ kind: { eq: GOVERNMENT } }`.' },
+    gpuModel: { filter: 'GpuModel', description: 'Allocations of GPU models matching this.' },
+    initiative: { filter: 'Initiative', description: 'Allocations for initiatives matching this.' },
+    quantity: { kind: 'int', description: 'By number of GPUs as stated.' },
+    bound: {
+      kind: enumFilter('QuantityBoundFilter', QuantityBound, 'how a figure is bounded'),
+      description: 'By how the quantity is bounded.',
+    },
+    status: { kind: enumFilter('AllocationStatusFilter', AllocationStatus, 'an allocation status'), description: 'By status.' },
+    announcedOn: { kind: 'date', description: 'By announcement date.' },
+  },
 });
+export const { input: AllocationFilter, spec: allocationFilterSpec } = allocationFilter;
 
 export const allocationOrder = orderInput('Allocation', {
   QUANTITY: { column: 'quantity', description: 'Number of GPUs as stated.' },
@@ -91,22 +68,13 @@ export const Allocation = builder.drizzleNode('allocations', {
 });
 
 builder.queryField('allocations', (t) =>
-  t.drizzleConnection({
-    type: 'allocations',
+  rootList(t, {
+    table: 'allocations',
     description: 'Allocations across programmes, largest first unless `orderBy` says otherwise.',
-    args: {
-      filter: t.arg({ type: AllocationFilter, description: 'Which allocations to return.' }),
-      orderBy: t.arg({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) =>
-      countWhere(context.db, 'allocations', toWhere(allocationFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.allocations.findMany(
-        query({
-          where: toWhere(allocationFilterSpec, args.filter),
-          ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
-        }),
-      ),
+    filter: allocationFilter,
+    filterDescription: 'Which allocations to return.',
+    order: allocationOrder,
+    defaultOrder: [{ field: 'QUANTITY', direction: 'DESC' }],
   }),
 );
 

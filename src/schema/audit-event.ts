@@ -5,7 +5,7 @@ import { auditOperations } from '../db/enums.js';
 import { builder } from './builder.js';
 import { ValidationError } from './error-classes.js';
 import { parseGlobalId } from './global-id.js';
-import { countWhere, enumFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { countWhere, defineFilter, enumFilter, toWhere, type FilterInput } from './filters.js';
 
 builder.addScalarType('JSONObject', JSONObjectResolver, {
   description: 'A JSON object, e.g. a row as it was stored.',
@@ -20,50 +20,32 @@ const AuditOperation = builder.enumType('AuditOperation', {
   } satisfies Record<(typeof auditOperations)[number], { description: string }>,
 });
 
-const AuditOperationFilter = enumFilter('AuditOperationFilter', AuditOperation, 'an audit operation');
-
-const auditFilterSpec: FilterSpec = {
-  typename: 'AuditEvent',
-  table: 'auditEvents',
-  columns: { entityType: 'entityType', operation: 'operation', occurredAt: 'occurredAt' },
-};
-
-const DateTimeFilter = builder.inputType('DateTimeFilter', {
-  description: 'Conditions on an instant; all given conditions must hold.',
-  fields: (t) => ({
-    gt: t.field({ type: 'DateTime', description: 'After.' }),
-    gte: t.field({ type: 'DateTime', description: 'At or after.' }),
-    lt: t.field({ type: 'DateTime', description: 'Before.' }),
-    lte: t.field({ type: 'DateTime', description: 'At or before.' }),
-  }),
-});
-
-const AuditEventFilter = builder.inputRef<FilterInput>('AuditEventFilter').implement({
-  description: 'Which audit entries to return; all given conditions must hold.',
-  fields: (t) => ({
-    entityType: t.field({ type: StringFilter, description: 'By type of the changed object, e.g. `{ eq: "Partner" }`.' }),
-    entity: t.id({ description: 'Entries about this object (its global ID).' }),
-    operation: t.field({ type: AuditOperationFilter, description: 'By operation.' }),
-    occurredAt: t.field({ type: DateTimeFilter, description: 'By time of the write.' }),
-  }),
-});
-
 /** The stored timestamps are ISO text; a DateTime argument is compared in the same form. */
 function isoInstant(value: unknown): string {
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 }
 
+const auditEventFilter = defineFilter({
+  typename: 'AuditEvent',
+  table: 'auditEvents',
+  description: 'Which audit entries to return; all given conditions must hold.',
+  logic: false,
+  fields: {
+    entityType: { kind: 'string', description: 'By type of the changed object, e.g. `{ eq: "Partner" }`.' },
+    entity: { input: 'ID', description: 'Entries about this object (its global ID).' },
+    operation: { kind: enumFilter('AuditOperationFilter', AuditOperation, 'an audit operation'), description: 'By operation.' },
+    occurredAt: { kind: 'dateTime', map: isoInstant, description: 'By time of the write.' },
+  },
+});
+
 function auditWhere(filter: FilterInput | null | undefined) {
   if (!filter) return undefined;
   const { entity, occurredAt, ...rest } = filter;
-  const where: Record<string, unknown> = { ...(toWhere(auditFilterSpec, rest) ?? {}) };
-  if (occurredAt) {
-    where.occurredAt = Object.fromEntries(
-      Object.entries(occurredAt as Record<string, unknown>)
-        .filter(([, value]) => value !== null && value !== undefined)
-        .map(([operator, value]) => [operator, isoInstant(value)]),
-    );
-  }
+  // `occurredAt` apart, so that it stays a key of its own beside the others, as `entity`'s are.
+  const where: Record<string, unknown> = {
+    ...toWhere(auditEventFilter.spec, rest),
+    ...toWhere(auditEventFilter.spec, { occurredAt }),
+  };
   if (entity) {
     const decoded = parseGlobalId(entity);
     if (!decoded) {
@@ -114,7 +96,7 @@ builder.queryField('auditEvents', (t) =>
     type: 'auditEvents',
     description: 'The audit log, newest first. Needs an API key with the `admin` scope.',
     authScopes: { admin: true },
-    args: { filter: t.arg({ type: AuditEventFilter, description: 'Which entries to return.' }) },
+    args: { filter: t.arg({ type: auditEventFilter.input, description: 'Which entries to return.' }) },
     totalCount: (_root, args, context) => countWhere(context.db, 'auditEvents', auditWhere(args.filter)),
     resolve: (query, _root, args, context) =>
       context.db.query.auditEvents.findMany(query({ where: auditWhere(args.filter), orderBy: { id: 'desc' } })),

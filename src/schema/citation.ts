@@ -1,8 +1,7 @@
 import { builder } from './builder.js';
 import { discrepanciesConnection } from './shared-connections.js';
 import { CitationStance, QuoteKind } from './enums.js';
-import { enumFilter, IDFilter, StringFilter, type FilterInput, type FilterSpec } from './filters.js';
-import { SourceFilter, sourceFilterSpec } from './source.js';
+import { defineFilter, enumFilter } from './filters.js';
 import { loadedSubject, subjectRelations } from './subject.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
@@ -10,32 +9,30 @@ import { defineWrites } from './writes.js';
 import { citations as citationsTable } from '../db/schema.js';
 import { citationSubjectTypes, subjectColumnValues } from './subject.js';
 
-export const citationFilterSpec: FilterSpec = {
+export const citationFilter = defineFilter({
   typename: 'Citation',
   table: 'citations',
-  columns: { field: 'field', quoteKind: 'quoteKind', stance: 'stance', locator: 'locator' },
-  relations: { source: ['source', () => sourceFilterSpec] },
-  searchColumns: (table) => [table.quote!, table.statement!],
-};
-
-const QuoteKindFilter = enumFilter('QuoteKindFilter', QuoteKind, 'how a quote relates to its source');
-const CitationStanceFilter = enumFilter('CitationStanceFilter', CitationStance, 'whether a citation supports the stored value');
-
-export const CitationFilter = builder.inputRef<FilterInput>('CitationFilter').implement({
   description: 'Which citations to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    source: t.field({ type: SourceFilter, description: 'Citations of sources matching this.' }),
-    field: t.field({ type: StringFilter, description: 'By the field of the subject they are about, e.g. `quantity`.' }),
-    quoteKind: t.field({ type: QuoteKindFilter, description: 'Verbatim quotes or paraphrases.' }),
-    stance: t.field({ type: CitationStanceFilter, description: 'Supporting or contradicting the stored value.' }),
-    locator: t.field({ type: StringFilter, description: 'By locator, e.g. `Q3`.' }),
-    search: t.string({ description: 'Case-insensitive text in the quote or its English statement.' }),
-    AND: t.field({ type: [CitationFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [CitationFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: CitationFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    source: { filter: 'Source', description: 'Citations of sources matching this.' },
+    field: { kind: 'string', description: 'By the field of the subject they are about, e.g. `quantity`.' },
+    quoteKind: {
+      kind: enumFilter('QuoteKindFilter', QuoteKind, 'how a quote relates to its source'),
+      description: 'Verbatim quotes or paraphrases.',
+    },
+    stance: {
+      kind: enumFilter('CitationStanceFilter', CitationStance, 'whether a citation supports the stored value'),
+      description: 'Supporting or contradicting the stored value.',
+    },
+    locator: { kind: 'string', description: 'By locator, e.g. `Q3`.' },
+    search: {
+      search: (table) => [table.quote!, table.statement!],
+      description: 'Case-insensitive text in the quote or its English statement.',
+    },
+  },
 });
+export const { input: CitationFilter, spec: citationFilterSpec } = citationFilter;
 
 export const Citation = builder.drizzleNode('citations', {
   name: 'Citation',

@@ -1,14 +1,8 @@
-import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { citationsConnection } from './shared-connections.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
-import { countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
-import { GpuModelFilter, gpuModelFilterSpec } from './gpu-model.js';
-import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
-import { InvestmentFilter, investmentFilterSpec } from './investment.js';
+import { defineFilter } from './filters.js';
 import { orderInput } from './ordering.js';
-import { PartnerFilter, partnerFilterSpec } from './partner.js';
-import { ProgramFilter, programFilterSpec } from './program.js';
 import { loadedSubject, subjectRelations } from './subject.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
@@ -17,41 +11,28 @@ import { discrepancies as discrepanciesTable, discrepancyCitations } from '../db
 import { discrepancySubjectTypes, subjectColumnValues } from './subject.js';
 import { eq } from 'drizzle-orm';
 
-export const discrepancyFilterSpec: FilterSpec = {
+export const discrepancyFilter = defineFilter({
   typename: 'Discrepancy',
   table: 'discrepancies',
-  columns: { slug: 'slug', field: 'field' },
-  relations: {
-    program: ['program', () => programFilterSpec],
-    partner: ['partner', () => partnerFilterSpec],
-    gpuModel: ['gpuModel', () => gpuModelFilterSpec],
-    allocation: ['allocation', () => allocationFilterSpec],
-    initiative: ['initiative', () => initiativeFilterSpec],
-    investment: ['investment', () => investmentFilterSpec],
-    citations: ['citations', () => citationFilterSpec],
-  },
-  searchColumns: (table) => [table.description!, table.resolution!],
-};
-
-export const DiscrepancyFilter = builder.inputRef<FilterInput>('DiscrepancyFilter').implement({
   description: 'Which discrepancies to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    slug: t.field({ type: StringFilter, description: 'By slug.' }),
-    field: t.field({ type: StringFilter, description: 'By the disputed field, e.g. `quantity`.' }),
-    program: t.field({ type: ProgramFilter, description: 'Discrepancies about programmes matching this.' }),
-    partner: t.field({ type: PartnerFilter, description: 'Discrepancies about partners matching this.' }),
-    gpuModel: t.field({ type: GpuModelFilter, description: 'Discrepancies about GPU models matching this.' }),
-    allocation: t.field({ type: AllocationFilter, description: 'Discrepancies about allocations matching this.' }),
-    initiative: t.field({ type: InitiativeFilter, description: 'Discrepancies about initiatives matching this.' }),
-    investment: t.field({ type: InvestmentFilter, description: 'Discrepancies about investments matching this.' }),
-    citations: t.field({ type: CitationFilter, description: 'Discrepancies with at least one citation matching this.' }),
-    search: t.string({ description: 'Case-insensitive text in the description or resolution.' }),
-    AND: t.field({ type: [DiscrepancyFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [DiscrepancyFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: DiscrepancyFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    field: { kind: 'string', description: 'By the disputed field, e.g. `quantity`.' },
+    program: { filter: 'Program', description: 'Discrepancies about programmes matching this.' },
+    partner: { filter: 'Partner', description: 'Discrepancies about partners matching this.' },
+    gpuModel: { filter: 'GpuModel', description: 'Discrepancies about GPU models matching this.' },
+    allocation: { filter: 'Allocation', description: 'Discrepancies about allocations matching this.' },
+    initiative: { filter: 'Initiative', description: 'Discrepancies about initiatives matching this.' },
+    investment: { filter: 'Investment', description: 'Discrepancies about investments matching this.' },
+    citations: { filter: 'Citation', description: 'Discrepancies with at least one citation matching this.' },
+    search: {
+      search: (table) => [table.description!, table.resolution!],
+      description: 'Case-insensitive text in the description or resolution.',
+    },
+  },
 });
+export const { input: DiscrepancyFilter, spec: discrepancyFilterSpec } = discrepancyFilter;
 
 export const discrepancyOrder = orderInput('Discrepancy', {
   SLUG: { column: 'slug', description: 'Slug.' },
@@ -81,22 +62,13 @@ export const Discrepancy = builder.drizzleNode('discrepancies', {
 });
 
 builder.queryField('discrepancies', (t) =>
-  t.drizzleConnection({
-    type: 'discrepancies',
+  rootList(t, {
+    table: 'discrepancies',
     description: 'Every place sources disagree, with the resolution.',
-    args: {
-      filter: t.arg({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }),
-      orderBy: t.arg({ type: [discrepancyOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) =>
-      countWhere(context.db, 'discrepancies', toWhere(discrepancyFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.discrepancies.findMany(
-        query({
-          where: toWhere(discrepancyFilterSpec, args.filter),
-          ...discrepancyOrder.toQuery(args.orderBy, [{ field: 'SLUG', direction: 'ASC' }]),
-        }),
-      ),
+    filter: discrepancyFilter,
+    filterDescription: 'Which discrepancies to return.',
+    order: discrepancyOrder,
+    defaultOrder: [{ field: 'SLUG', direction: 'ASC' }],
   }),
 );
 

@@ -1,7 +1,7 @@
-import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { allocationsConnection, citationsConnection, discrepanciesConnection } from './shared-connections.js';
-import { BooleanFilter, countWhere, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { defineFilter } from './filters.js';
 import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuModelGpuTotals, gpuTotalOrderExpression } from './gpu-total.js';
@@ -10,29 +10,21 @@ import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { gpuModels as gpuModelsTable } from '../db/schema.js';
 
-export const gpuModelFilterSpec: FilterSpec = {
+export const gpuModelFilter = defineFilter({
   typename: 'GpuModel',
   table: 'gpuModels',
-  columns: { slug: 'slug', architecture: 'architecture', vendor: 'vendor', modelUnstated: 'modelUnstated' },
-  relations: { allocations: ['allocations', () => allocationFilterSpec] },
-  searchColumns: (table) => [table.name!],
-};
-
-export const GpuModelFilter = builder.inputRef<FilterInput>('GpuModelFilter').implement({
   description: 'Which GPU models to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    slug: t.field({ type: StringFilter, description: 'By slug.' }),
-    architecture: t.field({ type: StringFilter, description: 'By architecture, e.g. `{ eq: "Blackwell" }`.' }),
-    vendor: t.field({ type: StringFilter, description: 'By vendor.' }),
-    modelUnstated: t.field({ type: BooleanFilter, description: 'Placeholders for unstated models, or named products.' }),
-    search: t.string({ description: 'Case-insensitive text in the name.' }),
-    allocations: t.field({ type: AllocationFilter, description: 'Models with at least one allocation matching this.' }),
-    AND: t.field({ type: [GpuModelFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [GpuModelFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: GpuModelFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    architecture: { kind: 'string', description: 'By architecture, e.g. `{ eq: "Blackwell" }`.' },
+    vendor: { kind: 'string', description: 'By vendor.' },
+    modelUnstated: { kind: 'boolean', description: 'Placeholders for unstated models, or named products.' },
+    search: { search: (table) => [table.name!], description: 'Case-insensitive text in the name.' },
+    allocations: { filter: 'Allocation', description: 'Models with at least one allocation matching this.' },
+  },
 });
+export const { input: GpuModelFilter, spec: gpuModelFilterSpec } = gpuModelFilter;
 
 export const gpuModelOrder = orderInput('GpuModel', {
   NAME: { column: 'name', description: 'Product name.' },
@@ -73,21 +65,13 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
 });
 
 builder.queryFields((t) => ({
-  gpuModels: t.drizzleConnection({
-    type: 'gpuModels',
+  gpuModels: rootList(t, {
+    table: 'gpuModels',
     description: 'GPU models, by name unless `orderBy` says otherwise.',
-    args: {
-      filter: t.arg({ type: GpuModelFilter, description: 'Which models to return.' }),
-      orderBy: t.arg({ type: [gpuModelOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) => countWhere(context.db, 'gpuModels', toWhere(gpuModelFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.gpuModels.findMany(
-        query({
-          where: toWhere(gpuModelFilterSpec, args.filter),
-          ...gpuModelOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
-        }),
-      ),
+    filter: gpuModelFilter,
+    filterDescription: 'Which models to return.',
+    order: gpuModelOrder,
+    defaultOrder: [{ field: 'NAME', direction: 'ASC' }],
   }),
   gpuModel: t.drizzleField({
     type: 'gpuModels',

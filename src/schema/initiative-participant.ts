@@ -1,38 +1,27 @@
 import { builder } from './builder.js';
 import { citationsConnection } from './shared-connections.js';
 import { ParticipantRole } from './enums.js';
-import { enumFilter, IDFilter, type FilterInput, type FilterSpec } from './filters.js';
-import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
-import { PartnerFilter, partnerFilterSpec } from './partner.js';
+import { defineFilter, enumFilter } from './filters.js';
+// Loaded before this module, as when its filter input was imported from there: the order types
+// register in is the order of Query and Mutation fields in subgraph.graphql.
+import './partner.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { initiativeParticipants as participantsTable } from '../db/schema.js';
 
-export const participantFilterSpec: FilterSpec = {
+export const participantFilter = defineFilter({
   typename: 'InitiativeParticipant',
   table: 'initiativeParticipants',
-  columns: { role: 'role' },
-  relations: {
-    initiative: ['initiative', () => initiativeFilterSpec],
-    partner: ['partner', () => partnerFilterSpec],
-  },
-};
-
-const ParticipantRoleFilter = enumFilter('ParticipantRoleFilter', ParticipantRole, 'a participant role');
-
-export const InitiativeParticipantFilter = builder.inputRef<FilterInput>('InitiativeParticipantFilter').implement({
   description: 'Which participations to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    initiative: t.field({ type: InitiativeFilter, description: 'In initiatives matching this.' }),
-    partner: t.field({ type: PartnerFilter, description: 'Of partners matching this.' }),
-    role: t.field({ type: ParticipantRoleFilter, description: 'By role.' }),
-    AND: t.field({ type: [InitiativeParticipantFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [InitiativeParticipantFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: InitiativeParticipantFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    initiative: { filter: 'Initiative', description: 'In initiatives matching this.' },
+    partner: { filter: 'Partner', description: 'Of partners matching this.' },
+    role: { kind: enumFilter('ParticipantRoleFilter', ParticipantRole, 'a participant role'), description: 'By role.' },
+  },
 });
+export const { input: InitiativeParticipantFilter, spec: participantFilterSpec } = participantFilter;
 
 export const InitiativeParticipant = builder.drizzleNode('initiativeParticipants', {
   name: 'InitiativeParticipant',

@@ -1,12 +1,10 @@
-import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { allocationsConnection, citationsConnection, discrepanciesConnection, investmentsConnection } from './shared-connections.js';
 import { InitiativeDomain } from './enums.js';
-import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { defineFilter, enumFilter, toWhere } from './filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
-import { InvestmentFilter, investmentFilterSpec } from './investment.js';
 import { orderInput } from './ordering.js';
-import { ProgramFilter, programFilterSpec } from './program.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, initiativeGpuTotals } from './gpu-total.js';
 import { MoneyTotal, initiativeInvestmentTotals } from './investment-totals.js';
@@ -15,40 +13,25 @@ import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { initiatives as initiativesTable } from '../db/schema.js';
 
-export const initiativeFilterSpec: FilterSpec = {
+export const initiativeFilter = defineFilter({
   typename: 'Initiative',
   table: 'initiatives',
-  columns: { slug: 'slug', domain: 'domain' },
-  relations: {
-    program: ['program', () => programFilterSpec],
-    participants: ['participants', () => participantFilterSpec],
-    allocations: ['allocations', () => allocationFilterSpec],
-    investments: ['investments', () => investmentFilterSpec],
-  },
-  searchColumns: (table) => [table.name!, table.nameKo!],
-};
-
-const InitiativeDomainFilter = enumFilter('InitiativeDomainFilter', InitiativeDomain, 'an initiative domain');
-
-export const InitiativeFilter = builder.inputRef<FilterInput>('InitiativeFilter').implement({
   description: 'Which initiatives to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    slug: t.field({ type: StringFilter, description: 'By slug.' }),
-    domain: t.field({ type: InitiativeDomainFilter, description: 'By field of work.' }),
-    search: t.string({ description: 'Case-insensitive text in the English or Korean name.' }),
-    program: t.field({ type: ProgramFilter, description: 'Initiatives in programmes matching this.' }),
-    participants: t.field({
-      type: InitiativeParticipantFilter,
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    domain: { kind: enumFilter('InitiativeDomainFilter', InitiativeDomain, 'an initiative domain'), description: 'By field of work.' },
+    search: { search: (table) => [table.name!, table.nameKo!], description: 'Case-insensitive text in the English or Korean name.' },
+    program: { filter: 'Program', description: 'Initiatives in programmes matching this.' },
+    participants: {
+      filter: 'InitiativeParticipant',
       description: 'Initiatives with at least one participant as this describes, e.g. `{ partner: { slug: { eq: "kisti" } } }`.',
-    }),
-    allocations: t.field({ type: AllocationFilter, description: 'Initiatives with at least one allocation matching this.' }),
-    investments: t.field({ type: InvestmentFilter, description: 'Initiatives with at least one investment matching this.' }),
-    AND: t.field({ type: [InitiativeFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [InitiativeFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: InitiativeFilter, description: 'This filter does not hold.' }),
-  }),
+    },
+    allocations: { filter: 'Allocation', description: 'Initiatives with at least one allocation matching this.' },
+    investments: { filter: 'Investment', description: 'Initiatives with at least one investment matching this.' },
+  },
 });
+export const { input: InitiativeFilter, spec: initiativeFilterSpec } = initiativeFilter;
 
 export const initiativeOrder = orderInput('Initiative', {
   NAME: { column: 'name', description: 'English name.' },
@@ -105,22 +88,13 @@ export const Initiative = builder.drizzleNode('initiatives', {
 });
 
 builder.queryFields((t) => ({
-  initiatives: t.drizzleConnection({
-    type: 'initiatives',
+  initiatives: rootList(t, {
+    table: 'initiatives',
     description: 'Initiatives, by English name unless `orderBy` says otherwise.',
-    args: {
-      filter: t.arg({ type: InitiativeFilter, description: 'Which initiatives to return.' }),
-      orderBy: t.arg({ type: [initiativeOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) =>
-      countWhere(context.db, 'initiatives', toWhere(initiativeFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.initiatives.findMany(
-        query({
-          where: toWhere(initiativeFilterSpec, args.filter),
-          ...initiativeOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
-        }),
-      ),
+    filter: initiativeFilter,
+    filterDescription: 'Which initiatives to return.',
+    order: initiativeOrder,
+    defaultOrder: [{ field: 'NAME', direction: 'ASC' }],
   }),
   initiative: t.drizzleField({
     type: 'initiatives',

@@ -1,21 +1,13 @@
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { citationsConnection, discrepanciesConnection } from './shared-connections.js';
 import { QuantityBound } from './enums.js';
-import {
-  countWhere,
-  DateFilter,
-  enumFilter,
-  IDFilter,
-  StringFilter,
-  toWhere,
-  type FilterInput,
-  type FilterSpec,
-} from './filters.js';
-import { InitiativeFilter, initiativeFilterSpec } from './initiative.js';
+import { defineFilter, enumFilter } from './filters.js';
 import { MonetaryAmount } from './money.js';
 import { orderInput } from './ordering.js';
-import { PartnerFilter, partnerFilterSpec } from './partner.js';
-import { ProgramFilter, programFilterSpec } from './program.js';
+// Loaded before this module, as when its filter input was imported from there: the order types
+// register in is the order of Query and Mutation fields in subgraph.graphql.
+import './program.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
@@ -23,37 +15,26 @@ import { ValidationError } from './error-classes.js';
 import { toMinorUnits } from '../domain/money.js';
 import { investments as investmentsTable } from '../db/schema.js';
 
-export const investmentFilterSpec: FilterSpec = {
+export const investmentFilter = defineFilter({
   typename: 'Investment',
   table: 'investments',
-  columns: { slug: 'slug', currency: 'currency', bound: 'bound', announcedOn: 'announcedOn' },
-  relations: {
-    program: ['program', () => programFilterSpec],
-    initiative: ['initiative', () => initiativeFilterSpec],
-    investors: ['investors', () => partnerFilterSpec],
-  },
-  searchColumns: (table) => [table.title!, table.titleKo!],
-};
-
-const InvestmentBoundFilter = enumFilter('InvestmentBoundFilter', QuantityBound, 'how an amount is bounded');
-
-export const InvestmentFilter = builder.inputRef<FilterInput>('InvestmentFilter').implement({
   description: 'Which investments to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    slug: t.field({ type: StringFilter, description: 'By slug.' }),
-    currency: t.field({ type: StringFilter, description: 'By ISO 4217 currency of the stated amount, e.g. `{ eq: "USD" }`.' }),
-    bound: t.field({ type: InvestmentBoundFilter, description: 'By how the amount is bounded.' }),
-    announcedOn: t.field({ type: DateFilter, description: 'By announcement date.' }),
-    search: t.string({ description: 'Case-insensitive text in the English or Korean title.' }),
-    program: t.field({ type: ProgramFilter, description: 'Investments in programmes matching this.' }),
-    initiative: t.field({ type: InitiativeFilter, description: 'Investments in initiatives matching this.' }),
-    investors: t.field({ type: PartnerFilter, description: 'Investments with at least one investor matching this.' }),
-    AND: t.field({ type: [InvestmentFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [InvestmentFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: InvestmentFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    currency: { kind: 'string', description: 'By ISO 4217 currency of the stated amount, e.g. `{ eq: "USD" }`.' },
+    bound: {
+      kind: enumFilter('InvestmentBoundFilter', QuantityBound, 'how an amount is bounded'),
+      description: 'By how the amount is bounded.',
+    },
+    announcedOn: { kind: 'date', description: 'By announcement date.' },
+    search: { search: (table) => [table.title!, table.titleKo!], description: 'Case-insensitive text in the English or Korean title.' },
+    program: { filter: 'Program', description: 'Investments in programmes matching this.' },
+    initiative: { filter: 'Initiative', description: 'Investments in initiatives matching this.' },
+    investors: { filter: 'Partner', description: 'Investments with at least one investor matching this.' },
+  },
 });
+export const { input: InvestmentFilter, spec: investmentFilterSpec } = investmentFilter;
 
 export const investmentOrder = orderInput('Investment', {
   ANNOUNCED_ON: { column: 'announcedOn', description: 'Announcement date.' },
@@ -94,22 +75,13 @@ export const Investment = builder.drizzleNode('investments', {
 });
 
 builder.queryField('investments', (t) =>
-  t.drizzleConnection({
-    type: 'investments',
+  rootList(t, {
+    table: 'investments',
     description: 'Investments, newest first unless `orderBy` says otherwise.',
-    args: {
-      filter: t.arg({ type: InvestmentFilter, description: 'Which investments to return.' }),
-      orderBy: t.arg({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) =>
-      countWhere(context.db, 'investments', toWhere(investmentFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.investments.findMany(
-        query({
-          where: toWhere(investmentFilterSpec, args.filter),
-          ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
-        }),
-      ),
+    filter: investmentFilter,
+    filterDescription: 'Which investments to return.',
+    order: investmentOrder,
+    defaultOrder: [{ field: 'ANNOUNCED_ON', direction: 'DESC' }],
   }),
 );
 

@@ -1,9 +1,11 @@
-import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { PartnerKind } from './enums.js';
-import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { defineFilter, enumFilter, toWhere } from './filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
-import { InvestmentFilter, investmentFilterSpec } from './investment.js';
+// Loaded before this module, as when its filter input was imported from there: the order types
+// register in is the order of Query and Mutation fields in subgraph.graphql.
+import './investment.js';
 import { orderInput } from './ordering.js';
 import { allocations } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total.js';
@@ -15,42 +17,30 @@ import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { partners as partnersTable } from '../db/schema.js';
 
-export const partnerFilterSpec: FilterSpec = {
+export const partnerFilter = defineFilter({
   typename: 'Partner',
   table: 'partners',
-  columns: { slug: 'slug', kind: 'kind' },
-  relations: {
-    allocations: ['allocations', () => allocationFilterSpec],
-    initiatives: ['participations', () => participantFilterSpec],
-    investments: ['investments', () => investmentFilterSpec],
-  },
-  searchColumns: (table) => [table.name!, table.nameKo!],
-  searchArrays: (table) => [table.aliases!],
-};
-
-const PartnerKindFilter = enumFilter('PartnerKindFilter', PartnerKind, 'a partner kind');
-
-export const PartnerFilter = builder.inputRef<FilterInput>('PartnerFilter').implement({
   description: 'Which partners to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    slug: t.field({ type: StringFilter, description: 'By slug.' }),
-    kind: t.field({ type: PartnerKindFilter, description: 'By kind of organisation.' }),
-    search: t.string({
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    kind: { kind: enumFilter('PartnerKindFilter', PartnerKind, 'a partner kind'), description: 'By kind of organisation.' },
+    search: {
+      search: (table) => [table.name!, table.nameKo!],
+      arrays: (table) => [table.aliases!],
       description:
         'Case-insensitive text in the English or Korean name or in an alias: "samsung" and "삼성" both find Samsung Electronics, "현대차" finds Hyundai Motor Group.',
-    }),
-    allocations: t.field({ type: AllocationFilter, description: 'Partners with at least one allocation matching this.' }),
-    initiatives: t.field({
-      type: InitiativeParticipantFilter,
+    },
+    allocations: { filter: 'Allocation', description: 'Partners with at least one allocation matching this.' },
+    initiatives: {
+      filter: 'InitiativeParticipant',
+      relation: 'participations',
       description: 'Partners taking part in at least one initiative as this describes (initiative, role).',
-    }),
-    investments: t.field({ type: InvestmentFilter, description: 'Partners investing in at least one investment matching this.' }),
-    AND: t.field({ type: [PartnerFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [PartnerFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: PartnerFilter, description: 'This filter does not hold.' }),
-  }),
+    },
+    investments: { filter: 'Investment', description: 'Partners investing in at least one investment matching this.' },
+  },
 });
+export const { input: PartnerFilter, spec: partnerFilterSpec } = partnerFilter;
 
 export const partnerOrder = orderInput('Partner', {
   NAME: { column: 'name', description: 'English name.' },
@@ -114,21 +104,13 @@ export const Partner = builder.drizzleNode('partners', {
 });
 
 builder.queryFields((t) => ({
-  partners: t.drizzleConnection({
-    type: 'partners',
+  partners: rootList(t, {
+    table: 'partners',
     description: 'Partners, by English name unless `orderBy` says otherwise.',
-    args: {
-      filter: t.arg({ type: PartnerFilter, description: 'Which partners to return.' }),
-      orderBy: t.arg({ type: [partnerOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) => countWhere(context.db, 'partners', toWhere(partnerFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.partners.findMany(
-        query({
-          where: toWhere(partnerFilterSpec, args.filter),
-          ...partnerOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
-        }),
-      ),
+    filter: partnerFilter,
+    filterDescription: 'Which partners to return.',
+    order: partnerOrder,
+    defaultOrder: [{ field: 'NAME', direction: 'ASC' }],
   }),
   partner: t.drizzleField({
     type: 'partners',

@@ -1,20 +1,10 @@
-import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { allocationsConnection, citationsConnection, discrepanciesConnection, investmentsConnection } from './shared-connections.js';
 import { QuantityBound } from './enums.js';
-import {
-  countWhere,
-  DateFilter,
-  IDFilter,
-  IntFilter,
-  StringFilter,
-  toWhere,
-  type FilterInput,
-  type FilterSpec,
-} from './filters.js';
+import { defineFilter, toWhere } from './filters.js';
 import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initiative.js';
 import { orderInput } from './ordering.js';
-import { PartnerFilter, partnerFilterSpec } from './partner.js';
 import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from './gpu-total.js';
 import { NationalCapacity, programPartnerCounts } from './program-totals.js';
 import { allocations } from '../db/schema.js';
@@ -26,35 +16,23 @@ import { publishProgramChange } from './subscriptions.js';
 import { ValidationError } from './error-classes.js';
 import { programs as programsTable } from '../db/schema.js';
 
-export const programFilterSpec: FilterSpec = {
+export const programFilter = defineFilter({
   typename: 'Program',
   table: 'programs',
-  columns: { slug: 'slug', country: 'country', announcedOn: 'announcedOn', installedBaseGpus: 'installedBaseGpus' },
-  relations: {
-    supplier: ['supplier', () => partnerFilterSpec],
-    allocations: ['allocations', () => allocationFilterSpec],
-    initiatives: ['initiatives', () => initiativeFilterSpec],
-  },
-  searchColumns: (table) => [table.name!, table.nameKo!],
-};
-
-export const ProgramFilter = builder.inputRef<FilterInput>('ProgramFilter').implement({
   description: 'Which programmes to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    slug: t.field({ type: StringFilter, description: 'By slug.' }),
-    country: t.field({ type: StringFilter, description: 'By ISO 3166-1 alpha-2 country code, e.g. `{ eq: "KR" }`.' }),
-    announcedOn: t.field({ type: DateFilter, description: 'By announcement date.' }),
-    installedBaseGpus: t.field({ type: IntFilter, description: 'By GPUs installed before the programme.' }),
-    search: t.string({ description: 'Case-insensitive text in the English or Korean name.' }),
-    supplier: t.field({ type: PartnerFilter, description: 'Programmes whose supplier matches this.' }),
-    allocations: t.field({ type: AllocationFilter, description: 'Programmes with at least one allocation matching this.' }),
-    initiatives: t.field({ type: InitiativeFilter, description: 'Programmes with at least one initiative matching this.' }),
-    AND: t.field({ type: [ProgramFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [ProgramFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: ProgramFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    country: { kind: 'string', description: 'By ISO 3166-1 alpha-2 country code, e.g. `{ eq: "KR" }`.' },
+    announcedOn: { kind: 'date', description: 'By announcement date.' },
+    installedBaseGpus: { kind: 'int', description: 'By GPUs installed before the programme.' },
+    search: { search: (table) => [table.name!, table.nameKo!], description: 'Case-insensitive text in the English or Korean name.' },
+    supplier: { filter: 'Partner', description: 'Programmes whose supplier matches this.' },
+    allocations: { filter: 'Allocation', description: 'Programmes with at least one allocation matching this.' },
+    initiatives: { filter: 'Initiative', description: 'Programmes with at least one initiative matching this.' },
+  },
 });
+export const { input: ProgramFilter, spec: programFilterSpec } = programFilter;
 
 export const programOrder = orderInput('Program', {
   ANNOUNCED_ON: { column: 'announcedOn', description: 'Announcement date.' },
@@ -153,21 +131,13 @@ export const Program = builder.drizzleNode('programs', {
 });
 
 builder.queryFields((t) => ({
-  programs: t.drizzleConnection({
-    type: 'programs',
+  programs: rootList(t, {
+    table: 'programs',
     description: 'Programmes, newest announcement first unless `orderBy` says otherwise.',
-    args: {
-      filter: t.arg({ type: ProgramFilter, description: 'Which programmes to return.' }),
-      orderBy: t.arg({ type: [programOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) => countWhere(context.db, 'programs', toWhere(programFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.programs.findMany(
-        query({
-          where: toWhere(programFilterSpec, args.filter),
-          ...programOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
-        }),
-      ),
+    filter: programFilter,
+    filterDescription: 'Which programmes to return.',
+    order: programOrder,
+    defaultOrder: [{ field: 'ANNOUNCED_ON', direction: 'DESC' }],
   }),
   program: t.drizzleField({
     type: 'programs',

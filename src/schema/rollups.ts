@@ -1,14 +1,13 @@
 // Which table answers a GPU aggregate over allocations: the smallest rollup table (see
 // src/db/rollups.ts) that has every column the question filters or groups by, else
 // `allocations` itself. The rollups use the column keys of `allocations`, so one filter object
-// from `toWhere` turns into SQL against either: its relation filters are `fk IN (subquery)` over
-// whichever table it is applied to, so the rollups need no relations of their own.
+// from `toWhere` (src/read/filters.ts) turns into SQL against either: its relation filters are
+// `fk IN (subquery)` over whichever table it is applied to, so the rollups need no relations.
 import { getTableColumns, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { relations } from '../db/relations.js';
 import { rollupDimensions, rollupTables } from '../db/rollups.js';
 import { allocations } from '../db/schema.js';
-import { toOneLink, type FilterInput, type FilterSpec } from './filters.js';
 
 /** A column key of `allocations`: programId, partnerId, gpuModelId, status, quantity… */
 export type AllocationColumnKey = keyof typeof allocations.$inferSelect;
@@ -74,28 +73,7 @@ export function allocationColumnKey(column: AnySQLiteColumn): AllocationColumnKe
 }
 
 /**
- * Adds to `into` the column keys a filter input looks at, through AND, OR and NOT. Returns
- * false when it looks at something no rollup keeps (an id, a stated quantity, a date, a text
- * search), so that only `allocations` can answer.
+ * Adds to `into` the allocation columns a filter input looks at; false when only `allocations`
+ * can answer it. The walk is src/read/filters.ts's, the one `toWhere` uses.
  */
-export function addFilterColumns(spec: FilterSpec, input: FilterInput | null | undefined, into: Set<string>): boolean {
-  if (input === null || input === undefined) return true;
-  for (const [field, value] of Object.entries(input)) {
-    // GraphQL's null means "not given", as in toWhere.
-    if (value === null || value === undefined) continue;
-    if (field === 'AND' || field === 'OR') {
-      if (!(value as FilterInput[]).every((item) => addFilterColumns(spec, item, into))) return false;
-    } else if (field === 'NOT') {
-      if (!addFilterColumns(spec, value as FilterInput, into)) return false;
-    } else if (spec.columns[field]) {
-      into.add(spec.columns[field]);
-    } else if (spec.relations?.[field]) {
-      const key = toOneLink(spec, spec.relations[field][0])?.sourceKey;
-      if (!key) return false;
-      into.add(key);
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
+export { filterColumns as addFilterColumns } from '../read/filters.js';

@@ -1,39 +1,29 @@
 import { builder } from './builder.js';
+import { rootList } from './root-list.js';
 import { citationsConnection } from './shared-connections.js';
-import { CitationFilter, citationFilterSpec } from './citation.js';
 import { SourceKind } from './enums.js';
-import { countWhere, enumFilter, IDFilter, StringFilter, toWhere, type FilterInput, type FilterSpec } from './filters.js';
+import { defineFilter, enumFilter } from './filters.js';
 import { orderInput } from './ordering.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { sources as sourcesTable } from '../db/schema.js';
 
-export const sourceFilterSpec: FilterSpec = {
+export const sourceFilter = defineFilter({
   typename: 'Source',
   table: 'sources',
-  columns: { slug: 'slug', kind: 'kind', language: 'language', publisher: 'publisher' },
-  relations: { citations: ['citations', () => citationFilterSpec] },
-  searchColumns: (table) => [table.title!, table.publisher!],
-};
-
-const SourceKindFilter = enumFilter('SourceKindFilter', SourceKind, 'a kind of source');
-
-export const SourceFilter = builder.inputRef<FilterInput>('SourceFilter').implement({
   description: 'Which sources to return; all given conditions must hold.',
-  fields: (t) => ({
-    id: t.field({ type: IDFilter, description: 'By global ID.' }),
-    slug: t.field({ type: StringFilter, description: 'By slug.' }),
-    kind: t.field({ type: SourceKindFilter, description: 'By kind of document.' }),
-    language: t.field({ type: StringFilter, description: 'By language tag, e.g. `{ eq: "ko" }`.' }),
-    publisher: t.field({ type: StringFilter, description: 'By publisher, exactly.' }),
-    citations: t.field({ type: CitationFilter, description: 'Sources cited at least once as this describes.' }),
-    search: t.string({ description: 'Case-insensitive text in the title or publisher.' }),
-    AND: t.field({ type: [SourceFilter], description: 'Every one of these filters holds.' }),
-    OR: t.field({ type: [SourceFilter], description: 'At least one of these filters holds.' }),
-    NOT: t.field({ type: SourceFilter, description: 'This filter does not hold.' }),
-  }),
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    kind: { kind: enumFilter('SourceKindFilter', SourceKind, 'a kind of source'), description: 'By kind of document.' },
+    language: { kind: 'string', description: 'By language tag, e.g. `{ eq: "ko" }`.' },
+    publisher: { kind: 'string', description: 'By publisher, exactly.' },
+    citations: { filter: 'Citation', description: 'Sources cited at least once as this describes.' },
+    search: { search: (table) => [table.title!, table.publisher!], description: 'Case-insensitive text in the title or publisher.' },
+  },
 });
+export const { input: SourceFilter, spec: sourceFilterSpec } = sourceFilter;
 
 export const sourceOrder = orderInput('Source', {
   SLUG: { column: 'slug', description: 'Slug.' },
@@ -69,21 +59,13 @@ export const Source = builder.drizzleNode('sources', {
 });
 
 builder.queryField('sources', (t) =>
-  t.drizzleConnection({
-    type: 'sources',
+  rootList(t, {
+    table: 'sources',
     description: 'Every source the dataset cites.',
-    args: {
-      filter: t.arg({ type: SourceFilter, description: 'Which sources to return.' }),
-      orderBy: t.arg({ type: [sourceOrder.input], description: 'Sort keys, applied in order.' }),
-    },
-    totalCount: (_root, args, context) => countWhere(context.db, 'sources', toWhere(sourceFilterSpec, args.filter)),
-    resolve: (query, _root, args, context) =>
-      context.db.query.sources.findMany(
-        query({
-          where: toWhere(sourceFilterSpec, args.filter),
-          ...sourceOrder.toQuery(args.orderBy, [{ field: 'SLUG', direction: 'ASC' }]),
-        }),
-      ),
+    filter: sourceFilter,
+    filterDescription: 'Which sources to return.',
+    order: sourceOrder,
+    defaultOrder: [{ field: 'SLUG', direction: 'ASC' }],
   }),
 );
 
