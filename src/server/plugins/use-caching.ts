@@ -11,6 +11,9 @@
 // - `enabled(request, context)` is asked with the GraphQL context during execution; an operation
 //   run through `getEnveloped` (graphql-ws) skips yoga's `onParams`, where the plugin builds its
 //   key, so it must be disabled there or the plugin throws "not configured correctly".
+// And of @envelop/core 5.6.1: a plugin added in `onPluginInit` runs right after the one that
+// added it, so the response cache keeps its place in yoga.ts's list (use-jit.ts,
+// use-introspection-policy.ts and use-persisted-operations.ts compose the same way).
 import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -108,7 +111,7 @@ export function useCaching(options: CachingOptions): Caching {
     },
   };
   const plugin: Plugin = {
-    // Added in place, in this order; the plugin's request hook is guarded as yoga.ts guards every other.
+    // The plugin's request hook is guarded as yoga.ts guards every other.
     onPluginInit({ addPlugin }) {
       addPlugin(guardRequestHooks(responseCache));
       addPlugin(invalidateOnWrite);
