@@ -35,7 +35,7 @@ export function createApp(config: AppOptions): App {
     db,
     events,
     graphiql: config.graphiql,
-    logging: config.logging ?? true,
+    logging: config.logging,
     readRequiresKey: config.readRequiresKey,
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,

@@ -118,7 +118,7 @@ function guardStream(stream: AsyncIterable<ExecutionResult>): AsyncIterableItera
 
 export function attachGraphQLWebSocket(server: Server, yoga: Yoga, options: WebSocketOptions = {}): WebSocketServer {
   const maxOperations = options.maxOperations ?? serverDefaults.wsMaxOperations;
-  const origins = options.corsOrigins ?? '*';
+  const origins = options.corsOrigins ?? serverDefaults.corsOrigins;
   const sockets = new WebSocketServer({
     server,
     path: '/graphql',
