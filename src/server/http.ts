@@ -66,11 +66,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
 /**
  * The already-read body as @whatwg-node/server 0.11.0 (under graphql-yoga 5.24.1) takes it: a
  * node request with a `body` property is read from that instead of its stream (an internal of
- * its node adapter, not a documented API). Given a Buffer it lists
- * the Buffer's keys (a string per byte) and re-reads the body through a stream; given the parsed
- * JSON object it hands that object to yoga's `request.json()` as is. So a JSON request passes
- * its parsed object; anything else (other types, invalid JSON, arrays, `{}`) passes the bytes,
- * and yoga reports what is wrong with them as before.
+ * its node adapter, not a documented API). Given a Buffer it lists the Buffer's keys (a string
+ * per byte) and re-reads the body through a stream; given the parsed JSON object it hands that
+ * object to yoga's `request.json()` as is. So a JSON request passes its parsed object; anything
+ * else (other types, invalid JSON, arrays, `{}`) passes the bytes, and yoga reports what is
+ * wrong with them as before.
  */
 function bodyForYoga(request: IncomingMessage, body: Buffer): unknown {
   if (!request.headers['content-type']?.includes('json')) return body;
