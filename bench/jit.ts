@@ -25,8 +25,8 @@ const db = openDatabase({ path: ':memory:' });
 if (allocations > 0) generateSyntheticData(db, { allocations, withSeed: true });
 else seedDatabase(db);
 const servers = {
-  jit: createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, metrics: false, jit: true }),
-  none: createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, metrics: false, jit: false }),
+  jit: createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, metrics: false, jit: true }).yoga,
+  none: createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, metrics: false, jit: false }).yoga,
 };
 
 /** Variables the shipped operations take, as the dashboard sends them. */

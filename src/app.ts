@@ -1,14 +1,14 @@
 // Wires configuration, database and GraphQL server together; used by main.ts and the tests.
 import { DefaultLogger, type Logger } from 'drizzle-orm/logger';
-import { defaultBudget, type Config, type RequestBudget } from './config.js';
+import { requestBudget, type Config, type RequestBudget } from './config.js';
 import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
 import { createEvents, type ClusterLink, type Events } from './schema/events.js';
-import { createGraphQLServer, type Yoga, type YogaOptions } from './server/yoga.js';
+import { createGraphQLServer, type GraphQLServer, type YogaOptions } from './server/yoga.js';
 
-export interface App {
+/** The database and the GraphQL server (`yoga`, and the `frontCache` createHttpServer answers from). */
+export interface App extends GraphQLServer {
   db: Db;
-  yoga: Yoga;
   /** The event bus behind subscriptions. */
   events: Events;
   /** Checkpoints the WAL and closes the database. */
@@ -30,30 +30,25 @@ export function createApp(config: AppOptions): App {
   const db = openDatabase({ path: config.databasePath, ...(logger ? { logger } : {}) });
   if (config.seedOnStart) seedDatabase(db);
   const events = createEvents(config.link);
+  // Options left out here take config.ts's defaults in createGraphQLServer.
   const options: YogaOptions = {
     db,
     events,
     graphiql: config.graphiql,
-    logging: config.logging ?? true,
-    readRequiresKey: config.readRequiresKey ?? false,
-    introspection: config.introspection ?? true,
-    corsOrigins: config.corsOrigins ?? '*',
-    ...(config.corsAllowHeaders ? { corsAllowHeaders: config.corsAllowHeaders } : {}),
-    ...(config.corsExposeHeaders ? { corsExposeHeaders: config.corsExposeHeaders } : {}),
-    csrfPrevention: config.csrfPrevention ?? false,
-    persistedOperationsOnly: config.persistedOperationsOnly ?? false,
-    responseCache: config.responseCache ?? true,
-    responseCacheTtlMs: config.responseCacheTtlMs ?? 60_000,
-    metrics: config.metrics ?? true,
+    logging: config.logging,
+    readRequiresKey: config.readRequiresKey,
+    introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
+    corsAllowHeaders: config.corsAllowHeaders,
+    corsExposeHeaders: config.corsExposeHeaders,
+    csrfPrevention: config.csrfPrevention,
+    persistedOperationsOnly: config.persistedOperationsOnly,
+    responseCache: config.responseCache,
+    responseCacheTtlMs: config.responseCacheTtlMs,
+    metrics: config.metrics,
     metricsToken: config.metricsToken,
-    budget: {
-      maxCost: config.maxCost ?? defaultBudget.maxCost,
-      maxIdsPerRequest: config.maxIdsPerRequest ?? defaultBudget.maxIdsPerRequest,
-      maxNesting: config.maxNesting ?? defaultBudget.maxNesting,
-      maxInputValues: config.maxInputValues ?? defaultBudget.maxInputValues,
-      requestTimeoutMs: config.requestTimeoutMs ?? defaultBudget.requestTimeoutMs,
-    },
+    budget: requestBudget(config),
   };
-  const yoga = createGraphQLServer(options);
-  return { db, yoga, events, close: () => closeDatabase(db) };
+  const { yoga, frontCache } = createGraphQLServer(options);
+  return { db, yoga, frontCache, events, close: () => closeDatabase(db) };
 }

@@ -27,6 +27,48 @@ export const defaultBudget: RequestBudget = {
   requestTimeoutMs: 10_000,
 };
 
+/**
+ * What the server does when a caller (a test, app.ts, main.ts) leaves an option out: the one
+ * place these defaults are written; the environment's defaults below are taken from here too.
+ */
+export const serverDefaults = {
+  readRequiresKey: false,
+  introspection: true,
+  corsOrigins: '*' as string[] | '*',
+  csrfPrevention: false,
+  persistedOperationsOnly: false,
+  /** Cache read responses until the next write. */
+  responseCache: true,
+  responseCacheTtlMs: 60_000,
+  /** Answers kept by the response cache, and as many by the HTTP layer's front cache. */
+  responseCacheMaxEntries: 1000,
+  /** Run plain totals queries compiled by graphql-jit. */
+  jit: true,
+  metrics: true,
+  /** Larger request bodies get 413 (MAX_BODY_BYTES); larger WebSocket messages close the socket. */
+  maxBodyBytes: 1_048_576,
+  /** Operations one WebSocket may run at once (WS_MAX_OPERATIONS). */
+  wsMaxOperations: 100,
+};
+
+/** Document limits (graphql-armor), sized so every shipped operation passes with room and abusive ones fail. */
+export const documentLimits = {
+  maxDepth: 16,
+  maxAliases: 30,
+  maxTokens: 5000,
+  maxDirectives: 30,
+  // The cost, with variables, and the rest of the request budget: use-request-budget.ts.
+  // Wide documents are held by the alias and token limits.
+  maxCost: defaultBudget.maxCost,
+};
+
+/** A request budget with config's default for every value not given. */
+export function requestBudget(given: Partial<RequestBudget>): RequestBudget {
+  const budget = { ...defaultBudget };
+  for (const key of Object.keys(budget) as (keyof RequestBudget)[]) budget[key] = given[key] ?? defaultBudget[key];
+  return budget;
+}
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
@@ -41,17 +83,17 @@ const environmentSchema = z.object({
   INTROSPECTION: booleanFlag.optional(),
   LOG_SQL: booleanFlag.default(false),
   LOG_REQUESTS: booleanFlag.default(true),
-  READ_REQUIRES_KEY: booleanFlag.default(false),
+  READ_REQUIRES_KEY: booleanFlag.default(serverDefaults.readRequiresKey),
   CORS_ORIGINS: z.string().optional(),
   CORS_ALLOW_HEADERS: z.string().optional(),
   CORS_EXPOSE_HEADERS: z.string().optional(),
   PERSISTED_OPERATIONS_ONLY: booleanFlag.optional(),
-  RESPONSE_CACHE: booleanFlag.default(true),
-  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
-  METRICS: booleanFlag.default(true),
+  RESPONSE_CACHE: booleanFlag.default(serverDefaults.responseCache),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(serverDefaults.responseCacheTtlMs),
+  METRICS: booleanFlag.default(serverDefaults.metrics),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(100),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(serverDefaults.maxBodyBytes),
+  WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(serverDefaults.wsMaxOperations),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MAX_COST: z.coerce.number().int().min(1).default(defaultBudget.maxCost),
@@ -171,7 +213,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     corsAllowHeaders: headerList(values.CORS_ALLOW_HEADERS, defaultCorsAllowHeaders),
     corsExposeHeaders: headerList(values.CORS_EXPOSE_HEADERS, defaultCorsExposeHeaders),
     csrfPrevention: production,
-    persistedOperationsOnly: values.PERSISTED_OPERATIONS_ONLY ?? false,
+    persistedOperationsOnly: values.PERSISTED_OPERATIONS_ONLY ?? serverDefaults.persistedOperationsOnly,
     responseCache: values.RESPONSE_CACHE,
     responseCacheTtlMs: values.RESPONSE_CACHE_TTL_MS,
     metrics: values.METRICS,

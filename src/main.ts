@@ -21,7 +21,7 @@ async function serve(): Promise<void> {
   const app = createApp({ ...config, ...(link ? { link } : {}) });
   // Bundled in the background while the server starts listening; `/` waits for it (or answers 503).
   const dashboard = createDashboard({ logger: jsonLogger });
-  const server = createHttpServer(app.yoga, {
+  const server = createHttpServer(app, {
     db: app.db,
     dashboard: dashboard.handler,
     maxBodyBytes: config.maxBodyBytes,

@@ -15,7 +15,7 @@ let key = '';
 beforeAll(async () => {
   app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false });
   key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
-  server = createHttpServer(app.yoga, { db: app.db, maxBodyBytes: 200_000 });
+  server = createHttpServer(app, { db: app.db, maxBodyBytes: 200_000 });
   base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
 });
 

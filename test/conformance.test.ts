@@ -20,7 +20,7 @@ describe.each(configurations)('graphql-http audits, %s', (_name, options) => {
 
   beforeAll(async () => {
     app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
-    server = createHttpServer(app.yoga, { db: app.db });
+    server = createHttpServer(app, { db: app.db });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/graphql`;
   });
 

@@ -52,7 +52,7 @@ interface Running {
 async function start(dashboard: DashboardHandler): Promise<Running> {
   const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, csrfPrevention: true });
   const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
-  const server: Server = createHttpServer(app.yoga, { db: app.db, dashboard });
+  const server: Server = createHttpServer(app, { db: app.db, dashboard });
   const sockets = attachGraphQLWebSocket(server, app.yoga);
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   return {

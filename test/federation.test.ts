@@ -198,7 +198,7 @@ describe('through a real gateway', () => {
 
   beforeAll(async () => {
     app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false });
-    const ours = createHttpServer(app.yoga, { db: app.db });
+    const ours = createHttpServer(app, { db: app.db });
     const oursUrl = `http://127.0.0.1:${await listen(ours, 0, '127.0.0.1')}/graphql`;
     servers.push(ours);
 

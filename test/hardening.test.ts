@@ -9,7 +9,7 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { buildManifest, isSubscription, loadManifest, sha256 } from '../src/server/persisted-operations.js';
 import { createFrontCache } from '../src/server/front-cache.js';
-import { frontCacheOf, limits } from '../src/server/yoga.js';
+import { limits } from '../src/server/yoga.js';
 
 const running: { app: App; server: Server }[] = [];
 afterAll(async () => {
@@ -36,7 +36,7 @@ async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
     },
     ...options,
   });
-  const server = createHttpServer(app.yoga, { db: app.db, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
+  const server = createHttpServer(app, { db: app.db, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   running.push({ app, server });
   const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -299,7 +299,7 @@ describe('response cache', () => {
 describe('cached answers served before yoga', () => {
   it('replay the same bytes and headers with their own request id, per API key and Accept', async () => {
     const { app, post, statements } = await start({ responseCache: true });
-    const front = frontCacheOf(app.yoga)!;
+    const front = app.frontCache!;
     const admin = createApiKey(app.db, { name: 'admin', scopes: ['admin'] }).key;
     const query = { query: '{ programs { edges { node { name gpuTotal { quantity bound } } } } }' };
     const first = await post(query);
@@ -335,7 +335,7 @@ describe('cached answers served before yoga', () => {
 
   it('are not replayed to a key revoked since, by another process', async () => {
     const { app, post } = await start({ responseCache: true });
-    const front = frontCacheOf(app.yoga)!;
+    const front = app.frontCache!;
     const reader = createApiKey(app.db, { name: 'reader', scopes: ['read'] });
     const query = { query: '{ programs { totalCount } }' };
     const headers = { authorization: `Bearer ${reader.key}` };

@@ -44,7 +44,7 @@ export async function execute<T = Record<string, unknown>>(
 /** A yoga server over a fresh seeded database. */
 export function seededServer(options: { logger?: Logger } = {}): { db: Db; yoga: Yoga } {
   const db = seededDatabase(options);
-  return { db, yoga: createGraphQLServer({ db, graphiql: false, logging: false }) };
+  return { db, yoga: createGraphQLServer({ db, graphiql: false, logging: false }).yoga };
 }
 
 /** The SQLite message behind an error drizzle wrapped ("Failed query: …" with the driver error as cause). */

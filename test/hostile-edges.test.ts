@@ -35,7 +35,7 @@ afterAll(async () => {
 async function start(env: Record<string, string> = {}): Promise<Running> {
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: ':memory:', ...env });
   const app = createApp({ ...config, logging: false });
-  const server = createHttpServer(app.yoga, { db: app.db, maxBodyBytes: config.maxBodyBytes });
+  const server = createHttpServer(app, { db: app.db, maxBodyBytes: config.maxBodyBytes });
   const sockets = attachGraphQLWebSocket(server, app.yoga, webSocketOptions(config));
   const port = await listen(server, 0, '127.0.0.1');
   servers.push({

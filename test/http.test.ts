@@ -11,7 +11,7 @@ describe('HTTP server', () => {
 
   beforeAll(async () => {
     app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: true, logging: false });
-    server = createHttpServer(app.yoga, { db: app.db });
+    server = createHttpServer(app, { db: app.db });
     const port = await listen(server, 0, '127.0.0.1');
     base = `http://127.0.0.1:${port}`;
   });

@@ -40,8 +40,8 @@ describe('compiled and interpreted execution', () => {
   it('give the same answers, errors with their locations included, and the same statement count', async () => {
     let statements = 0;
     const db = seededDatabase({ logger: { logQuery: () => (statements += 1) } });
-    const compiled = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false });
-    const interpreted = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, jit: false });
+    const compiled = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false }).yoga;
+    const interpreted = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, jit: false }).yoga;
     const queries = [
       '{ allocationTotals(groupBy: [PARTNER_KIND, STATUS]) { gpuTotal { quantity bound lowerBound upperBound exact byBound { bound quantity } } groups { label labelKo partnerKind status share allocationCount } } }',
       '{ program(slug: "korea-2025") { name gpuTotal { quantity bound } partnerCount nationalCapacity { before after } } }',

@@ -25,7 +25,7 @@ export interface RealServer {
 export async function startRealServer(options: Partial<AppOptions> = {}): Promise<RealServer> {
   const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
   const writeKey = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
-  const server = createHttpServer(app.yoga, { db: app.db, graphiql: options.graphiql ?? false });
+  const server = createHttpServer(app, { db: app.db, graphiql: options.graphiql ?? false });
   const requests: RealServer['requests'] = [];
   server.prependListener('request', (request) => requests.push({ method: request.method ?? '', path: (request.url ?? '').split('?')[0]! }));
   const sockets = attachGraphQLWebSocket(server, app.yoga);

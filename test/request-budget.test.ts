@@ -33,7 +33,7 @@ async function start(environment: Record<string, string> = {}, setup?: (app: App
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: ':memory:', ...environment });
   const app = createApp({ ...config, logging: false });
   setup?.(app);
-  const server = createHttpServer(app.yoga, { db: app.db, maxBodyBytes: config.maxBodyBytes });
+  const server = createHttpServer(app, { db: app.db, maxBodyBytes: config.maxBodyBytes });
   const sockets = attachGraphQLWebSocket(server, app.yoga);
   const base = `127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   running.push({

@@ -74,7 +74,7 @@ function ids(db: Db, table: 'programs' | 'partners' | 'gpu_models' | 'initiative
 
 /** A server for write sequences, without the response cache: the totals read after each write must be computed. */
 function writableServer(db: Db): Yoga {
-  return createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false });
+  return createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false }).yoga;
 }
 
 function writer(yoga: Yoga, key: string) {
@@ -371,7 +371,7 @@ describe('totals from the rollups equal totals from the allocations', () => {
   const db = seededDatabase({ logger: { logQuery: (query) => statements.push(query) } });
   addReferenceRows(db);
   insertRandomAllocations(db, mulberry32(77), 400);
-  const yoga = createGraphQLServer({ db, graphiql: false, logging: false });
+  const yoga = createGraphQLServer({ db, graphiql: false, logging: false }).yoga;
 
   /** The response and the tables its statements read GPU totals from. */
   async function run(query: string): Promise<{ json: string; tables: string[] }> {

@@ -22,7 +22,7 @@ interface Running {
 async function start(options: { readRequiresKey?: boolean } = {}): Promise<Running> {
   const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
   const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
-  const server = createHttpServer(app.yoga, { db: app.db });
+  const server = createHttpServer(app, { db: app.db });
   const sockets = attachGraphQLWebSocket(server, app.yoga);
   const base = `127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   const response = await fetch(`http://${base}/graphql`, {

@@ -139,7 +139,7 @@ describe('synthetic data', () => {
     const db = openDatabase({ path: ':memory:' });
     try {
       generateSyntheticData(db, small);
-      const yoga = createGraphQLServer({ db, graphiql: false, logging: false });
+      const yoga = createGraphQLServer({ db, graphiql: false, logging: false }).yoga;
       const { body } = await execute<{ allocationTotals: { gpuTotal: { quantity: number; allocationCount: number } } }>(
         yoga,
         '{ allocationTotals(groupBy: []) { gpuTotal { quantity allocationCount } } }',

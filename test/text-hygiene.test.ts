@@ -9,7 +9,7 @@ import { seededDatabase } from './helpers.js';
 
 function setup() {
   const db = seededDatabase();
-  const yoga = createGraphQLServer({ db, graphiql: false, logging: false });
+  const yoga = createGraphQLServer({ db, graphiql: false, logging: false }).yoga;
   const key = createApiKey(db, { name: 'writer', scopes: ['write'] }).key;
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await yoga.fetch('http://localhost/graphql', {

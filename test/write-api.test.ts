@@ -26,7 +26,7 @@ function client(yoga: Yoga, key?: string) {
 
 function setup(options: { readRequiresKey?: boolean } = {}) {
   const db = seededDatabase();
-  const yoga = createGraphQLServer({ db, graphiql: false, logging: false, readRequiresKey: options.readRequiresKey ?? false });
+  const yoga = createGraphQLServer({ db, graphiql: false, logging: false, readRequiresKey: options.readRequiresKey ?? false }).yoga;
   const keys = {
     read: createApiKey(db, { name: 'reader', scopes: ['read'] }).key,
     write: createApiKey(db, { name: 'writer', scopes: ['write'] }).key,
@@ -288,7 +288,7 @@ describe('optimistic concurrency and transactions', () => {
     seedDatabase(first);
     const key = createApiKey(first, { name: 'racer', scopes: ['write'] }).key;
     const second = openDatabase({ path });
-    const writers = [first, second].map((db: Db) => client(createGraphQLServer({ db, graphiql: false, logging: false }), key));
+    const writers = [first, second].map((db: Db) => client(createGraphQLServer({ db, graphiql: false, logging: false }).yoga, key));
     const kt = (await writers[0]!('{ partner(slug: "kt") { id version } }')).body.data!.partner;
     const update = mutation('updatePartner', 'UpdatePartnerInput', '... on UpdatePartnerPayload { partner { name version } }');
 

@@ -45,3 +45,25 @@ export function mayReplayCachedAnswer(db: Db, authorization: string | null | und
   if (header.kind === 'none') return true;
   return header.kind === 'bearer' && verifyApiKey(db, header.key).ok;
 }
+
+/**
+ * Who sends each request, worked out once: the response cache asks before the context is built
+ * (a cached answer must not reach a key revoked since), /metrics and the context ask again. Each
+ * check is an indexed lookup and a SHA-256 of the key, and may write the key's last use.
+ */
+export function createRequestAuth(db: Db, policy: AuthPolicy): (request: Request) => Auth | GraphQLError {
+  const auths = new WeakMap<Request, Auth | GraphQLError>();
+  return (request) => {
+    let auth = auths.get(request);
+    if (auth === undefined) {
+      try {
+        auth = authenticate(db, request.headers.get('authorization'), policy);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        auth = error;
+      }
+      auths.set(request, auth);
+    }
+    return auth;
+  };
+}

@@ -5,8 +5,19 @@
 // 45.9k (bench/RESULTS.md). No yoga or envelop plugin answers before that pipeline, so this does:
 // it replays, byte for byte, a response the response cache plugin decided to cache (it carries
 // an ETag), for a request with the same method, URL, body and the headers the answer depends on.
-// It is emptied whenever the plugin's cache is, and ignores answers computed across a write.
+// It is emptied whenever the plugin's cache is (plugins/use-caching.ts), and it holds the one
+// generation counter both caches use to drop an answer computed across a write.
+//
+// Library internals depended on:
+// - node:http's ServerResponse (Node 20 to 24): `writeHead`, `write` and `end` are replaced on
+//   the one response being computed to capture what yoga writes; @whatwg-node/server 0.11.0
+//   sends its headers through either `setHeader` or one `writeHead` call, both are read.
+// - @graphql-yoga/plugin-response-cache 3.26.1: an answer it decided to cache carries `ETag`
+//   and a `Last-Modified` of the moment it was stored (its `shouldCacheResult`), which is how a
+//   cacheable answer is recognised here and when the plugin's copy expires.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Counter, type Registry } from 'prom-client';
+import { serverDefaults } from '../config.js';
 
 interface Entry {
   status: number;
@@ -25,21 +36,45 @@ const maxBodyBytes = 512 * 1024;
 export interface FrontCache {
   /**
    * Answers `request` from the cache if it can (true), or prepares to keep the answer yoga is
-   * about to write. `body` is the request body already read (POST), if any. `mayReplay` is asked
-   * only when an answer is found: false treats the request as a miss (a revoked key, say).
+   * about to write. `body` is the request body already read (POST), if any.
    */
-  serve(request: IncomingMessage, response: ServerResponse, body: Buffer | undefined, mayReplay?: () => boolean): boolean;
-  /** Forgets every answer: called whenever the response cache plugin is emptied. */
+  serve(request: IncomingMessage, response: ServerResponse, body: Buffer | undefined): boolean;
+  /** Forgets every answer and advances `generation`: called whenever a write empties the caches. */
   clear(): void;
+  /**
+   * Grows with every clear. An answer computed while it changed may predate a write: neither
+   * this cache nor the response cache plugin keeps it (use-caching.ts reads it too).
+   */
+  readonly generation: number;
   readonly size: number;
 }
 
-export function createFrontCache(options: { ttlMs: number; max?: number; path?: string; onHit?: () => void }): FrontCache {
-  const max = options.max ?? 1000;
+export interface FrontCacheOptions {
+  ttlMs: number;
+  /** Answers kept at most (the least recently kept go first); config's default when absent. */
+  max?: number;
+  path?: string;
+  /**
+   * Asked only when an answer is found: false treats the request as a miss (a key revoked
+   * since, say), so yoga answers it.
+   */
+  mayReplay?: (request: IncomingMessage) => boolean;
+  /** Where replays are counted: they never reach yoga's metrics. */
+  registry?: Registry;
+}
+
+export function createFrontCache(options: FrontCacheOptions): FrontCache {
+  const max = options.max ?? serverDefaults.responseCacheMaxEntries;
   const path = options.path ?? '/graphql';
   const entries = new Map<string, Entry>();
-  // Grows with every clear; an answer computed while it changed may predate a write.
   let generation = 0;
+  const hits =
+    options.registry &&
+    new Counter({
+      name: 'graphql_front_cache_hits_total',
+      help: 'Requests answered from the HTTP layer\'s copy of the response cache, before yoga (not counted in the graphql_* metrics).',
+      registers: [options.registry],
+    });
 
   function keyOf(request: IncomingMessage, body: Buffer | undefined): string | null {
     if (request.method !== 'POST' && request.method !== 'GET') return null;
@@ -61,14 +96,14 @@ export function createFrontCache(options: { ttlMs: number; max?: number; path?: 
   }
 
   return {
-    serve(request, response, body, mayReplay) {
+    serve(request, response, body) {
       const key = keyOf(request, body);
       if (key === null) return false;
       const entry = entries.get(key);
-      if (entry && entry.expires > Date.now() && (!mayReplay || mayReplay())) {
+      if (entry && entry.expires > Date.now() && (!options.mayReplay || options.mayReplay(request))) {
         response.writeHead(entry.status, entry.headers);
         response.end(entry.body);
-        options.onHit?.();
+        hits?.inc();
         return true;
       }
       if (entry) entries.delete(key);
@@ -117,6 +152,9 @@ export function createFrontCache(options: { ttlMs: number; max?: number; path?: 
     clear() {
       generation += 1;
       entries.clear();
+    },
+    get generation() {
+      return generation;
     },
     get size() {
       return entries.size;

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { migrationStatus, type Db } from '../db/client.js';
-import { mayReplayCachedAnswer } from './auth.js';
 import { compressResponses } from './compression.js';
 import type { DashboardHandler } from './dashboard.js';
 import { serveGraphiQLAsset } from './graphiql.js';
 import { jsonLogger, type Logger } from './log.js';
-import { frontCacheOf, type Yoga } from './yoga.js';
+import { serverDefaults } from '../config.js';
+import type { GraphQLServer } from './yoga.js';
 
 export interface HttpOptions {
   db: Db;
@@ -64,11 +64,13 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
 }
 
 /**
- * The already-read body as @whatwg-node/server (under yoga) takes it. Given a Buffer it lists
- * the Buffer's keys (a string per byte) and re-reads the body through a stream; given the parsed
- * JSON object it hands that object to yoga's `request.json()` as is. So a JSON request passes
- * its parsed object; anything else (other types, invalid JSON, arrays, `{}`) passes the bytes,
- * and yoga reports what is wrong with them as before.
+ * The already-read body as @whatwg-node/server 0.11.0 (under graphql-yoga 5.24.1) takes it: a
+ * node request with a `body` property is read from that instead of its stream (an internal of
+ * its node adapter, not a documented API). Given a Buffer it lists the Buffer's keys (a string
+ * per byte) and re-reads the body through a stream; given the parsed JSON object it hands that
+ * object to yoga's `request.json()` as is. So a JSON request passes its parsed object; anything
+ * else (other types, invalid JSON, arrays, `{}`) passes the bytes, and yoga reports what is
+ * wrong with them as before.
  */
 function bodyForYoga(request: IncomingMessage, body: Buffer): unknown {
   if (!request.headers['content-type']?.includes('json')) return body;
@@ -81,10 +83,12 @@ function bodyForYoga(request: IncomingMessage, body: Buffer): unknown {
   return body;
 }
 
-/** A node:http server: /health, /ready, the dashboard, then yoga for everything else (GraphQL, /metrics). */
-export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
-  const limit = options.maxBodyBytes ?? 1_048_576;
-  const front = frontCacheOf(yoga);
+/**
+ * A node:http server: /health, /ready, the dashboard, then the front cache's answers and yoga for
+ * everything else (GraphQL, /metrics).
+ */
+export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: HttpOptions): Server {
+  const limit = options.maxBodyBytes ?? serverDefaults.maxBodyBytes;
   return createServer(async (request, response) => {
     const started = process.hrtime.bigint();
     const incoming = request.headers['x-request-id'];
@@ -125,8 +129,7 @@ export function createHttpServer(yoga: Yoga, options: HttpOptions): Server {
         // @whatwg-node/server uses a body a framework has already read instead of the stream.
         body = read;
       }
-      // The key is checked only when there is an answer to replay.
-      if (front?.serve(request, response, body, () => mayReplayCachedAnswer(options.db, request.headers.authorization))) return;
+      if (frontCache?.serve(request, response, body)) return;
       // Parsed only when yoga is to answer: a cached answer needs the bytes alone.
       if (body) (request as IncomingMessage & { body?: unknown }).body = bodyForYoga(request, body);
       await yoga(request, response);

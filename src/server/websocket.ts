@@ -14,8 +14,10 @@ import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql'
 import { WebSocketServer } from 'ws';
 import { parseAuthorization } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
+import { serverDefaults } from '../config.js';
 import { originAllowed } from './cors.js';
 import { clientError } from './errors.js';
+import { withoutResponseCache } from './plugins/use-caching.js';
 import type { Yoga } from './yoga.js';
 
 export interface WebSocketOptions {
@@ -115,12 +117,12 @@ function guardStream(stream: AsyncIterable<ExecutionResult>): AsyncIterableItera
 }
 
 export function attachGraphQLWebSocket(server: Server, yoga: Yoga, options: WebSocketOptions = {}): WebSocketServer {
-  const maxOperations = options.maxOperations ?? 100;
-  const origins = options.corsOrigins ?? '*';
+  const maxOperations = options.maxOperations ?? serverDefaults.wsMaxOperations;
+  const origins = options.corsOrigins ?? serverDefaults.corsOrigins;
   const sockets = new WebSocketServer({
     server,
     path: '/graphql',
-    maxPayload: options.maxPayloadBytes ?? 1_048_576,
+    maxPayload: options.maxPayloadBytes ?? serverDefaults.maxBodyBytes,
     verifyClient: ({ origin, req }, done) => {
       // Clients other than browsers send no Origin; a page of the service itself may always connect.
       const sameOrigin = (() => {
@@ -161,15 +163,16 @@ export function attachGraphQLWebSocket(server: Server, yoga: Yoga, options: WebS
         }
         try {
           const authorization = authorizations.get(context) ?? context.extra.request.headers.authorization;
-          // A request object for yoga's context (auth reads its header). Its own path keeps the
-          // HTTP-only response cache out of WebSocket operations.
-          const request = new Request('http://localhost/graphql/ws', {
+          // A request object for yoga's context (auth reads its header).
+          const request = new Request('http://localhost/graphql', {
             method: 'POST',
             headers: authorization ? { authorization } : {},
           });
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             request,
             params: payload,
+            // The response cache keys on yoga's HTTP pipeline, which these operations skip.
+            ...withoutResponseCache,
           });
           const document = parse(payload.query);
           const errors = validate(schema, document);
