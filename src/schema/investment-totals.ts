@@ -2,9 +2,10 @@
 // minor units per original currency and per exchange rate; here the sums are converted with
 // exact BigInt arithmetic, grouped, labelled and exposed. A currency with no stored rate to the
 // target is a coded error, never a guess.
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { GraphQLError } from 'graphql';
+import { quantityBounds, type QuantityBound as Bound } from '../db/enums.js';
 import { investmentInvestors, investments } from '../db/schema.js';
-import type { QuantityBound as Bound } from '../db/enums.js';
-import { quantityBounds } from '../db/enums.js';
 import { convertMinorUnits, fromMinorUnits, minorUnitDigits } from '../domain/money.js';
 import { groupLabel, keyColumns, keyValueReader } from '../read/group-labels.js';
 import {
@@ -17,8 +18,6 @@ import {
   type RateRow,
   type SumRow,
 } from '../read/investment-totals.js';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { GraphQLError } from 'graphql';
 import { builder, type Context } from './builder.js';
 import { rowById } from './node-tables.js';
 import { QuantityBound } from './enums.js';
