@@ -28,7 +28,8 @@ describe('the read layer', () => {
       labelKo: '정부 · No GPU model stated · KRW',
     });
     const named = keyColumns(['PROGRAM'] as const);
-    expect(groupLabel(named, { 'key:PROGRAM': 1, 'label:PROGRAM': 'Korea', 'labelKo:PROGRAM': null })).toEqual({ label: 'Korea', labelKo: null });
+    const korea = { 'key:PROGRAM': 1, 'label:PROGRAM': 'Korea', 'labelKo:PROGRAM': null };
+    expect(groupLabel(named, korea)).toEqual({ label: 'Korea', labelKo: null });
     expect(groupLabel(named, { 'key:PROGRAM': null })).toEqual({ label: 'None', labelKo: null });
   });
 
@@ -49,6 +50,8 @@ describe('the read layer', () => {
     expect(read.groupRows.length).toBeGreaterThan(0);
     const count = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + Number(row.count), 0);
     expect(count(read.groupRows)).toBe(count(read.totalRows));
-    for (const row of read.totalRows) if (row.currency !== 'USD' && row.rateId !== null) expect(read.rates.has(Number(row.rateId))).toBe(true);
+    for (const row of read.totalRows) {
+      if (row.currency !== 'USD' && row.rateId !== null) expect(read.rates.has(Number(row.rateId))).toBe(true);
+    }
   });
 });

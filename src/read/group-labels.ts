@@ -42,7 +42,10 @@ const enumLabels: Record<string, [english: string, korean: string]> = {
  * fallback, else the value itself (a currency code), else "None". `labelKo` is null when no key
  * has a Korean form; otherwise keys without one show their English label.
  */
-export function groupLabel(columns: readonly KeyColumns<string>[], row: Record<string, unknown>): { label: string; labelKo: string | null } {
+export function groupLabel(
+  columns: readonly KeyColumns<string>[],
+  row: Record<string, unknown>,
+): { label: string; labelKo: string | null } {
   const labels: string[] = [];
   const koreanLabels: (string | null | undefined)[] = [];
   let anyKorean = false;
@@ -62,7 +65,10 @@ export function groupLabel(columns: readonly KeyColumns<string>[], row: Record<s
 }
 
 /** Reads a key's value from a grouped row: null when the request does not group by it. Built once per request. */
-export function keyValueReader<Key extends string>(columns: readonly KeyColumns<Key>[], key: Key): (row: Record<string, unknown>) => unknown {
+export function keyValueReader<Key extends string>(
+  columns: readonly KeyColumns<Key>[],
+  key: Key,
+): (row: Record<string, unknown>) => unknown {
   const column = columns.find((candidate) => candidate.key === key)?.value;
   return column === undefined ? () => null : (row) => row[column] ?? null;
 }

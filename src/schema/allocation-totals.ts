@@ -68,7 +68,9 @@ function toAllocationTotals(keys: readonly GroupKey[], rows: Record<string, unkn
   const total = sumGpuTotals(groupTotals);
   if (keys.length === 0) return { total, groups: [] };
   const columns = keyColumns(keys, allocationGroupFallbacks);
-  const [programId, partnerId, partnerKind, gpuModelId, status, initiativeId] = allocationGroupKeys.map((key) => keyValueReader(columns, key));
+  const [programId, partnerId, partnerKind, gpuModelId, status, initiativeId] = allocationGroupKeys.map((key) =>
+    keyValueReader(columns, key),
+  );
   const groups = rows.map((row, index): GroupShape => {
     const groupTotal = groupTotals[index]!;
     return {
