@@ -1,10 +1,18 @@
 // `allocationTotals`: GPU totals grouped by one or several keys, for dashboards. One GROUP BY
 // statement with the same predicate as `allocations(filter:)`, read from a rollup table when
-// the filter and the keys involve only columns it keeps; the groups add up to the total.
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { gpuModels, initiatives, partners, programs } from '../db/schema.js';
+// the filter and the keys involve only columns it keeps; the groups add up to the total. The
+// SQL is in src/read/allocation-totals.ts; this file decodes, labels and exposes it.
 import type { AllocationStatus as Status, PartnerKind as Kind } from '../db/enums.js';
+import { allocationSource, type AllocationSource } from '../read/allocation-source.js';
+import {
+  allocationGroupColumns,
+  allocationGroupFallbacks,
+  allocationGroupKeys,
+  readAllocationTotals,
+  type AllocationGroupKey as GroupKey,
+} from '../read/allocation-totals.js';
+import { boundQuantityFields, sumGpuTotals, toGpuTotal, type GpuTotalShape } from '../read/gpu-totals.js';
+import { groupLabel, keyColumns, keyValueReader } from '../read/group-labels.js';
 import { AllocationFilter, allocationFilterSpec } from './allocation.js';
 import { builder } from './builder.js';
 import { rowById } from './node-tables.js';
@@ -13,15 +21,10 @@ import { Initiative } from './initiative.js';
 import { Partner } from './partner.js';
 import { Program } from './program.js';
 import { AllocationStatus, PartnerKind } from './enums.js';
-import { toWhere } from './filters.js';
-import { boundQuantityFields, GpuTotal, gpuTotalSelection, sumGpuTotals, toGpuTotal, type GpuTotalShape } from './gpu-total.js';
+import { toWhere, type FilterInput } from './filters.js';
+import { GpuTotal } from './gpu-total.js';
 import { selectsAnyField } from './selection.js';
-import { addFilterColumns, allocationSource, type AllocationColumnKey } from './rollups.js';
-
-type SourceColumns = Record<string, AnySQLiteColumn>;
-
-const groupKeys = ['PROGRAM', 'PARTNER', 'PARTNER_KIND', 'GPU_MODEL', 'STATUS', 'INITIATIVE'] as const;
-type GroupKey = (typeof groupKeys)[number];
+import { addFilterColumns } from './rollups.js';
 
 export const AllocationGroupKey = builder.enumType('AllocationGroupKey', {
   description: 'What allocation totals can be grouped by.',
@@ -32,33 +35,8 @@ export const AllocationGroupKey = builder.enumType('AllocationGroupKey', {
     GPU_MODEL: { description: 'The GPU model; allocations naming none form one group.' },
     STATUS: { description: 'The allocation status.' },
     INITIATIVE: { description: 'The initiative; allocations for none form one group.' },
-  } satisfies Record<GroupKey, { description: string }>,
+  } satisfies Record<(typeof allocationGroupKeys)[number], { description: string }>,
 });
-
-/**
- * How each key is selected and labelled: `column` is the allocation column it groups by (a key
- * of `allocations`, found under the same key in a rollup), or `kind` the partner's kind through
- * `partnerId`; `join` names the table the label comes from.
- */
-const keySpecs: Record<
-  GroupKey,
-  { column: AllocationColumnKey; kind?: true; label?: AnySQLiteColumn; labelKo?: AnySQLiteColumn; join?: keyof typeof joins }
-> = {
-  PROGRAM: { column: 'programId', label: programs.name, labelKo: programs.nameKo, join: 'programs' },
-  PARTNER: { column: 'partnerId', label: partners.name, labelKo: partners.nameKo, join: 'partners' },
-  PARTNER_KIND: { column: 'partnerId', kind: true, join: 'partners' },
-  GPU_MODEL: { column: 'gpuModelId', label: gpuModels.name, join: 'gpuModels' },
-  STATUS: { column: 'status' },
-  INITIATIVE: { column: 'initiativeId', label: initiatives.name, labelKo: initiatives.nameKo, join: 'initiatives' },
-};
-
-/** The joins that bring in labels, on the columns of whichever table the totals are read from. */
-const joins = {
-  programs: { table: programs, on: (columns: SourceColumns) => eq(programs.id, columns.programId!) },
-  partners: { table: partners, on: (columns: SourceColumns) => eq(partners.id, columns.partnerId!) },
-  gpuModels: { table: gpuModels, on: (columns: SourceColumns) => eq(gpuModels.id, columns.gpuModelId!) },
-  initiatives: { table: initiatives, on: (columns: SourceColumns) => eq(initiatives.id, columns.initiativeId!) },
-};
 
 interface GroupShape {
   programId: number | null;
@@ -78,24 +56,37 @@ interface TotalsShape {
   groups: GroupShape[];
 }
 
-const fallbackLabels: Partial<Record<GroupKey, string>> = {
-  GPU_MODEL: 'No GPU model stated',
-  INITIATIVE: 'No initiative named',
-};
+/** The table that answers: a rollup when every column the filter and the keys involve is in one. */
+function sourceFor(filter: FilterInput | null | undefined, keys: readonly GroupKey[]): AllocationSource {
+  const involved = allocationGroupColumns(keys);
+  return allocationSource(addFilterColumns(allocationFilterSpec, filter, involved) ? involved : null);
+}
 
-/** Readable English and Korean labels for the enum-valued keys. */
-const enumLabels: Record<string, [english: string, korean: string]> = {
-  GOVERNMENT: ['Government', '정부'],
-  COMPANY: ['Company', '기업'],
-  CLOUD_PROVIDER: ['Cloud provider', '클라우드 사업자'],
-  TELECOM: ['Telecom', '통신사'],
-  UNIVERSITY: ['University', '대학'],
-  RESEARCH_INSTITUTE: ['Research institute', '연구기관'],
-  ANNOUNCED: ['Announced', '발표'],
-  CONTRACTED: ['Contracted', '계약'],
-  DELIVERING: ['Delivering', '공급 중'],
-  OPERATIONAL: ['Operational', '가동'],
-} satisfies Record<Kind | Status, [string, string]>;
+/** Decodes and labels the grouped rows; the groups split the filtered allocations, so they add up to the total. */
+function toAllocationTotals(keys: readonly GroupKey[], rows: Record<string, unknown>[]): TotalsShape {
+  const groupTotals = rows.map(toGpuTotal);
+  const total = sumGpuTotals(groupTotals);
+  if (keys.length === 0) return { total, groups: [] };
+  const columns = keyColumns(keys, allocationGroupFallbacks);
+  const [programId, partnerId, partnerKind, gpuModelId, status, initiativeId] = allocationGroupKeys.map((key) =>
+    keyValueReader(columns, key),
+  );
+  const groups = rows.map((row, index): GroupShape => {
+    const groupTotal = groupTotals[index]!;
+    return {
+      programId: programId!(row) as number | null,
+      partnerId: partnerId!(row) as number | null,
+      partnerKind: partnerKind!(row) as Kind | null,
+      gpuModelId: gpuModelId!(row) as number | null,
+      status: status!(row) as Status | null,
+      initiativeId: initiativeId!(row) as number | null,
+      ...groupLabel(columns, row),
+      total: groupTotal,
+      share: total.quantity === 0 ? 0 : groupTotal.quantity / total.quantity,
+    };
+  });
+  return { total, groups };
+}
 
 const AllocationGroup = builder.objectRef<GroupShape>('AllocationGroup').implement({
   description: 'The allocations sharing one value of each grouping key, with their total.',
@@ -178,79 +169,10 @@ builder.queryField('allocationTotals', (t) =>
     },
     resolve: (_root, args, context, info) => {
       const keys = [...new Set(args.groupBy)];
-      const quantities = selectsAnyField(info, boundQuantityFields);
-      // Every column the question involves decides whether a rollup can answer it.
-      const involved = new Set(keys.map((key) => keySpecs[key].column));
-      const source = allocationSource(addFilterColumns(allocationFilterSpec, args.filter, involved) ? involved : null);
+      const source = sourceFor(args.filter, keys);
       const predicate = source.predicate(toWhere(allocationFilterSpec, args.filter));
-
-      if (keys.length === 0) {
-        return {
-          total: toGpuTotal(context.db.select(gpuTotalSelection(source, quantities)).from(source.table).where(predicate).get() as Record<string, unknown>),
-          groups: [],
-        };
-      }
-
-      const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection(source, quantities) };
-      const groupColumns: AnySQLiteColumn[] = [];
-      const needed = new Set<keyof typeof joins>();
-      for (const key of keys) {
-        const spec = keySpecs[key];
-        const id = spec.kind ? partners.kind : source.columns[spec.column]!;
-        selection[`key:${key}`] = id;
-        groupColumns.push(id);
-        if (spec.label) selection[`label:${key}`] = spec.label;
-        if (spec.labelKo) selection[`labelKo:${key}`] = spec.labelKo;
-        if (spec.join) needed.add(spec.join);
-      }
-      let query = context.db.select(selection).from(source.table).$dynamic();
-      for (const name of needed) query = query.leftJoin(joins[name].table, joins[name].on(source.columns));
-      const rows = query
-        .where(predicate)
-        .groupBy(...groupColumns)
-        .orderBy(desc(sql`sum(${source.columns.quantity!})`), ...groupColumns.map((column) => asc(column)))
-        .all() as Record<string, unknown>[];
-      // The groups split the filtered allocations without overlap, so they add up to the total.
-      const groupTotals = rows.map(toGpuTotal);
-      const total = sumGpuTotals(groupTotals);
-
-      // The row's column names per key, built once rather than per group and key (a group-by
-      // partner and GPU model returns hundreds of groups).
-      const columns = keys.map((key) => ({ key, id: `key:${key}`, label: `label:${key}`, labelKo: `labelKo:${key}` }));
-      const idColumn = (key: GroupKey) => columns.find((column) => column.key === key)?.id;
-      const [programColumn, partnerColumn, kindColumn, modelColumn, statusColumn, initiativeColumn] = (
-        ['PROGRAM', 'PARTNER', 'PARTNER_KIND', 'GPU_MODEL', 'STATUS', 'INITIATIVE'] as const
-      ).map(idColumn);
-      const valueOf = (row: Record<string, unknown>, column: string | undefined) => (column === undefined ? null : (row[column] ?? null));
-
-      const groups = rows.map((row, index): GroupShape => {
-        const labels: string[] = [];
-        const koreanLabels: (string | null | undefined)[] = [];
-        let anyKorean = false;
-        for (const column of columns) {
-          const raw = row[column.id] ?? null;
-          const named = typeof raw === 'string' ? enumLabels[raw] : undefined;
-          const label = String(row[column.label] ?? named?.[0] ?? fallbackLabels[column.key] ?? 'None');
-          const korean = (row[column.labelKo] ?? named?.[1]) as string | null | undefined;
-          labels.push(label);
-          koreanLabels.push(korean);
-          if (korean) anyKorean = true;
-        }
-        const groupTotal = groupTotals[index]!;
-        return {
-          programId: valueOf(row, programColumn) as number | null,
-          partnerId: valueOf(row, partnerColumn) as number | null,
-          partnerKind: valueOf(row, kindColumn) as Kind | null,
-          gpuModelId: valueOf(row, modelColumn) as number | null,
-          status: valueOf(row, statusColumn) as Status | null,
-          initiativeId: valueOf(row, initiativeColumn) as number | null,
-          label: labels.join(' · '),
-          labelKo: anyKorean ? koreanLabels.map((korean, at) => korean ?? labels[at]).join(' · ') : null,
-          total: groupTotal,
-          share: total.quantity === 0 ? 0 : groupTotal.quantity / total.quantity,
-        };
-      });
-      return { total, groups };
+      const quantities = selectsAnyField(info, boundQuantityFields);
+      return toAllocationTotals(keys, readAllocationTotals(context.db, { source, predicate, keys, quantities }));
     },
   }),
 );

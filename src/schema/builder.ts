@@ -1,5 +1,6 @@
 // The one SchemaBuilder: plugins, context type and scalars are declared here once.
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivePlugin from '@pothos/plugin-directives';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -98,8 +99,9 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // LoadedColumns sits just outside Drizzle, whose check it skips for a column the row carries.
   // StringRules and CursorBinding come after Validation: the zod rules' messages come first,
   // and page sizes are checked before cursors are read.
+  // Dataloader batches per request (its getters back the totals loaders; see per-request-loader.ts).
   // Federation comes after the plugins that wrap resolvers, as its documentation asks.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, StringRulesPlugin, CursorBindingPlugin, LoadedColumnsPlugin, DrizzlePlugin, DirectivePlugin, FederationPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, StringRulesPlugin, CursorBindingPlugin, LoadedColumnsPlugin, DrizzlePlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
   scopeAuth: {
     authScopes: (context) => ({

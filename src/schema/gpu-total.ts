@@ -1,91 +1,15 @@
-// GPU totals: one SQL aggregate per request and grouping column, batched across parents with
-// DataLoader, and honest about how the summed figures are bounded.
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
-import { inArray, sql, type SQL } from 'drizzle-orm';
+// The GPU total type, honest about how the summed figures are bounded, and its per-request
+// loaders for entity fields; the SQL is in src/read/gpu-totals.ts.
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../db/client.js';
-import { quantityBounds, type QuantityBound as Bound } from '../db/enums.js';
+import type { QuantityBound as Bound } from '../db/enums.js';
 import { allocations } from '../db/schema.js';
-import { builder, type Context } from './builder.js';
+import { gpuTotalOrderExpression, gpuTotalsBy, type BoundPart, type GpuTotalShape } from '../read/gpu-totals.js';
+import { builder } from './builder.js';
 import { QuantityBound } from './enums.js';
-import { allocationColumnKey, allocationSource, allocationsSource, type AllocationSource } from './rollups.js';
+import { perRequestLoader } from './per-request-loader.js';
 
-export interface BoundPart {
-  bound: Bound;
-  quantity: number;
-  allocationCount: number;
-}
-
-export interface GpuTotalShape {
-  quantity: number;
-  allocationCount: number;
-  /** Only the bound kinds that occur, in enum order. */
-  byBound: BoundPart[];
-}
-
-/** The fields of `GpuTotal` that read the quantity of each bound kind; the others need only counts. */
-export const boundQuantityFields: ReadonlySet<string> = new Set(['byBound', 'lowerBound', 'upperBound']);
-
-/**
- * Aggregate expressions over `source` (allocations or a rollup): the sum, the count, and the
- * count of each bound kind (SQLite's FILTER clause), so one GROUP BY row carries the whole
- * breakdown; with `quantities`, the sum of each bound kind too. Those four sums are most of a
- * grouped statement's work (a dashboard's group-by partner: 9.2 → 6.6 ms at 100k allocations),
- * and only `boundQuantityFields` read them.
- */
-export function gpuTotalSelection(source: AllocationSource = allocationsSource, quantities = true): Record<string, SQL<number>> {
-  const selection: Record<string, SQL<number>> = {
-    quantity: source.quantity,
-    allocationCount: source.allocationCount,
-  };
-  for (const bound of quantityBounds) {
-    const only = sql`${source.columns.bound!} = ${bound}`;
-    if (quantities) selection[`${bound}:quantity`] = source.quantityWhere(only);
-    selection[`${bound}:count`] = source.allocationCountWhere(only);
-  }
-  return selection;
-}
-
-/**
- * Reads a row selected with `gpuTotalSelection()`. A part's quantity that was not selected is
- * NaN: no field of the request reads it, and should one ever, SafeInt refuses to serialize NaN,
- * an error rather than a silently wrong 0.
- */
-export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
-  const byBound: BoundPart[] = [];
-  for (const { bound, quantityKey, countKey } of boundKeys) {
-    const allocationCount = Number(row[countKey]);
-    if (allocationCount > 0) {
-      byBound.push({ bound, quantity: quantityKey in row ? Number(row[quantityKey]) : Number.NaN, allocationCount });
-    }
-  }
-  return { quantity: Number(row.quantity), allocationCount: Number(row.allocationCount), byBound };
-}
-
-/** The selection keys of each bound kind, built once (a group-by reads hundreds of rows). */
-const boundKeys = quantityBounds.map((bound) => ({ bound, quantityKey: `${bound}:quantity`, countKey: `${bound}:count` }));
-
-export const emptyGpuTotal: GpuTotalShape = { quantity: 0, allocationCount: 0, byBound: [] };
-
-/** The total of disjoint sets of allocations, from their totals. */
-export function sumGpuTotals(totals: readonly GpuTotalShape[]): GpuTotalShape {
-  const parts = new Map<Bound, BoundPart>();
-  let quantity = 0;
-  let allocationCount = 0;
-  for (const total of totals) {
-    quantity += total.quantity;
-    allocationCount += total.allocationCount;
-    for (const part of total.byBound) {
-      const sum = parts.get(part.bound) ?? { bound: part.bound, quantity: 0, allocationCount: 0 };
-      sum.quantity += part.quantity;
-      sum.allocationCount += part.allocationCount;
-      parts.set(part.bound, sum);
-    }
-  }
-  const byBound = quantityBounds.flatMap((bound) => (parts.has(bound) ? [parts.get(bound)!] : []));
-  return { quantity, allocationCount, byBound };
-}
+// Entity files order their lists by a GPU total with this expression.
+export { gpuTotalOrderExpression };
 
 /** How a sum of figures is bounded, from the bound kinds of its parts. */
 export function combinedBound(kinds: readonly Bound[]): Bound {
@@ -100,46 +24,13 @@ function partQuantity(total: GpuTotalShape, bound: Bound): number {
   return total.byBound.find((part) => part.bound === bound)?.quantity ?? 0;
 }
 
-/**
- * Totals grouped by one allocation column, for many parent ids in one statement; every id gets
- * a total (zero when it has no allocations). Read from the smallest rollup with that column.
- */
-export function gpuTotalsBy(db: Db, column: AnySQLiteColumn, ids: readonly number[]): GpuTotalShape[] {
-  const columnKey = allocationColumnKey(column);
-  const source = allocationSource([columnKey]);
-  const key = source.columns[columnKey]!;
-  const rows = db
-    .select({ key, ...gpuTotalSelection(source) })
-    .from(source.table)
-    .where(inArray(key, [...ids]))
-    .groupBy(key)
-    .all() as Record<string, unknown>[];
-  const byKey = new Map(rows.map((row) => [Number(row.key), toGpuTotal(row)]));
-  return ids.map((id) => byKey.get(id) ?? emptyGpuTotal);
-}
-
-/** A per-request loader of totals grouped by `column`. */
-export function gpuTotalLoader(column: AnySQLiteColumn) {
-  const cache = createContextCache(
-    (context: Context) =>
-      new DataLoader<number, GpuTotalShape>(async (ids) => gpuTotalsBy(context.db, column, ids)),
-  );
-  return (context: Context) => cache(context);
-}
+/** Per-request loaders of the totals through each parent column, one statement per batch. */
+const gpuTotalLoader = (column: AnySQLiteColumn) => perRequestLoader<number, GpuTotalShape>((db, ids) => gpuTotalsBy(db, column, ids));
 
 export const programGpuTotals = gpuTotalLoader(allocations.programId);
 export const partnerGpuTotals = gpuTotalLoader(allocations.partnerId);
 export const initiativeGpuTotals = gpuTotalLoader(allocations.initiativeId);
 export const gpuModelGpuTotals = gpuTotalLoader(allocations.gpuModelId);
-
-/** `ORDER BY` expression: a row's GPU total through `column` of allocations, for ordering lists by it. */
-export function gpuTotalOrderExpression(column: AnySQLiteColumn) {
-  const columnKey = allocationColumnKey(column);
-  const source = allocationSource([columnKey]);
-  const key = source.columns[columnKey]!;
-  return (table: { id: AnySQLiteColumn }) =>
-    sql<number>`(select ${source.quantity} from ${source.table} where ${key} = ${table.id})`;
-}
 
 const BoundBreakdown = builder.objectRef<BoundPart>('BoundBreakdown').implement({
   description: 'The part of a total that rests on figures of one bound kind.',

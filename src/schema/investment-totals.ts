@@ -1,17 +1,23 @@
-// Money totals in a chosen currency. SQL sums the stored minor units per original currency and
-// per exchange rate (the stored rate nearest each investment's date, picked in SQL); the sums
-// come back as text, so nothing passes through a float, and are converted with exact BigInt
-// arithmetic. A currency with no stored rate to the target is a coded error, never a guess.
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
-import { asc, eq, inArray, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+// Money totals in a chosen currency. The SQL (src/read/investment-totals.ts) sums the stored
+// minor units per original currency and per exchange rate; here the sums are converted with
+// exact BigInt arithmetic, grouped, labelled and exposed. A currency with no stored rate to the
+// target is a coded error, never a guess.
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { GraphQLError } from 'graphql';
-import type { Db } from '../db/client.js';
 import { quantityBounds, type QuantityBound as Bound } from '../db/enums.js';
-import { relations } from '../db/relations.js';
-import { exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../db/schema.js';
+import { investmentInvestors, investments } from '../db/schema.js';
 import { convertMinorUnits, fromMinorUnits, minorUnitDigits } from '../domain/money.js';
+import { groupLabel, keyColumns, keyValueReader } from '../read/group-labels.js';
+import {
+  investmentGroupKeys,
+  investmentPredicate,
+  readInvestmentTotals,
+  readMoneySumsBy,
+  readRates,
+  type InvestmentGroupKey as InvestmentGroupKeyValue,
+  type RateRow,
+  type SumRow,
+} from '../read/investment-totals.js';
 import { builder, type Context } from './builder.js';
 import { rowById } from './node-tables.js';
 import { QuantityBound } from './enums.js';
@@ -23,8 +29,7 @@ import { InvestmentFilter, investmentFilterSpec } from './investment.js';
 import { MonetaryAmount } from './money.js';
 import { Partner } from './partner.js';
 import { Program } from './program.js';
-
-type RateRow = typeof exchangeRates.$inferSelect;
+import { perRequestLoader } from './per-request-loader.js';
 
 interface ConversionShape {
   from: string;
@@ -43,80 +48,11 @@ export interface MoneyTotalShape {
   conversions: ConversionShape[];
 }
 
-/** One aggregated row: the investments of one group in one original currency and rate. */
-interface SumRow {
-  currency: string;
-  rateId: number | null;
-  sumMinor: string;
-  count: number;
-  [boundCount: string]: unknown;
-}
-
 /** A coded error the client can act on: no stored rate converts `from` to `to`. */
 function missingRate(from: string, to: string): GraphQLError {
   return new GraphQLError(
     `No stored exchange rate converts ${from} to ${to}; add one (with its source) or ask for ${from}.`,
     { extensions: { code: 'EXCHANGE_RATE_MISSING', from, to } },
-  );
-}
-
-const outer = (column: string) => sql`${sql.identifier('investments')}.${sql.identifier(column)}`;
-
-/**
- * The id of the stored rate between an investment's currency and `target`: a market rate nearest
- * its date when there is one, else a source's own conversion nearest its date.
- */
-function nearestRateId(target: string): SQL<number | null> {
-  return sql<number | null>`(
-    select ${sql.identifier('r')}.${sql.identifier('id')} from ${exchangeRates} as ${sql.identifier('r')}
-    where (r.base_currency = ${outer('currency')} and r.quote_currency = ${target})
-       or (r.base_currency = ${target} and r.quote_currency = ${outer('currency')})
-    order by r.kind <> 'MARKET', abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
-    limit 1)`;
-}
-
-/** The rate to convert each investment with; NULL when it is already in `target`. */
-function rateIdFor(target: string): SQL {
-  return sql`case when ${investments.currency} = ${target} then null else ${nearestRateId(target)} end`;
-}
-
-/**
- * An investor's part of an investment it shares with others and whose split no source states:
- * known only to be at most the whole, so it counts in full but bounded UP_TO.
- */
-const undisclosedShare = sql`(${investmentInvestors.shareMinor} is null and exists (
-  select 1 from ${investmentInvestors} as ${sql.identifier('co')}
-  where co.investment_id = ${investmentInvestors.investmentId} and co.partner_id <> ${investmentInvestors.partnerId}))`;
-
-/**
- * Sums per original currency and rate, with counts per bound kind, as SQL select expressions.
- * `perInvestor` sums each investor's stated share (the whole when it is the sole investor).
- */
-function sumSelection(target: string, perInvestor = false): Record<string, SQL> {
-  const amount = perInvestor ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})` : sql`${investments.amountMinor}`;
-  const selection: Record<string, SQL> = {
-    currency: sql`${investments.currency}`,
-    rateId: rateIdFor(target),
-    // As text: an int64 sum above 2^53 would lose digits as a JavaScript number.
-    sumMinor: sql`cast(sum(${amount}) as text)`,
-    count: sql`count(*)`,
-  };
-  for (const bound of quantityBounds) {
-    selection[`bound:${bound}`] = perInvestor
-      ? bound === 'UP_TO'
-        ? sql`count(*) filter (where ${investments.bound} = ${bound} or ${undisclosedShare})`
-        : sql`count(*) filter (where ${investments.bound} = ${bound} and not ${undisclosedShare})`
-      : sql`count(*) filter (where ${investments.bound} = ${bound})`;
-  }
-  return selection;
-}
-
-/** Loads the rates the rows name, in one statement. */
-function loadRates(db: Db, rows: SumRow[]): Map<number, RateRow> {
-  const ids = [...new Set(rows.flatMap((row) => (row.rateId === null ? [] : [Number(row.rateId)])))];
-  if (ids.length === 0) return new Map();
-  return new Map(
-    db.select().from(exchangeRates).where(inArray(exchangeRates.id, ids)).all().map((rate) => [rate.id, rate]),
   );
 }
 
@@ -150,39 +86,33 @@ function checkCurrency(currency: string): void {
 }
 
 /**
- * A per-request loader of totals in `currency`, grouped by `key` (an investments column, or the
- * investor through the link table), one SQL statement for all parents asked about.
+ * A per-request loader of totals in a currency, grouped by `key` (an investments column, or the
+ * investor through the link table): one statement per currency for all parents asked about.
  */
 function moneyTotalLoader(key: AnySQLiteColumn, throughInvestors: boolean) {
-  const cache = createContextCache(() => new Map<string, DataLoader<number, MoneyTotalShape>>());
+  const loader = perRequestLoader<{ id: number; currency: string }, MoneyTotalShape>(
+    (db, asked) => {
+      const totals = new Map<string, MoneyTotalShape | Error>();
+      for (const currency of new Set(asked.map((one) => one.currency))) {
+        const ids = asked.filter((one) => one.currency === currency).map((one) => one.id);
+        const rows = readMoneySumsBy(db, { key, throughInvestors, currency, ids });
+        const rates = readRates(db, rows);
+        for (const id of ids) {
+          try {
+            totals.set(`${currency}:${id}`, toMoneyTotal(rows.filter((row) => Number(row.key) === id), currency, rates));
+          } catch (error) {
+            totals.set(`${currency}:${id}`, error as Error);
+          }
+        }
+      }
+      return asked.map((one) => totals.get(`${one.currency}:${one.id}`)!);
+    },
+    { cacheKeyFn: (one) => `${one.currency}:${one.id}` },
+  );
   return (context: Context, currency: string) => {
     checkCurrency(currency);
-    const loaders = cache(context);
-    let loader = loaders.get(currency);
-    if (!loader) {
-      loader = new DataLoader<number, MoneyTotalShape>(async (ids) => {
-        const selection: Record<string, SQL | AnySQLiteColumn> = { key, ...sumSelection(currency, throughInvestors) };
-        let query = context.db
-          .select(selection)
-          .from(investments)
-          .$dynamic();
-        if (throughInvestors) query = query.innerJoin(investmentInvestors, eq(investmentInvestors.investmentId, investments.id));
-        const rows = query
-          .where(inArray(key, [...ids]))
-          .groupBy(key, investments.currency, rateIdFor(currency))
-          .all() as (SumRow & { key: number })[];
-        const rates = loadRates(context.db, rows);
-        return ids.map((id) => {
-          try {
-            return toMoneyTotal(rows.filter((row) => Number(row.key) === id), currency, rates);
-          } catch (error) {
-            return error as Error;
-          }
-        });
-      });
-      loaders.set(currency, loader);
-    }
-    return loader;
+    const forRequest = loader(context);
+    return { load: (id: number) => forRequest.load({ id, currency }) };
   };
 }
 
@@ -243,9 +173,6 @@ export const MoneyTotal = builder.objectRef<MoneyTotalShape>('MoneyTotal').imple
 // ---------------------------------------------------------------------------------------------
 // investmentTotals: grouped money totals at the root.
 
-const investmentGroupKeys = ['PROGRAM', 'INITIATIVE', 'INVESTOR', 'CURRENCY'] as const;
-type InvestmentGroupKeyValue = (typeof investmentGroupKeys)[number];
-
 const InvestmentGroupKey = builder.enumType('InvestmentGroupKey', {
   description: 'What investment totals can be grouped by.',
   values: {
@@ -255,15 +182,8 @@ const InvestmentGroupKey = builder.enumType('InvestmentGroupKey', {
       description: 'Each investor. A co-investment counts in full for every investor (splits are rarely disclosed), so the groups can add up to more than the total.',
     },
     CURRENCY: { description: 'The currency the amount was stated in.' },
-  } satisfies Record<InvestmentGroupKeyValue, { description: string }>,
+  } satisfies Record<(typeof investmentGroupKeys)[number], { description: string }>,
 });
-
-const groupColumns: Record<InvestmentGroupKeyValue, { id: AnySQLiteColumn; label?: AnySQLiteColumn; labelKo?: AnySQLiteColumn }> = {
-  PROGRAM: { id: investments.programId, label: programs.name, labelKo: programs.nameKo },
-  INITIATIVE: { id: investments.initiativeId, label: initiatives.name, labelKo: initiatives.nameKo },
-  INVESTOR: { id: investmentInvestors.partnerId, label: partners.name, labelKo: partners.nameKo },
-  CURRENCY: { id: investments.currency },
-};
 
 interface InvestmentGroupShape {
   programId: number | null;
@@ -310,6 +230,40 @@ const InvestmentTotals = builder.objectRef<{ total: MoneyTotalShape; groups: Inv
   }),
 });
 
+/** The groups of the grouped rows (one per group, currency and rate), each converted into `currency`. */
+function toInvestmentGroups(
+  keys: readonly InvestmentGroupKeyValue[],
+  rows: (SumRow & Record<string, unknown>)[],
+  currency: string,
+  rates: Map<number, RateRow>,
+): InvestmentGroupShape[] {
+  const columns = keyColumns(keys);
+  const byGroup = new Map<string, (SumRow & Record<string, unknown>)[]>();
+  for (const row of rows) {
+    const id = JSON.stringify(columns.map((column) => row[column.value] ?? null));
+    byGroup.set(id, [...(byGroup.get(id) ?? []), row]);
+  }
+  const [programId, initiativeId, investorId, groupCurrency] = investmentGroupKeys.map((key) => keyValueReader(columns, key));
+  return [...byGroup.values()].map((groupRows): InvestmentGroupShape => {
+    const first = groupRows[0]!;
+    return {
+      programId: programId!(first) as number | null,
+      initiativeId: initiativeId!(first) as number | null,
+      investorId: investorId!(first) as number | null,
+      currency: groupCurrency!(first) as string | null,
+      ...groupLabel(columns, first),
+      total: toMoneyTotal(groupRows, currency, rates),
+    };
+  });
+}
+
+/** Largest total first, ties by label. */
+function largestFirst(groups: InvestmentGroupShape[]): InvestmentGroupShape[] {
+  return groups.sort((a, b) =>
+    a.total.amountMinor === b.total.amountMinor ? a.label.localeCompare(b.label) : a.total.amountMinor > b.total.amountMinor ? -1 : 1,
+  );
+}
+
 builder.queryField('investmentTotals', (t) =>
   t.field({
     type: InvestmentTotals,
@@ -324,72 +278,11 @@ builder.queryField('investmentTotals', (t) =>
     resolve: (_root, args, context) => {
       checkCurrency(args.currency);
       const keys = [...new Set(args.groupBy)];
-      const where = toWhere(investmentFilterSpec, args.filter);
-      const predicate = where
-        ? relationsFilterToSQL(investments, where as AnyRelationsFilter, relations.investments.relations, relations)
-        : undefined;
-
-      // Grouped by investor, each group sums that investor's share (bounded UP_TO when undisclosed).
-      const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(args.currency, keys.includes('INVESTOR')) };
-      for (const key of keys) {
-        selection[`key:${key}`] = groupColumns[key].id;
-        const { label, labelKo } = groupColumns[key];
-        if (label) selection[`label:${key}`] = label;
-        if (labelKo) selection[`labelKo:${key}`] = labelKo;
-      }
-      let query = context.db.select(selection).from(investments).$dynamic();
-      if (keys.includes('INVESTOR')) {
-        query = query
-          .innerJoin(investmentInvestors, eq(investmentInvestors.investmentId, investments.id))
-          .innerJoin(partners, eq(partners.id, investmentInvestors.partnerId));
-      }
-      if (keys.includes('PROGRAM')) query = query.innerJoin(programs, eq(programs.id, investments.programId));
-      if (keys.includes('INITIATIVE')) query = query.leftJoin(initiatives, eq(initiatives.id, investments.initiativeId));
-      const keyColumns = keys.map((key) => groupColumns[key].id);
-      const rows = query
-        .where(predicate)
-        .groupBy(...keyColumns, investments.currency, rateIdFor(args.currency))
-        .orderBy(...keyColumns.map((column) => asc(column)))
-        .all() as (SumRow & Record<string, unknown>)[];
-
-      // The overall total, from its own aggregate (not the groups: INVESTOR groups overlap).
-      const totalRows = context.db
-        .select(sumSelection(args.currency))
-        .from(investments)
-        .where(predicate)
-        .groupBy(investments.currency, rateIdFor(args.currency))
-        .all() as SumRow[];
-      const rates = loadRates(context.db, [...rows, ...totalRows]);
-      const total = toMoneyTotal(totalRows, args.currency, rates);
-
-      const byGroup = new Map<string, (SumRow & Record<string, unknown>)[]>();
-      for (const row of rows) {
-        const id = JSON.stringify(keys.map((key) => row[`key:${key}`] ?? null));
-        byGroup.set(id, [...(byGroup.get(id) ?? []), row]);
-      }
-      const groups = [...byGroup.values()].map((groupRows): InvestmentGroupShape => {
-        const first = groupRows[0]!;
-        const value = (key: InvestmentGroupKeyValue) => (keys.includes(key) ? (first[`key:${key}`] ?? null) : null);
-        const labels = keys.map((key) => String(first[`label:${key}`] ?? value(key) ?? 'None'));
-        const korean = keys.map((key) => first[`labelKo:${key}`] as string | null | undefined);
-        return {
-          programId: value('PROGRAM') as number | null,
-          initiativeId: value('INITIATIVE') as number | null,
-          investorId: value('INVESTOR') as number | null,
-          currency: value('CURRENCY') as string | null,
-          label: labels.join(' · '),
-          labelKo: korean.some(Boolean) ? keys.map((_key, index) => korean[index] ?? labels[index]).join(' · ') : null,
-          total: toMoneyTotal(groupRows, args.currency, rates),
-        };
-      });
-      groups.sort((a, b) =>
-        a.total.amountMinor === b.total.amountMinor
-          ? a.label.localeCompare(b.label)
-          : a.total.amountMinor > b.total.amountMinor
-            ? -1
-            : 1,
-      );
-      return { total, groups: keys.length === 0 ? [] : groups };
+      const predicate = investmentPredicate(toWhere(investmentFilterSpec, args.filter));
+      const read = readInvestmentTotals(context.db, { predicate, keys, currency: args.currency });
+      const total = toMoneyTotal(read.totalRows, args.currency, read.rates);
+      const groups = toInvestmentGroups(keys, read.groupRows, args.currency, read.rates);
+      return { total, groups: keys.length === 0 ? [] : largestFirst(groups) };
     },
   }),
 );

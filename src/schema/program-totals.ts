@@ -1,29 +1,14 @@
 // Programme-level figures: distinct partners and national capacity before and after.
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
-import { countDistinct, inArray } from 'drizzle-orm';
 import type { QuantityBound as Bound } from '../db/enums.js';
-import { builder, type Context } from './builder.js';
+import { programPartnerCountsOf } from '../read/program-partner-counts.js';
+import type { GpuTotalShape } from '../read/gpu-totals.js';
+import { builder } from './builder.js';
 import { QuantityBound } from './enums.js';
-import { combinedBound, GpuTotal, type GpuTotalShape } from './gpu-total.js';
-import { allocationSource } from './rollups.js';
+import { combinedBound, GpuTotal } from './gpu-total.js';
+import { perRequestLoader } from './per-request-loader.js';
 
 /** Distinct partners with allocations, per programme, in one GROUP BY for all programmes asked. */
-export const programPartnerCounts = createContextCache(
-  (context: Context) =>
-    new DataLoader<number, number>(async (ids) => {
-      const source = allocationSource(['programId', 'partnerId']);
-      const programId = source.columns.programId!;
-      const rows = context.db
-        .select({ programId, partners: countDistinct(source.columns.partnerId!) })
-        .from(source.table)
-        .where(inArray(programId, [...ids]))
-        .groupBy(programId)
-        .all() as { programId: number; partners: number }[];
-      const byProgram = new Map(rows.map((row) => [row.programId, row.partners]));
-      return ids.map((id) => byProgram.get(id) ?? 0);
-    }),
-);
+export const programPartnerCounts = perRequestLoader<number, number>(programPartnerCountsOf);
 
 interface NationalCapacityShape {
   before: number | null;

@@ -1,0 +1,161 @@
+// The SQL of money totals over investments: sums per original currency and per stored rate
+// (the one nearest each investment's date, picked in SQL), as text so that nothing passes
+// through a float; the rates those sums name; grouped and per-parent variants.
+import { asc, eq, inArray, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/client.js';
+import { quantityBounds } from '../db/enums.js';
+import { relations } from '../db/relations.js';
+import { exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../db/schema.js';
+import { keyColumns } from './group-labels.js';
+
+export type RateRow = typeof exchangeRates.$inferSelect;
+
+/** One aggregated row: the investments of one group in one original currency and rate. */
+export interface SumRow {
+  currency: string;
+  rateId: number | null;
+  sumMinor: string;
+  count: number;
+  [boundCount: string]: unknown;
+}
+
+const outer = (column: string) => sql`${sql.identifier('investments')}.${sql.identifier(column)}`;
+
+/**
+ * The id of the stored rate between an investment's currency and `target`: a market rate nearest
+ * its date when there is one, else a source's own conversion nearest its date.
+ */
+function nearestRateId(target: string): SQL<number | null> {
+  return sql<number | null>`(
+    select ${sql.identifier('r')}.${sql.identifier('id')} from ${exchangeRates} as ${sql.identifier('r')}
+    where (r.base_currency = ${outer('currency')} and r.quote_currency = ${target})
+       or (r.base_currency = ${target} and r.quote_currency = ${outer('currency')})
+    order by r.kind <> 'MARKET', abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
+    limit 1)`;
+}
+
+/** The rate to convert each investment with; NULL when it is already in `target`. */
+export function rateIdFor(target: string): SQL {
+  return sql`case when ${investments.currency} = ${target} then null else ${nearestRateId(target)} end`;
+}
+
+/**
+ * An investor's part of an investment it shares with others and whose split no source states:
+ * known only to be at most the whole, so it counts in full but bounded UP_TO.
+ */
+const undisclosedShare = sql`(${investmentInvestors.shareMinor} is null and exists (
+  select 1 from ${investmentInvestors} as ${sql.identifier('co')}
+  where co.investment_id = ${investmentInvestors.investmentId} and co.partner_id <> ${investmentInvestors.partnerId}))`;
+
+/**
+ * Sums per original currency and rate, with counts per bound kind, as SQL select expressions.
+ * `perInvestor` sums each investor's stated share (the whole when it is the sole investor).
+ */
+export function sumSelection(target: string, perInvestor = false): Record<string, SQL> {
+  const amount = perInvestor ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})` : sql`${investments.amountMinor}`;
+  const selection: Record<string, SQL> = {
+    currency: sql`${investments.currency}`,
+    rateId: rateIdFor(target),
+    // As text: an int64 sum above 2^53 would lose digits as a JavaScript number.
+    sumMinor: sql`cast(sum(${amount}) as text)`,
+    count: sql`count(*)`,
+  };
+  for (const bound of quantityBounds) {
+    selection[`bound:${bound}`] = perInvestor
+      ? bound === 'UP_TO'
+        ? sql`count(*) filter (where ${investments.bound} = ${bound} or ${undisclosedShare})`
+        : sql`count(*) filter (where ${investments.bound} = ${bound} and not ${undisclosedShare})`
+      : sql`count(*) filter (where ${investments.bound} = ${bound})`;
+  }
+  return selection;
+}
+
+/** Loads the rates the rows name, in one statement. */
+export function readRates(db: Db, rows: readonly SumRow[]): Map<number, RateRow> {
+  const ids = [...new Set(rows.flatMap((row) => (row.rateId === null ? [] : [Number(row.rateId)])))];
+  if (ids.length === 0) return new Map();
+  return new Map(
+    db.select().from(exchangeRates).where(inArray(exchangeRates.id, ids)).all().map((rate) => [rate.id, rate]),
+  );
+}
+
+/**
+ * The sums of the investments of each parent in `ids` through `key` (an investments column, or
+ * the investor through the link table), in one statement; each row carries its parent as `key`.
+ */
+export function readMoneySumsBy(
+  db: Db,
+  { key, throughInvestors, currency, ids }: { key: AnySQLiteColumn; throughInvestors: boolean; currency: string; ids: readonly number[] },
+): (SumRow & { key: number })[] {
+  const selection: Record<string, SQL | AnySQLiteColumn> = { key, ...sumSelection(currency, throughInvestors) };
+  let query = db.select(selection).from(investments).$dynamic();
+  if (throughInvestors) query = query.innerJoin(investmentInvestors, eq(investmentInvestors.investmentId, investments.id));
+  return query
+    .where(inArray(key, [...ids]))
+    .groupBy(key, investments.currency, rateIdFor(currency))
+    .all() as (SumRow & { key: number })[];
+}
+
+export const investmentGroupKeys = ['PROGRAM', 'INITIATIVE', 'INVESTOR', 'CURRENCY'] as const;
+export type InvestmentGroupKey = (typeof investmentGroupKeys)[number];
+
+const groupColumns: Record<InvestmentGroupKey, { id: AnySQLiteColumn; label?: AnySQLiteColumn; labelKo?: AnySQLiteColumn }> = {
+  PROGRAM: { id: investments.programId, label: programs.name, labelKo: programs.nameKo },
+  INITIATIVE: { id: investments.initiativeId, label: initiatives.name, labelKo: initiatives.nameKo },
+  INVESTOR: { id: investmentInvestors.partnerId, label: partners.name, labelKo: partners.nameKo },
+  CURRENCY: { id: investments.currency },
+};
+
+/** A filter object over investments (from `toWhere`) as SQL. */
+export function investmentPredicate(where: Record<string, unknown> | undefined): SQL | undefined {
+  return where ? relationsFilterToSQL(investments, where as AnyRelationsFilter, relations.investments.relations, relations) : undefined;
+}
+
+export interface InvestmentTotals {
+  /** Sums per group, currency and rate, with the key columns of `keyColumns(keys)`. */
+  groupRows: (SumRow & Record<string, unknown>)[];
+  /** Sums per currency and rate of all filtered investments. */
+  totalRows: SumRow[];
+  /** The rates both name. */
+  rates: Map<number, RateRow>;
+}
+
+/**
+ * The sums of the filtered investments grouped by `keys`, and the overall sums from their own
+ * aggregate (not from the groups: INVESTOR groups overlap). Grouped by investor, each group sums
+ * that investor's share (bounded UP_TO when undisclosed).
+ */
+export function readInvestmentTotals(
+  db: Db,
+  { predicate, keys, currency }: { predicate: SQL | undefined; keys: readonly InvestmentGroupKey[]; currency: string },
+): InvestmentTotals {
+  const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(currency, keys.includes('INVESTOR')) };
+  for (const [index, column] of keyColumns(keys).entries()) {
+    const { id, label, labelKo } = groupColumns[keys[index]!];
+    selection[column.value] = id;
+    if (label) selection[column.label] = label;
+    if (labelKo) selection[column.labelKo] = labelKo;
+  }
+  let query = db.select(selection).from(investments).$dynamic();
+  if (keys.includes('INVESTOR')) {
+    query = query
+      .innerJoin(investmentInvestors, eq(investmentInvestors.investmentId, investments.id))
+      .innerJoin(partners, eq(partners.id, investmentInvestors.partnerId));
+  }
+  if (keys.includes('PROGRAM')) query = query.innerJoin(programs, eq(programs.id, investments.programId));
+  if (keys.includes('INITIATIVE')) query = query.leftJoin(initiatives, eq(initiatives.id, investments.initiativeId));
+  const keyIds = keys.map((key) => groupColumns[key].id);
+  const groupRows = query
+    .where(predicate)
+    .groupBy(...keyIds, investments.currency, rateIdFor(currency))
+    .orderBy(...keyIds.map((column) => asc(column)))
+    .all() as (SumRow & Record<string, unknown>)[];
+  const totalRows = db
+    .select(sumSelection(currency))
+    .from(investments)
+    .where(predicate)
+    .groupBy(investments.currency, rateIdFor(currency))
+    .all() as SumRow[];
+  return { groupRows, totalRows, rates: readRates(db, [...groupRows, ...totalRows]) };
+}
