@@ -179,7 +179,7 @@ describe('the seed\'s totals', () => {
       {
         original: { amount: '3000000000.00', currency: 'USD' },
         converted: '4295100000000',
-        rate: { baseAmount: '1', quoteAmount: '1431.7', asOf: '2025-10-29', kind: 'MARKET', citations: { totalCount: 1 } },
+        rate: { baseAmount: '1', quoteAmount: '1431.7', asOf: '2025-10-29', kind: 'MARKET', citations: { totalCount: 2 } },
       },
     ]);
   });
