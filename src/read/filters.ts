@@ -13,7 +13,7 @@ import { getTableColumns, is, One, relationsFilterToSQL, sql, type AnyRelationsF
 import { getTableConfig, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
-import { DomainError } from '../schema/error-classes.js';
+import { DomainError } from '../domain/errors.js';
 
 /** Any filter input as a client hands it over: absent fields are missing or null. */
 export type FilterInput = { [field: string]: unknown };

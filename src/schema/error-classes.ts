@@ -1,17 +1,9 @@
 // The errors a client can cause and act on. Plain classes, so the builder, the server and the
 // resolvers can all use them; src/schema/errors.ts turns them into GraphQL types.
 import type { StandardSchemaV1 } from '@pothos/plugin-validation';
+import { DomainError } from '../domain/errors.js';
 
-/** The base of every typed error; `code` is stable for programs, `message` is for people. */
-export class DomainError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export { DomainError };
 
 export interface Issue {
   /** Where in the input, e.g. ["input", "quantity"]. */
