@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import SchemaBuilder, { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { encodeGlobalID } from '@pothos/plugin-relay';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
@@ -31,7 +31,7 @@ function bareDrizzleSchema() {
     // builder's options; this builder does not load the plugin, so the option is never read.
     scopeAuth: { authScopes: () => ({}) },
   });
-  builder.drizzleObject('partners', { name: 'Partner', fields: (t) => ({ name: t.exposeString('name') }) });
+  builder.drizzleNode('partners', { name: 'Partner', id: { column: (partner) => partner.id }, fields: (t) => ({ name: t.exposeString('name') }) });
   builder.queryType({
     fields: (t) => ({
       partners: t.drizzleConnection({
@@ -91,6 +91,16 @@ describe('@pothos/plugin-drizzle 0.20.0 cursors (src/schema/cursor-binding-plugi
     const next = await partnersPage(theirs);
     expect(next.errors).toBeUndefined();
     expect(next.data!.partners.edges[0]!.node.name).toBe(second!.node.name);
+  });
+
+  it('plugin-drizzle 0.20.0: its node loader rejects an unknown row with "Model <table>(<id>) not found" (builder.ts turns exactly that into null)', async () => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ node(id: "${encodeGlobalID('Partner', 999999)}") { id } }` }),
+    });
+    const { errors } = (await response.json()) as { errors?: { message: string }[] };
+    expect(errors?.[0]?.message).toMatch(/^Model \w+\(.*\) not found$/);
   });
 
   it('plugin-drizzle 0.20.0: its error for a malformed cursor mentions "cursor" (errors.ts codes it INVALID_CURSOR by that word)', async () => {
