@@ -1,0 +1,259 @@
+// Contract tests for library internals our code depends on (docs/architecture.md, "Library
+// internals we depend on"). Each test talks to the library itself, not through our schema, so an
+// upgrade that changes the internal fails here by name even where our own tests would only see a
+// changed answer somewhere downstream. Titles name the internal and the version it was written
+// against; a failure means: read the library's changelog, then fix the file the title names.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import SchemaBuilder, { decodeBase64, decodeCursorChunk } from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import RelayPlugin, { encodeGlobalID } from '@pothos/plugin-relay';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { createSchema, createYoga } from 'graphql-yoga';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db/client.js';
+import { relations } from '../src/db/relations.js';
+import { unwrapCursor, wrapCursor } from '../src/schema/cursor-binding-plugin.js';
+import { seededDatabase } from './helpers.js';
+
+/**
+ * A schema of plugin-relay and plugin-drizzle alone over the real tables: one connection of
+ * partners by name, without our cursor binding, so its cursors are plugin-drizzle's own.
+ */
+function bareDrizzleSchema() {
+  const builder = new SchemaBuilder<{ Context: { db: Db }; DrizzleRelations: typeof relations }>({
+    plugins: [RelayPlugin, DrizzlePlugin],
+    drizzle: { client: (context) => context.db, getTableConfig, relations },
+    relay: { cursorType: 'String' },
+    // Required by the types only: plugin-scope-auth, imported elsewhere in this run, augments every
+    // builder's options; this builder does not load the plugin, so the option is never read.
+    scopeAuth: { authScopes: () => ({}) },
+  });
+  builder.drizzleNode('partners', { name: 'Partner', id: { column: (partner) => partner.id }, fields: (t) => ({ name: t.exposeString('name') }) });
+  builder.queryType({
+    fields: (t) => ({
+      partners: t.drizzleConnection({
+        type: 'partners',
+        resolve: (query, _root, _args, context) => context.db.query.partners.findMany(query({ orderBy: { name: 'asc' } })),
+      }),
+    }),
+  });
+  return builder.toSchema();
+}
+
+describe('@pothos/plugin-drizzle 0.20.0 cursors (src/schema/cursor-binding-plugin.ts, src/server/errors.ts)', () => {
+  let db: Db;
+  let yoga: ReturnType<typeof createYoga<{ db: Db }>>;
+  const partnersPage = async (after?: string) => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($after: String) { partners(first: 2, after: $after) { edges { cursor node { name } } } }',
+        variables: { after },
+      }),
+    });
+    return (await response.json()) as {
+      data?: { partners: { edges: { cursor: string; node: { name: string } }[] } } | null;
+      errors?: { message: string }[];
+    };
+  };
+
+  beforeAll(() => {
+    db = seededDatabase();
+    yoga = createYoga({ schema: bareDrizzleSchema(), context: () => ({ db }), logging: false, maskedErrors: false });
+  });
+  afterAll(() => db.$client.close());
+
+  it('plugin-drizzle 0.20.0: a cursor is base64 of `DC:` and @pothos/core 4.15.1 cursor chunks of its sort values (wrapCursor decodes it so)', async () => {
+    const { data } = await partnersPage();
+    const [first] = data!.partners.edges;
+    const decoded = decodeBase64(first!.cursor);
+    // Seen in 0.20.0: `DC:T:["S:<name>","N:<id>"]`, the ordering column and the primary key
+    // plugin-drizzle adds to make the order total, as @pothos/core's cursor chunks.
+    expect(decoded).toMatch(/^DC:T:\[/);
+    const values = decodeCursorChunk(decoded.slice('DC:'.length)) as unknown;
+    expect(Array.isArray(values)).toBe(true);
+    expect((values as unknown[])[0]).toBe(first!.node.name);
+    expect(typeof (values as unknown[])[1]).toBe('number');
+  });
+
+  it('plugin-drizzle 0.20.0: cursor-binding-plugin wraps its cursor and hands back the same cursor, which pages on', async () => {
+    const { data } = await partnersPage();
+    const [first, second] = data!.partners.edges;
+    const ours = wrapCursor('fingerprint', first!.cursor);
+    expect(ours).not.toContain('DC:');
+    const theirs = unwrapCursor('fingerprint', ours);
+    expect(theirs).toBe(first!.cursor);
+    // The cursor handed back is one plugin-drizzle still accepts: the next page starts after it.
+    const next = await partnersPage(theirs);
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.partners.edges[0]!.node.name).toBe(second!.node.name);
+  });
+
+  it('plugin-drizzle 0.20.0: its node loader rejects an unknown row with "Model <table>(<id>) not found" (builder.ts turns exactly that into null)', async () => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ node(id: "${encodeGlobalID('Partner', 999999)}") { id } }` }),
+    });
+    const { errors } = (await response.json()) as { errors?: { message: string }[] };
+    expect(errors?.[0]?.message).toMatch(/^Model \w+\(.*\) not found$/);
+  });
+
+  it('plugin-drizzle 0.20.0: its error for a malformed cursor mentions "cursor" (errors.ts codes it INVALID_CURSOR by that word)', async () => {
+    for (const forged of [Buffer.from('DC:J:{not json').toString('base64'), Buffer.from('XX:1').toString('base64')]) {
+      const { errors } = await partnersPage(forged);
+      expect(errors?.[0]?.message).toMatch(/cursor/i);
+    }
+  });
+});
+
+describe('@whatwg-node/server 0.11.0 (under graphql-yoga 5.24.1): a pre-read body (src/server/http.ts)', () => {
+  let server: Server;
+  let port: number;
+  /** What the handler sets as `request.body` before yoga sees the request. */
+  let preRead: unknown;
+
+  beforeAll(async () => {
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { echo(text: String!): String! }', resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text } } }),
+      logging: false,
+    });
+    server = createServer((request, response) => {
+      // Read the stream ourselves first, as http.ts does; yoga must not need it again.
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        (request as IncomingMessage & { body?: unknown }).body = preRead ?? Buffer.concat(chunks);
+        void yoga(request, response);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const post = async (body: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: response.status, body: (await response.json()) as { data?: { echo: string } } };
+  };
+
+  it('@whatwg-node/server 0.11.0: a node request with a parsed `body` object is answered from that object, not from its stream', async () => {
+    preRead = { query: '{ echo(text: "from the parsed body") }' };
+    const { status, body } = await post(JSON.stringify({ query: '{ echo(text: "from the stream") }' }));
+    expect(status).toBe(200);
+    expect(body.data?.echo).toBe('from the parsed body');
+  });
+
+  it('@whatwg-node/server 0.11.0: a node request with a Buffer `body` (already consumed stream) is still answered', async () => {
+    preRead = undefined;
+    const { status, body } = await post(JSON.stringify({ query: '{ echo(text: "bytes") }' }));
+    expect(status).toBe(200);
+    expect(body.data?.echo).toBe('bytes');
+  });
+});
+
+describe('@graphql-yoga/plugin-response-cache 3.26.1 (src/server/front-cache.ts, src/server/plugins/use-caching.ts)', () => {
+  let calls = 0;
+  const yogaWith = (ttl: number | undefined, invalidateViaMutation = true) =>
+    createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { count: Int! } type Mutation { bump: Int! }',
+        resolvers: { Query: { count: () => calls }, Mutation: { bump: () => ++calls } },
+      }),
+      logging: false,
+      plugins: [
+        useResponseCache({
+          session: () => null,
+          cache: createInMemoryCache(),
+          invalidateViaMutation,
+          ...(ttl === undefined ? {} : { onTtl: () => ttl }),
+        }),
+      ],
+    });
+  const send = (yoga: ReturnType<typeof yogaWith>, query: string) =>
+    yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+
+  it('plugin-response-cache 3.26.1: an answer it caches carries an ETag and a Last-Modified (how front-cache.ts recognises one)', async () => {
+    const yoga = yogaWith(undefined);
+    const response = await send(yoga, '{ count }');
+    expect(response.headers.get('etag')).toBeTruthy();
+    expect(Number.isNaN(Date.parse(response.headers.get('last-modified') ?? ''))).toBe(false);
+    await response.text();
+  });
+
+  it('plugin-response-cache 3.26.1: an answer it did not cache (a mutation) carries no ETag', async () => {
+    const yoga = yogaWith(undefined);
+    const response = await send(yoga, 'mutation { bump }');
+    expect(response.headers.get('etag')).toBeNull();
+    await response.text();
+  });
+
+  it('plugin-response-cache 3.26.1: `onTtl` returning 0 keeps the answer out of the cache (use-caching.ts)', async () => {
+    const yoga = yogaWith(0);
+    const before = calls;
+    await (await send(yoga, 'mutation { bump }')).text();
+    const first = (await (await send(yoga, '{ count }')).json()) as { data: { count: number } };
+    calls += 1; // A change the cache cannot know of: only a fresh execution sees it.
+    const second = (await (await send(yoga, '{ count }')).json()) as { data: { count: number } };
+    expect(first.data.count).toBe(before + 1);
+    expect(second.data.count).toBe(before + 2);
+  });
+
+  it('plugin-response-cache 3.26.1: with `invalidateViaMutation: false` a mutation is replayed from the cache (why use-caching.ts keeps it true)', async () => {
+    const yoga = yogaWith(undefined, false);
+    const first = (await (await send(yoga, 'mutation { bump }')).json()) as { data: { bump: number } };
+    const second = (await (await send(yoga, 'mutation { bump }')).json()) as { data: { bump: number } };
+    // Should this start to execute the second mutation, the plugin changed and the comment in
+    // use-caching.ts about `invalidateViaMutation` is stale: revisit it.
+    expect(second.data.bump).toBe(first.data.bump);
+  });
+});
+
+describe('@escape.tech/graphql-armor 3.2.0 (src/server/plugins/use-document-limits.ts)', () => {
+  it('graphql-armor 3.2.0: its limit errors start with "Syntax Error: " (use-document-limits.ts strips that prefix)', async () => {
+    // The errors as use-document-limits.ts receives them: through `onReject`, not propagated.
+    const rejected: string[] = [];
+    const onReject = [(_context: unknown, error: { message: string }) => void rejected.push(error.message)];
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { a: Query, b: Int }', resolvers: {} }),
+      logging: false,
+      plugins: [
+        EnvelopArmorPlugin({
+          maxDepth: { n: 2, propagateOnRejection: false, onReject },
+          maxAliases: { enabled: false },
+          maxTokens: { enabled: false },
+          maxDirectives: { enabled: false },
+          costLimit: { enabled: false },
+          blockFieldSuggestion: { enabled: false },
+        }),
+      ],
+    });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ a { a { a { a { b } } } } }' }),
+    });
+    await response.text();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatch(/^Syntax Error: .*depth/i);
+  });
+});
+
+describe('@envelop/core 5.6.1 plugin order (src/server/plugins/use-caching.ts, use-jit.ts, use-persisted-operations.ts)', () => {
+  it('envelop 5.6.1: a plugin added in `onPluginInit` runs right after the one that added it, before the next in the list', async () => {
+    const order: string[] = [];
+    const named = (name: string) => ({ onExecute: () => void order.push(name) });
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { ok: Boolean! }', resolvers: { Query: { ok: () => true } } }),
+      logging: false,
+      plugins: [{ ...named('adds'), onPluginInit: ({ addPlugin }: { addPlugin: (plugin: object) => void }) => addPlugin(named('added')) }, named('next')],
+    });
+    const response = await yoga.fetch('http://localhost/graphql?query=%7Bok%7D');
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ ok: true });
+    expect(order).toEqual(['adds', 'added', 'next']);
+  });
+});
