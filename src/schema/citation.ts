@@ -77,7 +77,8 @@ defineWrites({
     subjectId: {
       type: 'ID',
       required: true,
-      description: 'The fact cited: the ID of a Program, Partner, GpuModel, Allocation, Initiative, Investment, InitiativeParticipant, InvestmentInvestor or ExchangeRate.',
+      description:
+        'The fact cited: the ID of a Program, Partner, GpuModel, Allocation, Initiative, Investment, InitiativeParticipant, InvestmentInvestor or ExchangeRate.',
     },
     field: { type: 'String', nullable: true, validate: rules.name, description: 'The field of the subject it is about, e.g. `quantity`.' },
     quote: { type: 'String', required: true, validate: rules.longText, description: "The source's words, in its language." },

@@ -78,8 +78,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The GPU model with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `gb200`.' }) },
-    resolve: (query, _root, args, context) =>
-      context.db.query.gpuModels.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, context) => context.db.query.gpuModels.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 

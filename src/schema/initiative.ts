@@ -101,8 +101,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The initiative with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `ai-native-6g`.' }) },
-    resolve: (query, _root, args, context) =>
-      context.db.query.initiatives.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, context) => context.db.query.initiatives.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 

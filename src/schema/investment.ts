@@ -61,7 +61,7 @@ export const Investment = builder.drizzleNode('investments', {
     }),
     bound: t.expose('bound', { type: QuantityBound, description: 'Whether the amount is exact, a maximum, a minimum or approximate.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was announced.' }),
-    description: t.exposeString('description', { nullable: true, description: 'Details, including other sources\' figures.' }),
+    description: t.exposeString('description', { nullable: true, description: "Details, including other sources' figures." }),
     program: t.relation('program', { description: 'The programme it belongs to.' }),
     initiative: t.relation('initiative', { nullable: true, description: 'The initiative it funds, if one is named.' }),
     investors: t.relatedConnection('investorships', {

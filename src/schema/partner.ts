@@ -69,7 +69,8 @@ export const Partner = builder.drizzleNode('partners', {
     description: t.exposeString('description', { nullable: true, description: 'Who it is, in a sentence.' }),
     website: t.exposeString('website', { nullable: true, description: 'Its website.' }),
     aliases: t.exposeStringList('aliases', {
-      description: 'Other names the sources use for it: short, former, English or Korean forms (현대차그룹, 현대차 for 현대자동차그룹). `search` finds them.',
+      description:
+        'Other names the sources use for it: short, former, English or Korean forms (현대차그룹, 현대차 for 현대자동차그룹). `search` finds them.',
     }),
     gpuTotal: t.field({
       type: GpuTotal,
@@ -82,7 +83,10 @@ export const Partner = builder.drizzleNode('partners', {
         "This partner's GPUs as a fraction (0 to 1) of all GPUs in the programmes it has allocations in (NAVER Cloud: 60,000 / 260,000); null when it has none.",
       resolve: (partner, _args, context) => partnerGpuShares(context).load(partner.id),
     }),
-    allocations: allocationsConnection(t, 'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.'),
+    allocations: allocationsConnection(
+      t,
+      'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.',
+    ),
     initiatives: t.relatedConnection('participations', {
       description: 'The initiatives this partner takes part in, each with its role.',
       totalCount: true,
@@ -117,8 +121,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The partner with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `naver-cloud`.' }) },
-    resolve: (query, _root, args, context) =>
-      context.db.query.partners.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, context) => context.db.query.partners.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 

@@ -84,7 +84,8 @@ export function credentialOf(params: Readonly<Record<string, unknown>> | undefin
 async function guarded<T>(run: () => T | Promise<T>): Promise<T | ExecutionResult> {
   try {
     const result = await run();
-    if (result && typeof result === 'object' && Symbol.asyncIterator in result) return guardStream(result as AsyncIterable<ExecutionResult>) as T;
+    if (result && typeof result === 'object' && Symbol.asyncIterator in result)
+      return guardStream(result as AsyncIterable<ExecutionResult>) as T;
     return result;
   } catch (error) {
     return { errors: [clientError(error)] };

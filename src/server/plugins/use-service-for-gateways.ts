@@ -11,7 +11,9 @@ function selectsService(document: DocumentNode, operationName: string | null | u
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query') return false;
   const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
   );
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode): boolean =>
