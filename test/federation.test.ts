@@ -1,13 +1,12 @@
 // The service as an Apollo Federation v2 subgraph: its SDL, batched entity resolution, and
 // queries through a real Hive Gateway composing it with a second subgraph, all on 127.0.0.1.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices as composeWithApollo } from '@apollo/composition';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { createServer } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';

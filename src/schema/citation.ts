@@ -2,12 +2,11 @@ import { builder } from './builder.js';
 import { discrepanciesConnection } from './shared-connections.js';
 import { CitationStance, QuoteKind } from './enums.js';
 import { defineFilter, enumFilter } from './filters.js';
-import { loadedSubject, subjectRelations } from './subject.js';
+import { citationSubjectTypes, loadedSubject, subjectColumnValues, subjectRelations } from './subject.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { citations as citationsTable } from '../db/schema.js';
-import { citationSubjectTypes, subjectColumnValues } from './subject.js';
 
 export const citationFilter = defineFilter({
   typename: 'Citation',

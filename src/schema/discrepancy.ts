@@ -3,12 +3,11 @@ import { rootList } from './root-list.js';
 import { citationsConnection } from './shared-connections.js';
 import { defineFilter } from './filters.js';
 import { orderInput } from './ordering.js';
-import { loadedSubject, subjectRelations } from './subject.js';
+import { discrepancySubjectTypes, loadedSubject, subjectColumnValues, subjectRelations } from './subject.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites, resolveId } from './writes.js';
 import { discrepancies as discrepanciesTable, discrepancyCitations } from '../db/schema.js';
-import { discrepancySubjectTypes, subjectColumnValues } from './subject.js';
 import { eq } from 'drizzle-orm';
 
 export const discrepancyFilter = defineFilter({

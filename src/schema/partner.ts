@@ -7,7 +7,7 @@ import { InitiativeParticipantFilter, participantFilterSpec } from './initiative
 // register in is the order of Query and Mutation fields in subgraph.graphql.
 import './investment.js';
 import { orderInput } from './ordering.js';
-import { allocations } from '../db/schema.js';
+import { allocations, partners as partnersTable } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total.js';
 import { partnerGpuShares } from './partner-totals.js';
 import { MoneyTotal, partnerInvestmentTotals } from './investment-totals.js';
@@ -15,7 +15,6 @@ import { allocationsConnection, citationsConnection, discrepanciesConnection, in
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
-import { partners as partnersTable } from '../db/schema.js';
 
 export const partnerFilter = defineFilter({
   typename: 'Partner',

@@ -7,14 +7,13 @@ import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initi
 import { orderInput } from './ordering.js';
 import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from './gpu-total.js';
 import { NationalCapacity, programPartnerCounts } from './program-totals.js';
-import { allocations } from '../db/schema.js';
+import { allocations, programs as programsTable } from '../db/schema.js';
 import { MoneyTotal, programInvestmentTotals } from './investment-totals.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { publishProgramChange } from './subscriptions.js';
 import { ValidationError } from './error-classes.js';
-import { programs as programsTable } from '../db/schema.js';
 
 export const programFilter = defineFilter({
   typename: 'Program',

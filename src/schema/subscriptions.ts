@@ -1,7 +1,6 @@
 // Live updates: allocation changes (filtered like `allocations`) and programme totals.
 import { initContextCache } from '@pothos/core';
-import { eq, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
-import { getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import { filter, pipe } from 'graphql-yoga';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
