@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 type Bound = 'EXACT' | 'UP_TO' | 'AT_LEAST' | 'APPROXIMATE';
 
 /** The same rule as the service's `combinedBound`: how a sum of figures of these kinds is bounded. */
-function combinedBound(exact: number, upTo: number, atLeast: number, approximate: number): Bound {
+function combinedBound(_exact: number, upTo: number, atLeast: number, approximate: number): Bound {
   if (approximate > 0 || (upTo > 0 && atLeast > 0)) return 'APPROXIMATE';
   if (upTo > 0) return 'UP_TO';
   if (atLeast > 0) return 'AT_LEAST';

@@ -3,16 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { quantityBounds, type QuantityBound } from '../src/db/enums.js';
-import {
-  allocations,
-  exchangeRates,
-  gpuModels,
-  initiatives,
-  investmentInvestors,
-  investments,
-  partners,
-  programs,
-} from '../src/db/schema.js';
+import { allocations, exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../src/db/schema.js';
 import { convertMinorUnits, fromMinorUnits } from '../src/domain/money.js';
 import { mulberry32 } from '../src/db/synthetic.js';
 import { execute, insertRandomAllocations, pick, seededServer } from './helpers.js';

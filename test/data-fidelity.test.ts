@@ -28,7 +28,10 @@ function isVerbatim(quote: string, text: string): boolean {
 function allCitations(dataset: Dataset) {
   const found: { path: string; source: string; quote: string; quoteKind: string; stance: string; key?: string; field?: string }[] = [];
   const walk = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) return value.forEach((item, index) => walk(item, `${path}[${index}]`));
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(item, `${path}[${index}]`);
+      return;
+    }
     if (!value || typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
     if (typeof record.source === 'string' && typeof record.quote === 'string' && typeof record.statement === 'string') {

@@ -49,7 +49,6 @@ describe('global IDs', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query, variables }),
       });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       return (await response.json()) as { data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] };
     };
     for (const id of spellings) {
@@ -153,7 +152,7 @@ describe('cursors', () => {
       b64('DC:O:{"in":[1,2]}'),
       b64('DC:T:["O:{}","N:1"]'),
       b64('DC:N:1'),
-      b64('DC:S:' + 'x'.repeat(5000)),
+      b64(`DC:S:${'x'.repeat(5000)}`),
       b64('DC:I:99999999999999999999999'),
       b64('DC:B:AAAA'),
       b64url('{"a":1}'),
@@ -166,9 +165,11 @@ describe('cursors', () => {
       b64url(JSON.stringify([fingerprint, Array.from({ length: 100 }, () => 1)])),
       b64url(JSON.stringify([fingerprint, [1, 2, 3, 4, 5]])),
       b64url(JSON.stringify([fingerprint, 'x'.repeat(2000)])),
+      // biome-ignore lint/correctness/noPrecisionLoss: a number past what a double holds is the point
       b64url(JSON.stringify([fingerprint, 1e400])),
+      // biome-ignore lint/correctness/noPrecisionLoss: a number past what a double holds is the point
       b64url(JSON.stringify([fingerprint, 12345678901234567890])),
-      b64url('[' + '['.repeat(3000)),
+      b64url(`[${'['.repeat(3000)}`),
       'x'.repeat(100_000),
       '',
       '%%%',

@@ -59,7 +59,7 @@ describe('log lines', () => {
     const line = formatLine('error', 'x', {
       long: 'y'.repeat(100_000),
       many: Array.from({ length: 10_000 }, (_, index) => index),
-      deep: JSON.parse('{"a":'.repeat(50) + '1' + '}'.repeat(50)) as unknown,
+      deep: JSON.parse(`${'{"a":'.repeat(50)}1${'}'.repeat(50)}`) as unknown,
       failed: 'request failed: Failed query: select * from partners where name = ?\nparams: SECRET',
       fields: Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`k${index}`, 'v'.repeat(900)])),
     });

@@ -116,8 +116,14 @@ describe('filterColumns', () => {
       allocationSpec,
       { quantity: { gt: 1 }, AND: [{ status: { eq: 'OPERATIONAL' } }], partner: { kind: null } },
       {
-        column: (rule) => (seen.push(rule.column), 0),
-        relation: (rule) => (seen.push(rule.relation), 0),
+        column: (rule) => {
+          seen.push(rule.column);
+          return 0;
+        },
+        relation: (rule) => {
+          seen.push(rule.relation);
+          return 0;
+        },
         search: () => 0,
         all: () => 0,
         any: () => 0,

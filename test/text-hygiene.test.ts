@@ -17,7 +17,6 @@ function setup() {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query, variables }),
     });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return {
       status: response.status,
       body: (await response.json()) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] },

@@ -12,7 +12,6 @@ import {
   InvestmentsDocument,
   ProgramTotalsChangedDocument,
   type CitationPartsFragment,
-  type CitationsQuery,
   type DashboardQuery,
   type DiscrepancyPartsFragment,
   type InitiativesQuery,
@@ -882,7 +881,7 @@ function load(): Promise<void> {
       Object.assign(state, { dashboard, initiatives, investments });
       setStatus('');
       renderAll();
-      document.body.dataset['loadedAt'] = String(Date.now());
+      document.body.dataset.loadedAt = String(Date.now());
     } catch (error) {
       setStatus(`Could not load the data: ${(error as Error).message}`);
     } finally {

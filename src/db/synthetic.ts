@@ -4,15 +4,7 @@
 // in large transactions, because drizzle's per-row query building would dominate at a million rows.
 import { getTableName } from 'drizzle-orm';
 import type { Db } from './client.js';
-import {
-  allocationStatuses,
-  initiativeDomains,
-  partnerKinds,
-  quantityBounds,
-  sourceKinds,
-  type PartnerKind,
-  type QuantityBound,
-} from './enums.js';
+import { allocationStatuses, initiativeDomains, sourceKinds, type PartnerKind, type QuantityBound } from './enums.js';
 import { rebuildRollups, rollupTables, withoutRollupTriggers } from './rollups.js';
 import { seedDatabase } from './seed/index.js';
 

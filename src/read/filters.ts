@@ -182,7 +182,10 @@ export function filterColumns(spec: FilterSpec, input: FilterInput | null | unde
   if (!present(input)) return true;
   const every = (results: boolean[]) => results.every(Boolean);
   return walkFilter<boolean>(spec, input, {
-    column: (rule) => (into.add(rule.column), true),
+    column: (rule) => {
+      into.add(rule.column);
+      return true;
+    },
     search: () => false,
     relation: (rule) => {
       const key = toOneLink(spec, rule.relation)?.sourceKey;

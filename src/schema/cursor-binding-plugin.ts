@@ -28,7 +28,6 @@ import type { GraphQLFieldResolver } from 'graphql';
 const pluginName = 'cursorBinding';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       cursorBinding: CursorBindingPlugin<Types>;

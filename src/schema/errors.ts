@@ -3,7 +3,7 @@
 import { builder } from './builder.js';
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
   ForbiddenError,
   NotFoundError,
   ReferencedError,

@@ -106,7 +106,7 @@ defineWrites({
     announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
     description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'Details.' },
   },
-  prepare: (values, input, before) => {
+  prepare: (values, _input, before) => {
     const { amount, ...rest } = values;
     if (amount === undefined && !('currency' in values)) return rest;
     const currency = String(values.currency ?? before?.currency);
