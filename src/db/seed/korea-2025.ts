@@ -1,8 +1,9 @@
 // The Korea 2025 dataset: NVIDIA's 2025-10-31 announcement of 260,000 Blackwell GPUs for Korea.
 // Quotes Q1–Q13 are verbatim from the seed article, character for character (no-break spaces
 // included, written \u00a0; a test compares each with `articles/`). Other sources are cited with
-// PARAPHRASE: our own summary of what the stored page says, never its sentences. Where the fact
-// sheet (shared/factsheet.md) and a page disagree, the page wins and the record says so.
+// PARAPHRASE: our own summary of what the stored page says, never its sentences. Where the
+// project's fact sheet (its brief, kept outside this repository) and a page disagree, the page wins
+// and the record says so.
 import type { CitationSeed, Dataset } from './dataset.js';
 
 const SEED = 'newspim-2025-10-31';
