@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 type Bound = 'EXACT' | 'UP_TO' | 'AT_LEAST' | 'APPROXIMATE';
 
 /** The same rule as the service's `combinedBound`: how a sum of figures of these kinds is bounded. */
-function combinedBound(exact: number, upTo: number, atLeast: number, approximate: number): Bound {
+function combinedBound(_exact: number, upTo: number, atLeast: number, approximate: number): Bound {
   if (approximate > 0 || (upTo > 0 && atLeast > 0)) return 'APPROXIMATE';
   if (upTo > 0) return 'UP_TO';
   if (atLeast > 0) return 'AT_LEAST';
@@ -241,13 +241,17 @@ function createFloor(databasePath: string) {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName?: string; variables?: Record<string, unknown> };
         const handler = body.operationName ? handlers[body.operationName] : undefined;
         if (!handler) {
-          response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' }).end('{"errors":[{"message":"unknown operation"}]}');
+          response
+            .writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
+            .end('{"errors":[{"message":"unknown operation"}]}');
           return;
         }
         const text = JSON.stringify({ data: handler(body.variables ?? {}) });
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
       } catch (error) {
-        response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ errors: [{ message: String(error) }] }));
+        response
+          .writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify({ errors: [{ message: String(error) }] }));
       }
     });
   }
@@ -273,10 +277,11 @@ function globalIdOf(typename: string, id: number): string {
     const port = typeof address === 'object' && address ? address.port : 0;
     console.log(`floor serving http://127.0.0.1:${port}/graphql`);
   });
-  const stop = () => server.close(() => {
-    floor.close();
-    process.exit(0);
-  });
+  const stop = () =>
+    server.close(() => {
+      floor.close();
+      process.exit(0);
+    });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -36,7 +36,11 @@ async function runWith(yoga: Yoga, query: string, values: Record<string, unknown
   const body = JSON.stringify({ query, variables: values });
   const started = process.cpuUsage();
   for (let index = 0; index < requests; index += 1) {
-    const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     const result = (await response.json()) as { errors?: unknown };
     if (result.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
   }
@@ -48,7 +52,14 @@ async function runWith(yoga: Yoga, query: string, values: Record<string, unknown
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 // The shipped operations (persisted-operations.json) and the benchmark's (bench/operations.ts).
-const benchContext = { programSlug: 'korea-2025', allocationId: 1, partnerIds: [1, 2, 3], allocationCount: 0, partnerCount: 0, programCount: 0 };
+const benchContext = {
+  programSlug: 'korea-2025',
+  allocationId: 1,
+  partnerIds: [1, 2, 3],
+  allocationCount: 0,
+  partnerCount: 0,
+  programCount: 0,
+};
 const candidates: [query: string, values: Record<string, unknown>][] = [
   ...Object.values(loadManifest()).map((query): [string, Record<string, unknown>] => [query, variables]),
   ...operations.map((operation): [string, Record<string, unknown>] => [operation.query, operation.variables(benchContext)]),

@@ -34,7 +34,7 @@ export function postgresBinaries(): string | null {
 }
 
 export const postgresHint =
-  'PostgreSQL is not installed: `apt-get update && apt-get install -y postgresql` (Debian\'s server; the bench starts its own in a scratch directory)';
+  "PostgreSQL is not installed: `apt-get update && apt-get install -y postgresql` (Debian's server; the bench starts its own in a scratch directory)";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,7 +53,9 @@ function run(command: string, args: string[], asPostgres: boolean, input?: strin
   // cwd: the postgres user may not be able to enter the repository's folder (under /root, say).
   const result = spawnSync(file, argv, { encoding: 'utf8', input, cwd: tmpdir(), maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr}${result.stdout}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr}${result.stdout}`,
+    );
   }
   return result.stdout;
 }
@@ -79,9 +81,13 @@ export async function startPostgres(): Promise<Postgres> {
   let started = false;
   const stop = () => {
     if (started) {
-      spawnSync(asPostgres ? 'runuser' : pgCtl, [...(asPostgres ? ['-u', 'postgres', '--', pgCtl] : []), '-D', dataDir, '-m', 'immediate', '-w', 'stop'], {
-        stdio: 'ignore',
-      });
+      spawnSync(
+        asPostgres ? 'runuser' : pgCtl,
+        [...(asPostgres ? ['-u', 'postgres', '--', pgCtl] : []), '-D', dataDir, '-m', 'immediate', '-w', 'stop'],
+        {
+          stdio: 'ignore',
+        },
+      );
       started = false;
     }
     rmSync(scratch, { recursive: true, force: true });
@@ -157,7 +163,9 @@ export function loadFromSqlite(databasePath: string, url: string): Record<string
       const keys = columns.filter((column) => column.pk > 0).sort((a, b) => a.pk - b.pk);
       ddl.push(
         `CREATE TABLE ${quoteIdent(table)} (${[
-          ...columns.map((column) => `${quoteIdent(column.name)} ${postgresType(column.type)}${column.notnull || column.pk ? ' NOT NULL' : ''}`),
+          ...columns.map(
+            (column) => `${quoteIdent(column.name)} ${postgresType(column.type)}${column.notnull || column.pk ? ' NOT NULL' : ''}`,
+          ),
           `PRIMARY KEY (${keys.map((column) => quoteIdent(column.name)).join(', ')})`,
         ].join(', ')})`,
       );
@@ -173,11 +181,21 @@ export function loadFromSqlite(databasePath: string, url: string): Record<string
           `ALTER TABLE ${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(`${table}_${key.from}_fkey`)} FOREIGN KEY (${quoteIdent(key.from)}) REFERENCES ${quoteIdent(key.table)} (${quoteIdent(key.to ?? 'id')})`,
         );
       }
-      const tableIndexes = sqlite.prepare(`PRAGMA index_list(${quoteIdent(table)})`).all() as { name: string; unique: number; origin: string; partial: number }[];
+      const tableIndexes = sqlite.prepare(`PRAGMA index_list(${quoteIdent(table)})`).all() as {
+        name: string;
+        unique: number;
+        origin: string;
+        partial: number;
+      }[];
       for (const index of tableIndexes) {
         // The primary key is made above; an index over an expression (cid -2) or a partial one has no plain equivalent here.
         if (index.origin === 'pk' || index.partial) continue;
-        const parts = sqlite.prepare(`PRAGMA index_xinfo(${quoteIdent(index.name)})`).all() as { cid: number; name: string | null; desc: number; key: number }[];
+        const parts = sqlite.prepare(`PRAGMA index_xinfo(${quoteIdent(index.name)})`).all() as {
+          cid: number;
+          name: string | null;
+          desc: number;
+          key: number;
+        }[];
         const keyParts = parts.filter((part) => part.key === 1);
         if (keyParts.some((part) => part.cid < 0 || part.name === null)) continue;
         const list = keyParts.map((part) => `${quoteIdent(part.name!)}${part.desc ? ' DESC' : ''}`).join(', ');
@@ -193,12 +211,19 @@ export function loadFromSqlite(databasePath: string, url: string): Record<string
     for (const table of copiedTables) {
       const columns = (sqlite.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all() as ColumnInfo[]).map((column) => column.name);
       const lines: string[] = [];
-      for (const row of sqlite.prepare(`SELECT * FROM ${quoteIdent(table)}`).raw().iterate() as Iterable<unknown[]>) {
+      for (const row of sqlite
+        .prepare(`SELECT * FROM ${quoteIdent(table)}`)
+        .raw()
+        .iterate() as Iterable<unknown[]>) {
         lines.push(row.map(csvField).join(','));
       }
       counts[table] = lines.length;
       if (lines.length > 0) {
-        psql(url, `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`, `${lines.join('\n')}\n`);
+        psql(
+          url,
+          `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+          `${lines.join('\n')}\n`,
+        );
       }
     }
     // Constraints and indexes after the rows: faster to build than to maintain row by row.

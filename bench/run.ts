@@ -159,7 +159,7 @@ function peersInstalled(folder = peersFolder): boolean {
 function ensurePeers(): boolean {
   if (flags['skip-peers']) return false;
   if (peersInstalled()) return true;
-  console.error('installing the peers\' dependencies: npm ci --prefix bench/peers');
+  console.error("installing the peers' dependencies: npm ci --prefix bench/peers");
   // npm's output goes to stderr: stdout carries only the results table.
   const result = spawnSync('npm', ['ci', '--prefix', 'bench/peers', '--no-audit', '--no-fund'], {
     cwd: root,
@@ -195,16 +195,21 @@ function planPostgraphile(): PostgraphilePlan {
   let version = process.version;
   if (nodeMajor(version) < 22) {
     const other = flags['postgraphile-node'];
-    const otherVersion = other ? spawnSync(other, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '' : '';
+    const otherVersion = other ? (spawnSync(other, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '') : '';
     if (!other || nodeMajor(otherVersion) < 22) {
-      return { skipped: `Node ${process.version} is older than 22, which PostGraphile 5 needs (run the bench on Node 22 or newer, or give --postgraphile-node <a Node 22+ binary>)` };
+      return {
+        skipped: `Node ${process.version} is older than 22, which PostGraphile 5 needs (run the bench on Node 22 or newer, or give --postgraphile-node <a Node 22+ binary>)`,
+      };
     }
     node = other;
     version = otherVersion;
   }
   if (!peersInstalled(postgraphileFolder)) {
     console.error("installing PostGraphile's dependencies: npm ci --prefix bench/peers/postgraphile");
-    const result = spawnSync('npm', ['ci', '--prefix', 'bench/peers/postgraphile', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 2, 2] });
+    const result = spawnSync('npm', ['ci', '--prefix', 'bench/peers/postgraphile', '--no-audit', '--no-fund'], {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    });
     if (result.status !== 0 || !peersInstalled(postgraphileFolder)) {
       return fail(`npm ci --prefix bench/peers/postgraphile failed (${result.error?.message ?? `exit ${result.status}`})`);
     }
@@ -213,13 +218,21 @@ function planPostgraphile(): PostgraphilePlan {
 }
 
 /** PostgreSQL started in a scratch folder and loaded from the SQLite file, then PostGraphile over it. */
-async function startPostgraphile(databasePath: string, node: string): Promise<{ server: Server; postgres: Postgres; rows: Record<string, number>; loadMs: number }> {
+async function startPostgraphile(
+  databasePath: string,
+  node: string,
+): Promise<{ server: Server; postgres: Postgres; rows: Record<string, number>; loadMs: number }> {
   const loadStarted = Date.now();
   const postgres = await startPostgres();
   postgresServers.add(postgres);
   const rows = loadFromSqlite(databasePath, postgres.url);
   const loadMs = Date.now() - loadStarted;
-  const server = await startServer('postgraphile', ['bench/peers/postgraphile/server.ts', postgres.url, '0'], { NODE_ENV: 'production' }, node);
+  const server = await startServer(
+    'postgraphile',
+    ['bench/peers/postgraphile/server.ts', postgres.url, '0'],
+    { NODE_ENV: 'production' },
+    node,
+  );
   return { server, postgres, rows, loadMs };
 }
 
@@ -438,7 +451,11 @@ async function countStatements(databasePath: string, context: BenchContext): Pro
       const before = service.output().length;
       for (let i = 0; i < repeats; i += 1) await post(service.url, body);
       await new Promise((done) => setTimeout(done, 100));
-      const lines = service.output().slice(before).split('\n').filter((line) => line.startsWith('Query: '));
+      const lines = service
+        .output()
+        .slice(before)
+        .split('\n')
+        .filter((line) => line.startsWith('Query: '));
       counts.set(operation.name, lines.length / repeats);
     }
   } finally {
@@ -629,7 +646,9 @@ async function benchmark(
       postgraphile = run.server;
       started.push(postgraphile);
       postgresLoad = { version: run.postgres.version, rows: run.rows, ms: run.loadMs };
-      console.error(`PostgreSQL ${run.postgres.version} loaded in ${(run.loadMs / 1000).toFixed(1)} s; PostGraphile on Node ${postgraphilePlan.version}`);
+      console.error(
+        `PostgreSQL ${run.postgres.version} loaded in ${(run.loadMs / 1000).toFixed(1)} s; PostGraphile on Node ${postgraphilePlan.version}`,
+      );
     }
     // Started after the service, which has migrated the file by the time it listens.
     const drizzleGraphql = withPeers ? await startDrizzleGraphql(databasePath) : undefined;
@@ -676,7 +695,15 @@ async function benchmark(
         const checked = await checkPostgraphile(postgraphile, operation, context, answer);
         if (checked.difference) console.error(`! ${operation.name}: postgraphile ${checked.difference}`);
         if (checked.sameData) {
-          checked.load = await measure(postgraphile.url, postgraphileBody(operation, context)!, clients, seconds, postgraphile.child, false, postgres);
+          checked.load = await measure(
+            postgraphile.url,
+            postgraphileBody(operation, context)!,
+            clients,
+            seconds,
+            postgraphile.child,
+            false,
+            postgres,
+          );
         }
         row.postgraphile = checked;
         peers += `, postgraphile ${checked.load ? `${measured(checked.load.requestsPerSecond)} req/s` : checked.missing ? 'n/a' : 'wrong answer'}`;
@@ -773,7 +800,8 @@ function postgraphileCells(row: Row, versus: (load: Load | undefined) => string)
 /** PostGraphile's CPU per request: its Node process and PostgreSQL's, added; null when either is unknown. */
 function postgraphileCpu(load: Load | undefined): Load | undefined {
   if (!load) return undefined;
-  const total = load.cpuMsPerRequest == null || load.databaseCpuMsPerRequest == null ? null : load.cpuMsPerRequest + load.databaseCpuMsPerRequest;
+  const total =
+    load.cpuMsPerRequest == null || load.databaseCpuMsPerRequest == null ? null : load.cpuMsPerRequest + load.databaseCpuMsPerRequest;
   return { ...load, cpuMsPerRequest: total };
 }
 
@@ -871,7 +899,8 @@ function scalingTable(rows: ScalingRow[]): string {
 
 /** PostGraphile's versions, from bench/peers/postgraphile/package.json. */
 function postgraphileVersions(): Record<string, string> {
-  return (JSON.parse(readFileSync(join(postgraphileFolder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  return (JSON.parse(readFileSync(join(postgraphileFolder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
+    .dependencies;
 }
 
 /** The peers' versions, from bench/peers/package.json. */
@@ -898,13 +927,14 @@ function peersSection(rows: Row[]): string[] {
         ? "mercurius+jit returns the service's bytes"
         : `mercurius+jit differs from the service ${mercurius.difference}`;
     const postgraphile = row.postgraphile;
-    const postgraphileText = !postgraphile || postgraphile.skipped
-      ? 'postgraphile not run'
-      : postgraphile.missing
-        ? `postgraphile cannot express it: ${postgraphile.missing}`
-        : postgraphile.sameData
-          ? `postgraphile returns the floor's data, reshaped (${postgraphile.rows})`
-          : `postgraphile differs, not measured: ${postgraphile.difference}`;
+    const postgraphileText =
+      !postgraphile || postgraphile.skipped
+        ? 'postgraphile not run'
+        : postgraphile.missing
+          ? `postgraphile cannot express it: ${postgraphile.missing}`
+          : postgraphile.sameData
+            ? `postgraphile returns the floor's data, reshaped (${postgraphile.rows})`
+            : `postgraphile differs, not measured: ${postgraphile.difference}`;
     return `- ${row.operation.name}: ${drizzleText}; ${mercuriusText}; ${postgraphileText}.`;
   });
   const skipped = rows.find((row) => row.postgraphile?.skipped)?.postgraphile?.skipped;
@@ -934,7 +964,11 @@ function drizzleGraphqlQuery(operation: Operation): string[] {
   const peer = drizzleGraphqlOperations[operation.name];
   const postgraphile = postgraphileOperations[operation.name];
   return [
-    ...(!peer ? [] : 'missing' in peer ? [`drizzle-graphql cannot express it: ${peer.missing}.`, ''] : ['drizzle-graphql:', '', '```graphql', peer.query, '```', '']),
+    ...(!peer
+      ? []
+      : 'missing' in peer
+        ? [`drizzle-graphql cannot express it: ${peer.missing}.`, '']
+        : ['drizzle-graphql:', '', '```graphql', peer.query, '```', '']),
     ...(!postgraphile
       ? []
       : 'missing' in postgraphile
@@ -987,8 +1021,8 @@ async function main(): Promise<void> {
       (flags.cached ? '; the "cache on" column is a second run with RESPONSE_CACHE=true (steady-state hits)' : '') +
       (flags.workers ? '; the "2 workers" column is a run with WORKERS=2 (node:cluster, cache off).' : '.'),
     '- Floor: `bench/floor-server.ts`, node:http + better-sqlite3 prepared statements + JSON.stringify, answering the same request bodies; "same bytes" says whether its response equals the service\'s byte for byte (checked before measuring).',
-    '- SQL statements per request: counted from a separate service run with LOG_SQL=true. Peak RSS: VmHWM of each server process after the operation\'s run (cumulative over the run).',
-    '- CPU ms / request: user + system CPU time of each server process (all its threads, the garbage collector\'s too) over the timed run, from /proc, divided by the requests answered. It does not depend on how much of the machine the load generator takes, so it varies less between runs than req/s; a ratio of CPU times is the steadier comparison. With 2 workers, the workers\' time (child processes of the cluster\'s primary) is added to the primary\'s.' +
+    "- SQL statements per request: counted from a separate service run with LOG_SQL=true. Peak RSS: VmHWM of each server process after the operation's run (cumulative over the run).",
+    "- CPU ms / request: user + system CPU time of each server process (all its threads, the garbage collector's too) over the timed run, from /proc, divided by the requests answered. It does not depend on how much of the machine the load generator takes, so it varies less between runs than req/s; a ratio of CPU times is the steadier comparison. With 2 workers, the workers' time (child processes of the cluster's primary) is added to the primary's." +
       (flags.workers
         ? ' "Cores busy" is that CPU time per second of the run: one process keeps more than one core busy (the garbage collector works on its own threads), so on two cores two workers can answer at most 2 / (one process\'s cores busy) times as many requests, less what autocannon takes.'
         : ''),

@@ -59,7 +59,10 @@ const results: Record<string, number> = {};
 const hashes: Record<string, string> = {};
 for (const operation of picked) {
   const body = requestBody(operation, context);
-  hashes[operation.name] = createHash('sha256').update(await send(body)).digest('hex').slice(0, 12);
+  hashes[operation.name] = createHash('sha256')
+    .update(await send(body))
+    .digest('hex')
+    .slice(0, 12);
   for (let warm = 0; warm < 20; warm += 1) await send(body);
   const start = process.cpuUsage();
   for (let run = 0; run < count; run += 1) await send(body);

@@ -44,7 +44,9 @@ function buildTypePolicies(): TypePolicies {
     const policy = (policies[typename] ??= {});
     policy.fields = {
       ...policy.fields,
-      ...Object.fromEntries(Object.entries(fields).map(([field, keyArgs]) => [field, relayStylePagination(keyArgs.length > 0 ? keyArgs : false)])),
+      ...Object.fromEntries(
+        Object.entries(fields).map(([field, keyArgs]) => [field, relayStylePagination(keyArgs.length > 0 ? keyArgs : false)]),
+      ),
     };
   }
   return policies;

@@ -16,7 +16,24 @@ export interface App extends GraphQLServer {
 }
 
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
-  Partial<Pick<Config, 'logSql' | 'readRequiresKey' | 'introspection' | 'corsOrigins' | 'corsAllowHeaders' | 'corsExposeHeaders' | 'csrfPrevention' | 'persistedOperationsOnly' | 'responseCache' | 'responseCacheTtlMs' | 'metrics' | 'metricsToken' | keyof RequestBudget>> & {
+  Partial<
+    Pick<
+      Config,
+      | 'logSql'
+      | 'readRequiresKey'
+      | 'introspection'
+      | 'corsOrigins'
+      | 'corsAllowHeaders'
+      | 'corsExposeHeaders'
+      | 'csrfPrevention'
+      | 'persistedOperationsOnly'
+      | 'responseCache'
+      | 'responseCacheTtlMs'
+      | 'metrics'
+      | 'metricsToken'
+      | keyof RequestBudget
+    >
+  > & {
     logging?: boolean;
     /** Receives every SQL statement drizzle runs (tests count statements with it); overrides logSql. */
     sqlLogger?: Logger;

@@ -69,9 +69,7 @@ export function requestBudget(given: Partial<RequestBudget>): RequestBudget {
   return budget;
 }
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -185,7 +183,10 @@ export const defaultCorsExposeHeaders = ['etag', 'last-modified', 'x-request-id'
 /** A comma-separated list, trimmed and lower-cased (header names are case-insensitive). */
 function headerList(value: string | undefined, fallback: string[]): string[] {
   if (value === undefined) return fallback;
-  return value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  return value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** Parses the environment into a `Config`, or throws an error that names every bad variable. */
@@ -197,7 +198,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   const values = parsed.data;
   const production = values.NODE_ENV === 'production';
-  const origins = values.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = values.CORS_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   return {
     env: values.NODE_ENV,
     port: values.PORT,

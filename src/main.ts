@@ -46,7 +46,7 @@ async function serve(): Promise<void> {
     await stopGracefully(server, config.shutdownTimeoutMs, () => app.close());
     jsonLogger.info('stopped', { signal });
     process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+  }
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }

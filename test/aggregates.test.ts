@@ -3,16 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { quantityBounds, type QuantityBound } from '../src/db/enums.js';
-import {
-  allocations,
-  exchangeRates,
-  gpuModels,
-  initiatives,
-  investmentInvestors,
-  investments,
-  partners,
-  programs,
-} from '../src/db/schema.js';
+import { allocations, exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../src/db/schema.js';
 import { convertMinorUnits, fromMinorUnits } from '../src/domain/money.js';
 import { mulberry32 } from '../src/db/synthetic.js';
 import { execute, insertRandomAllocations, pick, seededServer } from './helpers.js';
@@ -28,7 +19,7 @@ interface GpuTotal {
 }
 const gpuTotalFields = 'quantity exact bound lowerBound upperBound allocationCount byBound { bound quantity allocationCount }';
 
-describe('the seed\'s totals', () => {
+describe("the seed's totals", () => {
   const { yoga } = seededServer();
 
   it('program: 260,000 GPUs from five partners, 65,000 before, "more than 300,000" after as stated, not exact', async () => {
@@ -85,7 +76,10 @@ describe('the seed\'s totals', () => {
   it('partners: five totals, NAVER Cloud holding 60,000 / 260,000', async () => {
     const { body } = await execute<{
       partners: { edges: { node: { slug: string; gpuTotal: { quantity: number; bound: string }; gpuShare: number | null } }[] };
-    }>(yoga, '{ partners(first: 100, orderBy: [{ field: GPU_TOTAL, direction: DESC }]) { edges { node { slug gpuTotal { quantity bound } gpuShare } } } }');
+    }>(
+      yoga,
+      '{ partners(first: 100, orderBy: [{ field: GPU_TOTAL, direction: DESC }]) { edges { node { slug gpuTotal { quantity bound } gpuShare } } } }',
+    );
     const nodes = body.data!.partners.edges.map((edge) => edge.node);
     expect(nodes[0]).toMatchObject({ slug: 'naver-cloud', gpuTotal: { quantity: 60_000, bound: 'APPROXIMATE' } });
     const bounds = Object.fromEntries(nodes.slice(1, 5).map((node) => [node.slug, node.gpuTotal.bound]));
@@ -123,7 +117,10 @@ describe('the seed\'s totals', () => {
 
   it('group by PARTNER_KIND, by GPU_MODEL, and by two keys', async () => {
     const { body } = await execute<{
-      kinds: { gpuTotal: { quantity: number }; groups: { partnerKind: string; label: string; labelKo: string; gpuTotal: { quantity: number }; share: number }[] };
+      kinds: {
+        gpuTotal: { quantity: number };
+        groups: { partnerKind: string; label: string; labelKo: string; gpuTotal: { quantity: number }; share: number }[];
+      };
       models: { groups: { gpuModel: { slug: string }; gpuTotal: { quantity: number }; share: number }[] };
       two: { groups: { partner: { slug: string }; status: string; label: string; allocationCount: number }[] };
     }>(
@@ -137,7 +134,13 @@ describe('the seed\'s totals', () => {
     expect(body.data!.kinds.gpuTotal.quantity).toBe(260_000);
     expect(body.data!.kinds.groups).toEqual([
       { partnerKind: 'COMPANY', label: 'Company', labelKo: '기업', gpuTotal: { quantity: 150_000 }, share: 150_000 / 260_000 },
-      { partnerKind: 'CLOUD_PROVIDER', label: 'Cloud provider', labelKo: '클라우드 사업자', gpuTotal: { quantity: 60_000 }, share: 60_000 / 260_000 },
+      {
+        partnerKind: 'CLOUD_PROVIDER',
+        label: 'Cloud provider',
+        labelKo: '클라우드 사업자',
+        gpuTotal: { quantity: 60_000 },
+        share: 60_000 / 260_000,
+      },
       { partnerKind: 'GOVERNMENT', label: 'Government', labelKo: '정부', gpuTotal: { quantity: 50_000 }, share: 50_000 / 260_000 },
     ]);
     expect(body.data!.models.groups).toEqual([{ gpuModel: { slug: 'blackwell-unstated' }, gpuTotal: { quantity: 260_000 }, share: 1 }]);
@@ -154,7 +157,11 @@ describe('the seed\'s totals', () => {
         krw: {
           amount: string;
           bound: string;
-          conversions: { original: { amount: string; currency: string }; converted: string; rate: { baseAmount: string; quoteAmount: string; citations: { totalCount: number } } }[];
+          conversions: {
+            original: { amount: string; currency: string };
+            converted: string;
+            rate: { baseAmount: string; quoteAmount: string; citations: { totalCount: number } };
+          }[];
         };
       };
     }>(
@@ -198,8 +205,14 @@ describe('the seed\'s totals', () => {
 
   it('investmentTotals counts a co-investment in full for each investor, and once in the total', async () => {
     const { body } = await execute<{
-      investmentTotals: { total: { amount: string; investmentCount: number }; groups: { investor: { slug: string }; total: { amount: string } }[] };
-    }>(yoga, '{ investmentTotals(groupBy: [INVESTOR], currency: "USD") { total { amount investmentCount } groups { investor { slug } total { amount } } } }');
+      investmentTotals: {
+        total: { amount: string; investmentCount: number };
+        groups: { investor: { slug: string }; total: { amount: string } }[];
+      };
+    }>(
+      yoga,
+      '{ investmentTotals(groupBy: [INVESTOR], currency: "USD") { total { amount investmentCount } groups { investor { slug } total { amount } } } }',
+    );
     expect(body.data!.investmentTotals.total).toEqual({ amount: '3000000000.00', investmentCount: 1 });
     expect(body.data!.investmentTotals.groups.map((group) => [group.investor.slug, group.total.amount]).sort()).toEqual([
       ['hyundai-motor-group', '3000000000.00'],
@@ -207,7 +220,6 @@ describe('the seed\'s totals', () => {
     ]);
   });
 });
-
 
 function addDays(date: string, days: number): string {
   const time = new Date(`${date}T00:00:00Z`).getTime() + days * 86_400_000;
@@ -225,14 +237,33 @@ interface RandomData {
 function insertRandomData(db: Db, seed: number): RandomData {
   const next = mulberry32(seed);
   const supplier = db.select().from(partners).limit(1).get()!;
-  db.insert(programs).values({ slug: 'random-program', name: 'Random programme', country: 'JP', announcedOn: '2026-03-01', supplierId: supplier.id }).run();
+  db.insert(programs)
+    .values({ slug: 'random-program', name: 'Random programme', country: 'JP', announcedOn: '2026-03-01', supplierId: supplier.id })
+    .run();
   for (let index = 0; index < 20; index += 1) {
-    db.insert(partners).values({ slug: `random-${index}`, name: `Random partner ${index}`, kind: pick(next, ['COMPANY', 'TELECOM', 'UNIVERSITY'] as const) }).run();
+    db.insert(partners)
+      .values({ slug: `random-${index}`, name: `Random partner ${index}`, kind: pick(next, ['COMPANY', 'TELECOM', 'UNIVERSITY'] as const) })
+      .run();
   }
   insertRandomAllocations(db, next, 300);
-  const programIds = db.select({ id: programs.id }).from(programs).all().map((row) => row.id);
-  const partnerIds = db.select({ id: partners.id }).from(partners).all().map((row) => row.id);
-  const initiativeIds = [null, ...db.select({ id: initiatives.id }).from(initiatives).all().map((row) => row.id)];
+  const programIds = db
+    .select({ id: programs.id })
+    .from(programs)
+    .all()
+    .map((row) => row.id);
+  const partnerIds = db
+    .select({ id: partners.id })
+    .from(partners)
+    .all()
+    .map((row) => row.id);
+  const initiativeIds = [
+    null,
+    ...db
+      .select({ id: initiatives.id })
+      .from(initiatives)
+      .all()
+      .map((row) => row.id),
+  ];
   // Rates in both directions and on several dates, so "nearest" and inversion both matter.
   db.insert(exchangeRates)
     .values([
@@ -346,7 +377,13 @@ describe('randomized data: every total equals a plain recomputation', () => {
   });
 
   it('for allocationTotals by each key and by two keys, with a filter', async () => {
-    const partnerKinds = new Map(db.select({ id: partners.id, kind: partners.kind }).from(partners).all().map((row) => [row.id, row.kind]));
+    const partnerKinds = new Map(
+      db
+        .select({ id: partners.id, kind: partners.kind })
+        .from(partners)
+        .all()
+        .map((row) => [row.id, row.kind]),
+    );
     const filtered = data.allocationRows.filter((row) => row.quantity >= 20_000 && row.status !== 'OPERATIONAL');
     const cases: [string, (row: RandomData['allocationRows'][number]) => unknown][] = [
       ['PARTNER_KIND', (row) => partnerKinds.get(row.partnerId)],
@@ -355,7 +392,9 @@ describe('randomized data: every total equals a plain recomputation', () => {
       ['PROGRAM', (row) => row.programId],
     ];
     for (const [key, keyOf] of cases) {
-      const { body } = await execute<{ allocationTotals: { gpuTotal: GpuTotal; groups: { label: string; gpuTotal: GpuTotal; share: number }[] } }>(
+      const { body } = await execute<{
+        allocationTotals: { gpuTotal: GpuTotal; groups: { label: string; gpuTotal: GpuTotal; share: number }[] };
+      }>(
         yoga,
         `{ allocationTotals(groupBy: [${key}, PARTNER], filter: { quantity: { gte: 20000 }, status: { ne: OPERATIONAL } }) {
             gpuTotal { ${gpuTotalFields} } groups { label share gpuTotal { ${gpuTotalFields} } } } }`,
@@ -379,8 +418,14 @@ describe('randomized data: every total equals a plain recomputation', () => {
   it('for money in USD, KRW and EUR, past 2^53 minor units, with the nearest rate in either direction', async () => {
     for (const currency of ['USD', 'KRW', 'EUR']) {
       const { body } = await execute<{
-        investmentTotals: { total: { amount: string; investmentCount: number }; groups: { program: { id: string }; total: { amount: string } }[] };
-      }>(yoga, `{ investmentTotals(groupBy: [PROGRAM], currency: "${currency}") { total { amount investmentCount } groups { program { id } total { amount } } } }`);
+        investmentTotals: {
+          total: { amount: string; investmentCount: number };
+          groups: { program: { id: string }; total: { amount: string } }[];
+        };
+      }>(
+        yoga,
+        `{ investmentTotals(groupBy: [PROGRAM], currency: "${currency}") { total { amount investmentCount } groups { program { id } total { amount } } } }`,
+      );
       expect(body.errors, currency).toBeUndefined();
       const totals = body.data!.investmentTotals;
       expect(totals.total.amount).toBe(expectedMoney(data.investmentRows, data.rateRows, currency));
@@ -446,17 +491,27 @@ describe('per-bound sums in allocationTotals', () => {
       expect(body.errors).toBeUndefined();
       return { totals: body.data!.allocationTotals, sql: statements.join('\n') };
     };
-    const counts = await ask('{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity bound exact } groups { label gpuTotal { quantity bound } } } }');
-    const full = await ask(`{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity bound exact } groups { label gpuTotal { ...Bounds } } } }
+    const counts = await ask(
+      '{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity bound exact } groups { label gpuTotal { quantity bound } } } }',
+    );
+    const full =
+      await ask(`{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity bound exact } groups { label gpuTotal { ...Bounds } } } }
       fragment Bounds on GpuTotal { quantity bound lowerBound }`);
     const ungrouped = await ask('{ allocationTotals(groupBy: []) { gpuTotal { ... on GpuTotal { upperBound } } } }');
     expect(counts.sql).not.toMatch(perBoundSum);
     expect(full.sql).toMatch(perBoundSum);
     expect(ungrouped.sql).toMatch(perBoundSum);
     // Skipping the sums changes nothing the first query reads.
-    expect(counts.totals.gpuTotal).toEqual({ quantity: full.totals.gpuTotal.quantity, bound: full.totals.gpuTotal.bound, exact: full.totals.gpuTotal.exact });
+    expect(counts.totals.gpuTotal).toEqual({
+      quantity: full.totals.gpuTotal.quantity,
+      bound: full.totals.gpuTotal.bound,
+      exact: full.totals.gpuTotal.exact,
+    });
     expect(counts.totals.groups).toEqual(
-      full.totals.groups.map((group) => ({ label: group.label, gpuTotal: { quantity: group.gpuTotal.quantity, bound: group.gpuTotal.bound } })),
+      full.totals.groups.map((group) => ({
+        label: group.label,
+        gpuTotal: { quantity: group.gpuTotal.quantity, bound: group.gpuTotal.bound },
+      })),
     );
     expect(counts.totals.groups.length).toBeGreaterThan(5);
     expect(full.totals.groups.some((group) => group.gpuTotal.lowerBound !== group.gpuTotal.quantity)).toBe(true);
@@ -475,7 +530,10 @@ describe('relation filters that name one row', () => {
     const { id, slug } = programs.body.data!.programs.edges[0]!.node;
     const ask = async (filter: string) => {
       statements.length = 0;
-      const { body } = await execute<{ allocations: { totalCount: number }; allocationTotals: { groups: { label: string; gpuTotal: { quantity: number } }[] } }>(
+      const { body } = await execute<{
+        allocations: { totalCount: number };
+        allocationTotals: { groups: { label: string; gpuTotal: { quantity: number } }[] };
+      }>(
         yoga,
         `{ allocations(filter: ${filter}) { totalCount } allocationTotals(filter: ${filter}, groupBy: [PARTNER]) { groups { label gpuTotal { quantity } } } }`,
       );

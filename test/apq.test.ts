@@ -25,7 +25,10 @@ const partnerQuery = gql`
 
 const graphqlPosts = (server: RealServer) => server.requests.filter((request) => request.path === '/graphql').length;
 
-async function postJson(server: RealServer, body: unknown): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+async function postJson(
+  server: RealServer,
+  body: unknown,
+): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
   const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as never };
 }
@@ -87,9 +90,16 @@ describe('with PERSISTED_OPERATIONS_ONLY=true', () => {
       expect(JSON.stringify(result.error)).toContain('persisted operations');
     }
     const query = 'query PartnerForApq($slug: String!) { partner(slug: $slug) { id } }';
-    const registered = await postJson(server, { query, variables: { slug: 'kt' }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
+    const registered = await postJson(server, {
+      query,
+      variables: { slug: 'kt' },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
+    });
     expect(registered.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
-    const byHash = await postJson(server, { variables: { slug: 'kt' }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
+    const byHash = await postJson(server, {
+      variables: { slug: 'kt' },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
+    });
     expect(byHash.body.data ?? null).toBeNull();
     const [hash] = Object.keys(loadManifest());
     const manifest = await postJson(server, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });

@@ -30,7 +30,6 @@ function seededFile(path: string): { key: string } {
   return { key };
 }
 
-
 /** Runs the backup command to the end without blocking the event loop (the writers keep going meanwhile). */
 function backupInBackground(databasePath: string, target: string): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -64,8 +63,7 @@ const createGpuModel = `mutation ($input: CreateGpuModelInput!) { createGpuModel
 const seededGpuTotal = `SELECT sum(a.quantity) AS total FROM allocations a JOIN programs p ON p.id = a.program_id WHERE p.slug = 'korea-2025'`;
 
 /** Every table, index and trigger definition, to tell whether opening the copy migrated anything. */
-const schemaOf = (db: Database.Database) =>
-  db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
+const schemaOf = (db: Database.Database) => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
 
 describe('npm run db:backup while the service is writing', () => {
   const databasePath = join(folder.path, 'live', 'service.db');
@@ -87,7 +85,10 @@ describe('npm run db:backup while the service is writing', () => {
           const response = await fetch(`${server.url}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-            body: JSON.stringify({ query: createGpuModel, variables: { input: { slug, name: `Backup GPU ${slug}`, architecture: 'Blackwell', vendor: 'NVIDIA' } } }),
+            body: JSON.stringify({
+              query: createGpuModel,
+              variables: { input: { slug, name: `Backup GPU ${slug}`, architecture: 'Blackwell', vendor: 'NVIDIA' } },
+            }),
             signal: AbortSignal.timeout(10_000),
           });
           const body = (await response.json()) as { data?: { createGpuModel?: { __typename: string } } };
@@ -138,7 +139,9 @@ describe('npm run db:backup while the service is writing', () => {
         expect(acknowledgedBefore.filter((slug) => !copied.has(slug))).toEqual([]);
         // A snapshot of whole transactions: each copied row has its audit entry and no entry lacks its row.
         const audited = copy
-          .prepare(`SELECT json_extract("after", '$.slug') FROM audit_events WHERE entity_type = 'GpuModel' AND json_extract("after", '$.slug') LIKE 'backup-%'`)
+          .prepare(
+            `SELECT json_extract("after", '$.slug') FROM audit_events WHERE entity_type = 'GpuModel' AND json_extract("after", '$.slug') LIKE 'backup-%'`,
+          )
           .pluck()
           .all() as string[];
         expect(new Set(audited)).toEqual(copied);

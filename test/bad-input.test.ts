@@ -32,14 +32,17 @@ interface Case {
   request: () => Promise<Response>;
 }
 
-const json = (body: unknown, headers: () => Record<string, string> = () => ({})) => () =>
-  fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers() },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const json =
+  (body: unknown, headers: () => Record<string, string> = () => ({})) =>
+  () =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers() },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 const query = (text: string, variables?: Record<string, unknown>) => json({ query: text, variables });
-const search = (text: string) => query('query ($s: String) { partners(filter: { search: $s }) { totalCount edges { node { name } } } }', { s: text });
+const search = (text: string) =>
+  query('query ($s: String) { partners(filter: { search: $s }) { totalCount edges { node { name } } } }', { s: text });
 const createPartner = (name: string) =>
   json(
     {
@@ -75,19 +78,41 @@ const cases: Case[] = [
   {
     name: 'deep document',
     expect: 'coded',
-    request: query(`{ programs { edges { node { ${'supplier { allocations { edges { node { partner { '.repeat(8)}name${' } } } } }'.repeat(8)} } } } }`),
+    request: query(
+      `{ programs { edges { node { ${'supplier { allocations { edges { node { partner { '.repeat(8)}name${' } } } } }'.repeat(8)} } } } }`,
+    ),
   },
-  { name: 'many aliases', expect: 'coded', request: query(`{ ${Array.from({ length: 200 }, (_, i) => `a${i}: programs { totalCount }`).join(' ')} }`) },
+  {
+    name: 'many aliases',
+    expect: 'coded',
+    request: query(`{ ${Array.from({ length: 200 }, (_, i) => `a${i}: programs { totalCount }`).join(' ')} }`),
+  },
   { name: 'wrong variable type', expect: 'coded', request: query('query ($n: Int) { partners(first: $n) { totalCount } }', { n: 'ten' }) },
-  { name: 'variable over 32 bits', expect: 'coded', request: query('query ($n: Int) { partners(first: $n) { totalCount } }', { n: 2 ** 40 }) },
+  {
+    name: 'variable over 32 bits',
+    expect: 'coded',
+    request: query('query ($n: Int) { partners(first: $n) { totalCount } }', { n: 2 ** 40 }),
+  },
   { name: 'missing required variable', expect: 'coded', request: query('query ($s: String!) { partner(slug: $s) { id } }') },
   { name: 'invalid global ID', expect: 'coded', request: query('{ node(id: "not-an-id") { id } }') },
-  { name: 'ID of another type in a filter', expect: 'coded', request: query('{ allocations(filter: { id: { eq: "UGFydG5lcjox" } }) { totalCount } }') },
+  {
+    name: 'ID of another type in a filter',
+    expect: 'coded',
+    request: query('{ allocations(filter: { id: { eq: "UGFydG5lcjox" } }) { totalCount } }'),
+  },
   { name: 'invalid cursor', expect: 'coded', request: query('{ partners(first: 2, after: "garbage") { edges { cursor } } }') },
   { name: 'page too large', expect: 'coded', request: query('{ partners(first: 5000) { edges { cursor } } }') },
-  { name: 'impossible date', expect: 'coded', request: query('{ programs(filter: { announcedOn: { gt: "2025-02-30" } }) { totalCount } }') },
+  {
+    name: 'impossible date',
+    expect: 'coded',
+    request: query('{ programs(filter: { announcedOn: { gt: "2025-02-30" } }) { totalCount } }'),
+  },
   { name: 'unknown currency', expect: 'coded', request: query('{ investmentTotals(groupBy: [], currency: "ZZZ") { total { amount } } }') },
-  { name: 'malformed Authorization header', expect: '4xx', request: json({ query: '{ __typename }' }, () => ({ authorization: 'Bearer' })) },
+  {
+    name: 'malformed Authorization header',
+    expect: '4xx',
+    request: json({ query: '{ __typename }' }, () => ({ authorization: 'Bearer' })),
+  },
   { name: 'SQL-like search text', expect: 'answer', request: search("'; DROP TABLE partners; --") },
   { name: 'SQL wildcard search text', expect: 'answer', request: search('%_%') },
   { name: 'control characters', expect: 'coded', request: search('\u0000\u0001\u001b[31m') },

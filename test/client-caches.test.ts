@@ -37,11 +37,23 @@ afterEach(() => vi.restoreAllMocks());
 
 /** Adds an EXACT allocation: quantity and lowerBound both grow by `quantity`. */
 async function addAllocation(quantity: number): Promise<void> {
-  const ids = await post<{ program: { id: string }; partner: { id: string } }>(server, '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }');
+  const ids = await post<{ program: { id: string }; partner: { id: string } }>(
+    server,
+    '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }',
+  );
   const created = await post(
     server,
     'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }',
-    { input: { programId: ids.data!.program.id, partnerId: ids.data!.partner.id, quantity, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-03-01' } },
+    {
+      input: {
+        programId: ids.data!.program.id,
+        partnerId: ids.data!.partner.id,
+        quantity,
+        bound: 'EXACT',
+        status: 'ANNOUNCED',
+        announcedOn: '2026-03-01',
+      },
+    },
     { authorization: `Bearer ${server.writeKey}` },
   );
   expect(created.errors).toBeUndefined();
@@ -51,7 +63,11 @@ async function addAllocation(quantity: number): Promise<void> {
 function withoutTypename(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTypename);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== '__typename').map(([key, inner]) => [key, withoutTypename(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== '__typename')
+      .map(([key, inner]) => [key, withoutTypename(inner)]),
+  );
 }
 
 async function current(): Promise<Full> {
@@ -63,13 +79,22 @@ describe('clients/*.json', () => {
     const read = (file: string) => JSON.parse(readFileSync(new URL(`../clients/${file}`, import.meta.url), 'utf8')) as unknown;
     expect(read('possible-types.json')).toEqual(possibleTypesOf(schema));
     expect(read('cache-types.json')).toEqual(cacheTypesOf(schema));
-    expect(possibleTypesOf(schema).Error).toEqual(['ConflictError', 'ForbiddenError', 'NotFoundError', 'ReferencedError', 'ValidationError']);
-    expect(cacheTypesOf(schema).values).toEqual(expect.arrayContaining(['GpuTotal', 'NationalCapacity', 'MonetaryAmount', 'MoneyTotal', 'BoundBreakdown']));
+    expect(possibleTypesOf(schema).Error).toEqual([
+      'ConflictError',
+      'ForbiddenError',
+      'NotFoundError',
+      'ReferencedError',
+      'ValidationError',
+    ]);
+    expect(cacheTypesOf(schema).values).toEqual(
+      expect.arrayContaining(['GpuTotal', 'NationalCapacity', 'MonetaryAmount', 'MoneyTotal', 'BoundBreakdown']),
+    );
   });
 });
 
 describe('Apollo Client 4', () => {
-  const apollo = (config: InMemoryCacheConfig = {}) => new ApolloClient({ cache: new InMemoryCache(config), link: new HttpLink({ uri: server.url }) });
+  const apollo = (config: InMemoryCacheConfig = {}) =>
+    new ApolloClient({ cache: new InMemoryCache(config), link: new HttpLink({ uri: server.url }) });
 
   it('without the configuration, a smaller selection of the same GpuTotal loses the fuller one ("Cache data may be lost")', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -113,14 +138,21 @@ describe('Apollo Client 4', () => {
     const sockets = createWsClient({ url: server.wsUrl, webSocketImpl: WebSocket });
     const client = new ApolloClient({
       cache: new InMemoryCache(cacheConfig),
-      link: ApolloLink.split(({ operationType }) => operationType === 'subscription', new GraphQLWsLink(sockets), new HttpLink({ uri: server.url })),
+      link: ApolloLink.split(
+        ({ operationType }) => operationType === 'subscription',
+        new GraphQLWsLink(sockets),
+        new HttpLink({ uri: server.url }),
+      ),
     });
     try {
       await client.query({ query: gql(fullQuery) });
       const events: unknown[] = [];
       const listening = server.app.events.listenerCount();
       const subscription = client
-        .subscribe({ query: gql`subscription Live($slug: String!) { programTotalsChanged(slug: $slug) { id gpuTotal { quantity bound } } }`, variables: { slug: 'korea-2025' } })
+        .subscribe({
+          query: gql`subscription Live($slug: String!) { programTotalsChanged(slug: $slug) { id gpuTotal { quantity bound } } }`,
+          variables: { slug: 'korea-2025' },
+        })
         .subscribe({ next: (event) => events.push(event) });
       await waitFor(() => server.app.events.listenerCount() > listening);
       await addAllocation(5);
@@ -163,14 +195,22 @@ describe('Apollo Client 4', () => {
     // What `fetchMore` does: the next page from the network, merged into the list by the field policy.
     await client.query({ query, variables: { after: page.pageInfo.endCursor }, fetchPolicy: 'network-only' });
     const merged = client.readQuery({ query }) as { partners: { edges: { node: { slug: string } }[] } };
-    const direct = await post<{ partners: { edges: { node: { slug: string } }[] } }>(server, '{ partners(first: 6, orderBy: [{ field: NAME, direction: ASC }]) { edges { node { slug } } } }');
+    const direct = await post<{ partners: { edges: { node: { slug: string } }[] } }>(
+      server,
+      '{ partners(first: 6, orderBy: [{ field: NAME, direction: ASC }]) { edges { node { slug } } } }',
+    );
     expect(merged.partners.edges.map((edge) => edge.node.slug)).toEqual(direct.data!.partners.edges.map((edge) => edge.node.slug));
   });
 });
 
 describe('urql with graphcache', () => {
   const urql = (config: Parameters<typeof cacheExchange>[0] = {}) =>
-    new Client({ url: server.url, exchanges: [cacheExchange(config), fetchExchange], requestPolicy: 'cache-first', preferGetMethod: false });
+    new Client({
+      url: server.url,
+      exchanges: [cacheExchange(config), fetchExchange],
+      requestPolicy: 'cache-first',
+      preferGetMethod: false,
+    });
 
   it('without the configuration, a cache-first read shows a new quantity beside the old lowerBound', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -210,12 +250,16 @@ describe('urql with graphcache', () => {
   });
 
   it('pages a connection with relayPagination: the second page reads as the list so far', async () => {
-    const query = 'query Page($after: String) { partners(first: 3, after: $after, orderBy: [{ field: NAME, direction: ASC }]) { edges { cursor node { id slug } } pageInfo { hasNextPage endCursor } } }';
+    const query =
+      'query Page($after: String) { partners(first: 3, after: $after, orderBy: [{ field: NAME, direction: ASC }]) { edges { cursor node { id slug } } pageInfo { hasNextPage endCursor } } }';
     type Page = { partners: { edges: { node: { slug: string } }[]; pageInfo: { endCursor: string } } };
     const client = urql(createGraphcacheConfig());
     const first = (await client.query(query, {}).toPromise()).data as Page;
     const second = (await client.query(query, { after: first.partners.pageInfo.endCursor }).toPromise()).data as Page;
-    const direct = await post<Page>(server, '{ partners(first: 6, orderBy: [{ field: NAME, direction: ASC }]) { edges { node { slug } } } }');
+    const direct = await post<Page>(
+      server,
+      '{ partners(first: 6, orderBy: [{ field: NAME, direction: ASC }]) { edges { node { slug } } } }',
+    );
     expect(second.partners.edges.map((edge) => edge.node.slug)).toEqual(direct.data!.partners.edges.map((edge) => edge.node.slug));
   });
 });

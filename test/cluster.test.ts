@@ -25,7 +25,15 @@ beforeAll(async () => {
   db.$client.close();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_REQUESTS: 'false', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      WORKERS: '2',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      LOG_REQUESTS: 'false',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -65,13 +73,15 @@ describe('two workers', () => {
 
   it('deliver a write to subscribers on every worker, and serve no stale cached read', async () => {
     const total = async () =>
-      (await graphql<{ program: { gpuTotal: { quantity: number } } }>('{ program(slug: "korea-2025") { gpuTotal { quantity } } }')).program.gpuTotal
-        .quantity;
+      (await graphql<{ program: { gpuTotal: { quantity: number } } }>('{ program(slug: "korea-2025") { gpuTotal { quantity } } }')).program
+        .gpuTotal.quantity;
     // Warm both workers' caches.
     const before = await total();
     for (let index = 0; index < 10; index += 1) expect(await total()).toBe(before);
 
-    const clients = Array.from({ length: 8 }, () => createClient({ url: `${base.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 }));
+    const clients = Array.from({ length: 8 }, () =>
+      createClient({ url: `${base.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 }),
+    );
     const iterators = clients.map((client) =>
       client.iterate<{ programTotalsChanged: { gpuTotal: { quantity: number } } }>({
         query: 'subscription { programTotalsChanged(slug: "korea-2025") { gpuTotal { quantity } } }',
@@ -80,10 +90,21 @@ describe('two workers', () => {
     const firsts = iterators.map((iterator) => iterator.next());
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
-    const ids = await graphql<{ program: { id: string }; partner: { id: string } }>('{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }');
+    const ids = await graphql<{ program: { id: string }; partner: { id: string } }>(
+      '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }',
+    );
     const created = await graphql<{ createAllocation: { __typename: string } }>(
       'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }',
-      { input: { programId: ids.program.id, partnerId: ids.partner.id, quantity: 4321, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-03-01' } },
+      {
+        input: {
+          programId: ids.program.id,
+          partnerId: ids.partner.id,
+          quantity: 4321,
+          bound: 'EXACT',
+          status: 'ANNOUNCED',
+          announcedOn: '2026-03-01',
+        },
+      },
       true,
     );
     expect(created.createAllocation.__typename).toBe('CreateAllocationPayload');

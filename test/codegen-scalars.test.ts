@@ -13,7 +13,10 @@ import { schema } from '../src/schema/index.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 it('maps every custom scalar of the schema to a TypeScript type', () => {
-  const custom = Object.values(schema.getTypeMap()).filter((type) => isScalarType(type) && !isSpecifiedScalarType(type)).map((type) => type.name).sort();
+  const custom = Object.values(schema.getTypeMap())
+    .filter((type) => isScalarType(type) && !isSpecifiedScalarType(type))
+    .map((type) => type.name)
+    .sort();
   expect(custom).toHaveLength(7);
   expect(Object.keys(scalars).sort()).toEqual(custom);
   for (const [name, type] of Object.entries(scalars)) if (name !== '_Any') expect(type, name).not.toBe('unknown');
@@ -32,7 +35,9 @@ it("types a client's scalar fields with the README's codegen.ts", async () => {
       documents: [
         /* GraphQL */ `query ClientInvestments { investments(first: 2) { edges { node { id announcedOn amount { amount currency } } } } auditEvents(first: 1) { edges { node { occurredAt before } } } }`,
       ],
-      generates: { 'client-gql/': { preset: 'client', config: { scalars, strictScalars: true, useTypeImports: true, enumsAsTypes: true } } },
+      generates: {
+        'client-gql/': { preset: 'client', config: { scalars, strictScalars: true, useTypeImports: true, enumsAsTypes: true } },
+      },
     },
     false,
   )) as { filename: string; content: string }[];

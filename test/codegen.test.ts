@@ -13,8 +13,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 describe('graphql-codegen output (web/gql/)', () => {
   it('is what `npm run codegen` generates now', async () => {
     const outputs = await generate({ ...config, cwd: root, silent: true, verbose: false }, false);
-    const generated = Object.fromEntries(outputs.map((output: { filename: string; content: string }) => [output.filename.replace(/^\.\//, ''), output.content]));
-    const committed = Object.fromEntries(readdirSync(`${root}web/gql`).map((name) => [`web/gql/${name}`, readFileSync(`${root}web/gql/${name}`, 'utf8')]));
+    const generated = Object.fromEntries(
+      outputs.map((output: { filename: string; content: string }) => [output.filename.replace(/^\.\//, ''), output.content]),
+    );
+    const committed = Object.fromEntries(
+      readdirSync(`${root}web/gql`).map((name) => [`web/gql/${name}`, readFileSync(`${root}web/gql/${name}`, 'utf8')]),
+    );
     expect(Object.keys(committed).sort(), 'files in web/gql/ (run `npm run codegen`)').toEqual(Object.keys(generated).sort());
     for (const [file, content] of Object.entries(generated)) {
       expect(committed[file], `${file} is stale: run \`npm run codegen\``).toBe(content);

@@ -33,7 +33,10 @@ function decoded(answer: Raw): string {
 }
 
 /** A read of several KB: every partner with its GPU total. */
-const bigQuery = JSON.stringify({ query: '{ partners(first: 100) { edges { cursor node { id slug name nameKo kind gpuTotal { quantity bound lowerBound upperBound } } } } }' });
+const bigQuery = JSON.stringify({
+  query:
+    '{ partners(first: 100) { edges { cursor node { id slug name nameKo kind gpuTotal { quantity bound lowerBound upperBound } } } } }',
+});
 const smallQuery = JSON.stringify({ query: '{ programs(first: 1) { totalCount } }' });
 
 describe('Accept-Encoding', () => {
@@ -69,7 +72,12 @@ describe('compressed answers on a real port', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.length).toBeGreaterThan(4096);
     expect(plain.headers.vary?.toLowerCase()).toContain('accept-encoding');
-    for (const [accept, expected] of [['br', 'br'], ['gzip', 'gzip'], ['gzip, br;q=0.1', 'gzip'], ['gzip, deflate, br', 'br']] as const) {
+    for (const [accept, expected] of [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+      ['gzip, br;q=0.1', 'gzip'],
+      ['gzip, deflate, br', 'br'],
+    ] as const) {
       const answer = await post(bigQuery, accept);
       expect(answer.status).toBe(200);
       expect(answer.headers['content-encoding'], accept).toBe(expected);
@@ -104,10 +112,14 @@ describe('compressed answers on a real port', () => {
 
   it('keeps streams uncompressed (SSE)', async () => {
     const stream = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
-      const sent = httpRequest(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-encoding': 'gzip, br' } }, (response) => {
-        resolve(response.headers);
-        response.destroy();
-      });
+      const sent = httpRequest(
+        server.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-encoding': 'gzip, br' } },
+        (response) => {
+          resolve(response.headers);
+          response.destroy();
+        },
+      );
       sent.on('error', reject);
       sent.end(JSON.stringify({ query: 'subscription { allocationChanged { kind } }' }));
     });
@@ -137,7 +149,9 @@ describe('compressed answers on a real port', () => {
       expect(brotli.headers['content-encoding'] ?? 'none').toBe(plain.body.length >= 1024 ? 'br' : 'none');
       expect(brotli.headers.etag).not.toBe(plain.headers.etag);
       expect(decoded(brotli) === plain.body.toString('utf8') || asset.endsWith('.ico')).toBe(true);
-      const revalidated = await raw(`${server.origin}${asset}`, { headers: { 'accept-encoding': 'gzip, br', 'if-none-match': String(brotli.headers.etag) } });
+      const revalidated = await raw(`${server.origin}${asset}`, {
+        headers: { 'accept-encoding': 'gzip, br', 'if-none-match': String(brotli.headers.etag) },
+      });
       expect(revalidated.status).toBe(304);
       expect(revalidated.body.length).toBe(0);
       wire += brotli.body.length;

@@ -92,7 +92,8 @@ describe('a SIGKILL in the middle of concurrent writes', () => {
         } catch (error) {
           // Sent before the kill, never answered: the server died with it in flight.
           if (killed) interrupted += 1;
-          else unexpected.push(`${write.slug}: ${error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)}`);
+          else
+            unexpected.push(`${write.slug}: ${error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)}`);
           return;
         }
       }
@@ -119,18 +120,38 @@ describe('a SIGKILL in the middle of concurrent writes', () => {
       const rows = {
         gpuModel: check
           .prepare("SELECT id, slug, name, architecture, vendor, description, version FROM gpu_models WHERE slug LIKE 'crash-%'")
-          .all() as { id: number; slug: string; name: string; architecture: string; vendor: string; description: string; version: number }[],
+          .all() as {
+          id: number;
+          slug: string;
+          name: string;
+          architecture: string;
+          vendor: string;
+          description: string;
+          version: number;
+        }[],
         partner: check
           .prepare("SELECT id, slug, name, kind, website, description, version FROM partners WHERE slug LIKE 'crash-%'")
           .all() as { id: number; slug: string; name: string; kind: string; website: string; description: string; version: number }[],
       };
       for (const row of rows.gpuModel) {
         present.set(row.slug, 'gpuModel');
-        expect(row).toMatchObject({ name: `Crash GPU ${row.slug}`, architecture: 'Blackwell', vendor: 'NVIDIA', description: descriptionFor(row.slug), version: 1 });
+        expect(row).toMatchObject({
+          name: `Crash GPU ${row.slug}`,
+          architecture: 'Blackwell',
+          vendor: 'NVIDIA',
+          description: descriptionFor(row.slug),
+          version: 1,
+        });
       }
       for (const row of rows.partner) {
         present.set(row.slug, 'partner');
-        expect(row).toMatchObject({ name: `Crash Partner ${row.slug}`, kind: 'COMPANY', website: `https://${row.slug}.example`, description: descriptionFor(row.slug), version: 1 });
+        expect(row).toMatchObject({
+          name: `Crash Partner ${row.slug}`,
+          kind: 'COMPANY',
+          website: `https://${row.slug}.example`,
+          description: descriptionFor(row.slug),
+          version: 1,
+        });
       }
 
       const missing = acknowledged.filter((write) => present.get(write.slug) !== write.kind).map((write) => write.slug);

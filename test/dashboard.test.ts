@@ -32,13 +32,19 @@ interface AxeViolation {
 async function seriousViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
 }
 
 interface Running {
@@ -118,7 +124,10 @@ describe('dashboard assets', () => {
       const page = await fetch(`${broken.base}/`);
       expect(page.status).toBe(503);
       expect(await page.text()).toContain('/graphql');
-      const data = await graphql<{ program: { gpuTotal: { quantity: number } } }>(broken, '{ program(slug: "korea-2025") { gpuTotal { quantity } } }');
+      const data = await graphql<{ program: { gpuTotal: { quantity: number } } }>(
+        broken,
+        '{ program(slug: "korea-2025") { gpuTotal { quantity } } }',
+      );
       expect(data.program.gpuTotal.quantity).toBe(260_000);
     } finally {
       await broken.close();
@@ -150,7 +159,9 @@ describe('dashboard in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium; .ci/run does it). The browser test never downloads a browser.`);
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium; .ci/run does it). The browser test never downloads a browser.`,
+      );
     }
     running = await start(createDashboard().handler);
     mkdirSync(artifacts, { recursive: true });
@@ -158,7 +169,15 @@ describe('dashboard in Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       timeout: 30_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(WAIT);
@@ -259,11 +278,23 @@ describe('dashboard in Chromium', () => {
     // Live: once subscribed, a write through the API moves the page without a reload.
     await expect.poll(() => page.textContent('#live'), { timeout: WAIT }).toBe('● live');
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-    const ids = await graphql<{ program: { id: string }; kt: { id: string } }>(running, '{ program(slug: "korea-2025") { id } kt: partner(slug: "kt") { id } }');
+    const ids = await graphql<{ program: { id: string }; kt: { id: string } }>(
+      running,
+      '{ program(slug: "korea-2025") { id } kt: partner(slug: "kt") { id } }',
+    );
     const created = await graphql<{ createAllocation: { __typename: string } }>(
       running,
       'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }',
-      { input: { programId: ids.program.id, partnerId: ids.kt.id, quantity: 1234, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-02-01' } },
+      {
+        input: {
+          programId: ids.program.id,
+          partnerId: ids.kt.id,
+          quantity: 1234,
+          bound: 'EXACT',
+          status: 'ANNOUNCED',
+          announcedOn: '2026-02-01',
+        },
+      },
     );
     expect(created.createAllocation.__typename).toBe('CreateAllocationPayload');
     await expect.poll(() => page.getByTestId('headline-sum').textContent(), { timeout: WAIT }).toContain('≈ 261,234');
@@ -294,8 +325,13 @@ describe('dashboard in Chromium', () => {
       expect(parsed.query).toBeUndefined();
       expect(parsed.extensions?.persistedQuery?.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
     }
-    const streamed = graphqlBodies.filter((request) => request.path === '/graphql/stream').map(({ body }) => (JSON.parse(body) as { query: string }).query);
-    expect(streamed.sort()).toEqual([expect.stringMatching(/^subscription AllocationChanged/), expect.stringMatching(/^subscription ProgramTotalsChanged/)]);
+    const streamed = graphqlBodies
+      .filter((request) => request.path === '/graphql/stream')
+      .map(({ body }) => (JSON.parse(body) as { query: string }).query);
+    expect(streamed.sort()).toEqual([
+      expect.stringMatching(/^subscription AllocationChanged/),
+      expect.stringMatching(/^subscription ProgramTotalsChanged/),
+    ]);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
@@ -311,12 +347,17 @@ describe('dashboard in Chromium', () => {
         [...document.querySelectorAll<HTMLElement>('.table-wrap')].map((wrap) => ({
           overflows: wrap.scrollWidth > wrap.clientWidth + 1,
           marked: wrap.classList.contains('scrolls'),
-          hint: wrap.previousElementSibling?.classList.contains('scroll-hint') === true && (wrap.previousElementSibling as HTMLElement).offsetHeight > 0,
+          hint:
+            wrap.previousElementSibling?.classList.contains('scroll-hint') === true &&
+            (wrap.previousElementSibling as HTMLElement).offsetHeight > 0,
         })),
       );
       expect(wraps.length).toBeGreaterThan(0);
       expect(wraps.filter((wrap) => wrap.overflows !== wrap.marked || wrap.overflows !== wrap.hint)).toEqual([]);
-      expect(wraps.some((wrap) => wrap.overflows), 'some table is wider than a phone (else the cue goes untested)').toBe(true);
+      expect(
+        wraps.some((wrap) => wrap.overflows),
+        'some table is wider than a phone (else the cue goes untested)',
+      ).toBe(true);
       expect(await seriousViolations(phone)).toEqual([]);
       await phone.screenshot({ path: join(artifacts, 'dashboard-phone.png'), fullPage: true });
     } finally {

@@ -13,10 +13,7 @@ import type { Dataset } from '../src/db/seed/dataset.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { execute, seededServer } from './helpers.js';
 
-const articleText = readFileSync(
-  new URL('../src/db/seed/articles/newspim-2025-10-31-nvidia-korea-blackwell.txt', import.meta.url),
-  'utf8',
-);
+const articleText = readFileSync(new URL('../src/db/seed/articles/newspim-2025-10-31-nvidia-korea-blackwell.txt', import.meta.url), 'utf8');
 const sharedArticle = new URL('../../shared/seed/newspim-2025-10-31-nvidia-korea-blackwell.txt', import.meta.url);
 
 /** The sources whose full text the repository keeps, by slug: VERBATIM is checkable only there. */
@@ -31,7 +28,10 @@ function isVerbatim(quote: string, text: string): boolean {
 function allCitations(dataset: Dataset) {
   const found: { path: string; source: string; quote: string; quoteKind: string; stance: string; key?: string; field?: string }[] = [];
   const walk = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) return value.forEach((item, index) => walk(item, `${path}[${index}]`));
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(item, `${path}[${index}]`);
+      return;
+    }
     if (!value || typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
     if (typeof record.source === 'string' && typeof record.quote === 'string' && typeof record.statement === 'string') {
@@ -132,7 +132,10 @@ describe('verbatim quotes', () => {
     const verbatim = allCitations(korea2025).filter((citation) => citation.quoteKind === 'VERBATIM');
     expect(verbatim.length).toBeGreaterThan(13);
     const unchecked = verbatim.filter((citation) => !(citation.source in storedCopies));
-    expect(unchecked.map((citation) => citation.path), 'VERBATIM needs a stored copy to check against; use PARAPHRASE').toEqual([]);
+    expect(
+      unchecked.map((citation) => citation.path),
+      'VERBATIM needs a stored copy to check against; use PARAPHRASE',
+    ).toEqual([]);
     const wrong = verbatim.filter((citation) => !isVerbatim(citation.quote, storedCopies[citation.source]!));
     expect(wrong.map((citation) => `${citation.path}: ${citation.quote}`)).toEqual([]);
   });
@@ -204,7 +207,13 @@ interface ProgramTotals {
   slug: string;
   statedGpuTotal: number | null;
   statedGpuTotalBound: string | null;
-  gpuTotal: { quantity: number; bound: string; lowerBound: number; upperBound: number | null; byBound: { bound: string; quantity: number }[] };
+  gpuTotal: {
+    quantity: number;
+    bound: string;
+    lowerBound: number;
+    upperBound: number | null;
+    byBound: { bound: string; quantity: number }[];
+  };
   nationalCapacity: {
     before: number | null;
     beforeBound: string | null;
@@ -229,7 +238,7 @@ describe('totals and their bounds', () => {
     return body.data!.programs.edges.map((edge) => edge.node);
   }
 
-  it('a total\'s floor and ceiling hold its own sum, and the bound follows from its parts', async () => {
+  it("a total's floor and ceiling hold its own sum, and the bound follows from its parts", async () => {
     for (const program of await programs()) {
       const total = program.gpuTotal;
       expect(total.lowerBound, program.slug).toBeLessThanOrEqual(total.quantity);
@@ -276,9 +285,14 @@ describe('totals and their bounds', () => {
   it("a co-investor's share whose split is undisclosed is at most the whole, never the whole as an estimate", async () => {
     const { body } = await execute<{
       investments: {
-        edges: { node: { amount: { currency: string }; investors: { edges: { node: { shareDisclosed: boolean; partner: { slug: string } } }[] } } }[];
+        edges: {
+          node: { amount: { currency: string }; investors: { edges: { node: { shareDisclosed: boolean; partner: { slug: string } } }[] } };
+        }[];
       };
-    }>(yoga, '{ investments(first: 100) { edges { node { amount { currency } investors(first: 20) { edges { node { shareDisclosed partner { slug } } } } } } } }');
+    }>(
+      yoga,
+      '{ investments(first: 100) { edges { node { amount { currency } investors(first: 20) { edges { node { shareDisclosed partner { slug } } } } } } } }',
+    );
     expect(body.errors).toBeUndefined();
     let checked = 0;
     for (const { node: investment } of body.data!.investments.edges) {
@@ -300,7 +314,7 @@ describe('totals and their bounds', () => {
   it("a stated share counts as itself; the other investor's undisclosed share is at most the whole", async () => {
     const { db, yoga } = seededServer();
     const key = createApiKey(db, { name: 'writer', scopes: ['write'] }).key;
-    const write = async <T,>(query: string, input: Record<string, unknown>) => {
+    const write = async <T>(query: string, input: Record<string, unknown>) => {
       const response = await yoga.fetch('http://localhost/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -315,20 +329,38 @@ describe('totals and their bounds', () => {
     const { program, kt, yonsei } = ids.body.data!;
     const created = await write<{ createInvestment: { investment: { id: string } } }>(
       'mutation ($input: CreateInvestmentInput!) { createInvestment(input: $input) { ... on CreateInvestmentPayload { investment { id } } } }',
-      { slug: 'test-shared', programId: program.id, title: 'Shared test fund', amount: '100', currency: 'USD', bound: 'EXACT', announcedOn: '2025-11-01' },
+      {
+        slug: 'test-shared',
+        programId: program.id,
+        title: 'Shared test fund',
+        amount: '100',
+        currency: 'USD',
+        bound: 'EXACT',
+        announcedOn: '2025-11-01',
+      },
     );
     const investmentId = created.createInvestment.investment.id;
     const link = 'mutation ($input: CreateInvestmentInvestorInput!) { createInvestmentInvestor(input: $input) { __typename } }';
-    expect(await write(link, { investmentId, partnerId: kt.id, shareMinor: 4000 })).toEqual({ createInvestmentInvestor: { __typename: 'CreateInvestmentInvestorPayload' } });
-    expect(await write(link, { investmentId, partnerId: yonsei.id })).toEqual({ createInvestmentInvestor: { __typename: 'CreateInvestmentInvestorPayload' } });
-    const { body } = await execute<{ kt: { investmentTotal: { amount: string; bound: string } }; yonsei: { investmentTotal: { amount: string; bound: string } } }>(
+    expect(await write(link, { investmentId, partnerId: kt.id, shareMinor: 4000 })).toEqual({
+      createInvestmentInvestor: { __typename: 'CreateInvestmentInvestorPayload' },
+    });
+    expect(await write(link, { investmentId, partnerId: yonsei.id })).toEqual({
+      createInvestmentInvestor: { __typename: 'CreateInvestmentInvestorPayload' },
+    });
+    const { body } = await execute<{
+      kt: { investmentTotal: { amount: string; bound: string } };
+      yonsei: { investmentTotal: { amount: string; bound: string } };
+    }>(
       yoga,
       '{ kt: partner(slug: "kt") { investmentTotal(currency: "USD") { amount bound } } yonsei: partner(slug: "yonsei-university") { investmentTotal(currency: "USD") { amount bound } } }',
     );
-    expect(body.data).toEqual({ kt: { investmentTotal: { amount: '40.00', bound: 'EXACT' } }, yonsei: { investmentTotal: { amount: '100.00', bound: 'UP_TO' } } });
+    expect(body.data).toEqual({
+      kt: { investmentTotal: { amount: '40.00', bound: 'EXACT' } },
+      yonsei: { investmentTotal: { amount: '100.00', bound: 'UP_TO' } },
+    });
   });
 
-  it('a converted total names a market rate when one is stored, not a source\'s rounded conversion', async () => {
+  it("a converted total names a market rate when one is stored, not a source's rounded conversion", async () => {
     const { body } = await execute<{
       programs: { edges: { node: { investmentTotal: { bound: string; conversions: { rate: { kind: string; asOf: string } }[] } } }[] };
       exchangeRates: { edges: { node: { kind: string; baseCurrency: string; quoteCurrency: string } }[] };
@@ -386,8 +418,11 @@ describe('search covers every name and alias', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({
-          query: 'mutation ($input: CreatePartnerInput!) { createPartner(input: $input) { __typename ... on Error { code } ... on CreatePartnerPayload { partner { aliases } } } }',
-          variables: { input: { slug: `lg-electronics-${aliases.length}`, name: 'LG Electronics', nameKo: 'LG전자', kind: 'COMPANY', aliases } },
+          query:
+            'mutation ($input: CreatePartnerInput!) { createPartner(input: $input) { __typename ... on Error { code } ... on CreatePartnerPayload { partner { aliases } } } }',
+          variables: {
+            input: { slug: `lg-electronics-${aliases.length}`, name: 'LG Electronics', nameKo: 'LG전자', kind: 'COMPANY', aliases },
+          },
         }),
       });
       return (await response.json()) as { data: { createPartner: { __typename: string; code?: string; partner?: { aliases: string[] } } } };

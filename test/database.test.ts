@@ -62,7 +62,10 @@ describe('migrations', () => {
     const folder = temporaryFolder();
     cleanups.push(folder.remove);
     const path = join(folder.path, 'upgrade.db');
-    const names = readdirSync(migrationsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const names = readdirSync(migrationsFolder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     expect(names.length).toBeGreaterThan(1);
     const partial = join(folder.path, 'partial');
     for (const name of names.slice(0, -1)) cpSync(join(migrationsFolder, name), join(partial, name), { recursive: true });
@@ -109,10 +112,12 @@ describe('migrations', () => {
 describe('statements drizzle runs', () => {
   it('are reused, and each use gets rows in the shape it asks for', () => {
     const db = openDatabase({ path: ':memory:' });
-    db.insert(partners).values([
-      { slug: 'a', name: 'A', kind: 'COMPANY' },
-      { slug: 'b', name: 'B', kind: 'TELECOM' },
-    ]).run();
+    db.insert(partners)
+      .values([
+        { slug: 'a', name: 'A', kind: 'COMPANY' },
+        { slug: 'b', name: 'B', kind: 'TELECOM' },
+      ])
+      .run();
     const prepared: string[] = [];
     const prepare = db.$client.prepare.bind(db.$client);
     db.$client.prepare = ((source: string) => {
@@ -166,30 +171,62 @@ describe('the database enforces the rules itself', () => {
   });
 
   it('rejects a foreign key to a missing row', () => {
-    expect(sqliteMessage(() => db.insert(allocations).values({ ...validAllocation, partnerId: 999_999 }).run())).toMatch(/FOREIGN KEY constraint failed/);
+    expect(
+      sqliteMessage(() =>
+        db
+          .insert(allocations)
+          .values({ ...validAllocation, partnerId: 999_999 })
+          .run(),
+      ),
+    ).toMatch(/FOREIGN KEY constraint failed/);
   });
 
   it('rejects a quantity that is not positive', () => {
-    expect(sqliteMessage(() => db.insert(allocations).values({ ...validAllocation, quantity: 0 }).run())).toMatch(/CHECK constraint failed: allocations_quantity_check/);
+    expect(
+      sqliteMessage(() =>
+        db
+          .insert(allocations)
+          .values({ ...validAllocation, quantity: 0 })
+          .run(),
+      ),
+    ).toMatch(/CHECK constraint failed: allocations_quantity_check/);
   });
 
   it('rejects an enum value outside the list, even through raw SQL', () => {
-    expect(sqliteMessage(() => db.run(sql`UPDATE partners SET kind = 'PIRATE' WHERE id = ${partner.id}`))).toMatch(/CHECK constraint failed: partners_kind_check/);
+    expect(sqliteMessage(() => db.run(sql`UPDATE partners SET kind = 'PIRATE' WHERE id = ${partner.id}`))).toMatch(
+      /CHECK constraint failed: partners_kind_check/,
+    );
   });
 
   it('rejects an impossible date', () => {
-    expect(sqliteMessage(() => db.insert(allocations).values({ ...validAllocation, announcedOn: '2026-02-30' }).run())).toMatch(/allocations_announced_on_check/);
+    expect(
+      sqliteMessage(() =>
+        db
+          .insert(allocations)
+          .values({ ...validAllocation, announcedOn: '2026-02-30' })
+          .run(),
+      ),
+    ).toMatch(/allocations_announced_on_check/);
   });
 
   it('rejects a duplicate slug', () => {
-    expect(sqliteMessage(() => db.insert(partners).values({ slug: partner.slug, name: 'Copy', kind: 'COMPANY' }).run())).toMatch(/UNIQUE constraint failed: partners.slug/);
+    expect(sqliteMessage(() => db.insert(partners).values({ slug: partner.slug, name: 'Copy', kind: 'COMPANY' }).run())).toMatch(
+      /UNIQUE constraint failed: partners.slug/,
+    );
   });
 
   it('rejects a citation with no subject or with two', () => {
     const source = db.all<{ id: number }>(sql`SELECT id FROM sources LIMIT 1`)[0]!;
     const base = { sourceId: source.id, quote: 'q', quoteKind: 'VERBATIM' as const, statement: 's' };
     expect(sqliteMessage(() => db.insert(citations).values(base).run())).toMatch(/citations_one_subject_check/);
-    expect(sqliteMessage(() => db.insert(citations).values({ ...base, partnerId: partner.id, programId: program.id }).run())).toMatch(/citations_one_subject_check/);
+    expect(
+      sqliteMessage(() =>
+        db
+          .insert(citations)
+          .values({ ...base, partnerId: partner.id, programId: program.id })
+          .run(),
+      ),
+    ).toMatch(/citations_one_subject_check/);
   });
 
   it('stores money as integers and refuses a fractional or floating amount', () => {

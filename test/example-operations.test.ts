@@ -32,7 +32,10 @@ describe('GraphiQL example operations', () => {
   it('the search example finds Samsung Electronics from its Korean name', async () => {
     const { body } = await execute<{ partners: { edges: { node: { name: string } }[] } }>(
       yoga,
-      exampleOperations.slice(exampleOperations.indexOf('query SearchInKoreanOrEnglish'), exampleOperations.indexOf('query GovernmentAllocations')),
+      exampleOperations.slice(
+        exampleOperations.indexOf('query SearchInKoreanOrEnglish'),
+        exampleOperations.indexOf('query GovernmentAllocations'),
+      ),
     );
     expect(body.data!.partners.edges.map((edge) => edge.node.name)).toEqual(['Samsung Electronics']);
   });

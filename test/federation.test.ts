@@ -1,13 +1,12 @@
 // The service as an Apollo Federation v2 subgraph: its SDL, batched entity resolution, and
 // queries through a real Hive Gateway composing it with a second subgraph, all on 127.0.0.1.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices as composeWithApollo } from '@apollo/composition';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { createServer } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
@@ -89,12 +88,21 @@ describe('_entities', () => {
 
   it('answers a key the type does not have with NOT_FOUND for that entity, not a failed batch', async () => {
     const { yoga } = seededServer();
-    const allocation = await execute<{ allocations: { edges: { node: { id: string } }[] } }>(yoga, '{ allocations(first: 1) { edges { node { id } } } }');
+    const allocation = await execute<{ allocations: { edges: { node: { id: string } }[] } }>(
+      yoga,
+      '{ allocations(first: 1) { edges { node { id } } } }',
+    );
     const id = allocation.body.data!.allocations.edges[0]!.node.id;
     const { body } = await execute<{ _entities: ({ id: string } | null)[] }>(
       yoga,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Allocation { id } } }',
-      { r: [{ __typename: 'Allocation', id }, { __typename: 'Allocation', slug: 'no-slugs-here' }, { __typename: 'Allocation', id: 42 }] },
+      {
+        r: [
+          { __typename: 'Allocation', id },
+          { __typename: 'Allocation', slug: 'no-slugs-here' },
+          { __typename: 'Allocation', id: 42 },
+        ],
+      },
     );
     expect(body.data!._entities).toEqual([{ id }, null, null]);
     expect(body.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
@@ -239,11 +247,20 @@ describe('through a real gateway', () => {
             const page = articles.slice(start, start + (args.first ?? 10));
             return {
               edges: page.map((node) => ({ cursor: node.id, node })),
-              pageInfo: { hasNextPage: start + page.length < articles.length, hasPreviousPage: start > 0, startCursor: page[0]?.id ?? null, endCursor: page.at(-1)?.id ?? null },
+              pageInfo: {
+                hasNextPage: start + page.length < articles.length,
+                hasPreviousPage: start > 0,
+                startCursor: page[0]?.id ?? null,
+                endCursor: page.at(-1)?.id ?? null,
+              },
             };
           },
           article: (_root: unknown, args: { id: string }) =>
-            articles.find((article) => article.id === args.id) ?? { __typename: 'ArticleNotFoundError', message: `No article ${args.id}.`, code: 'NOT_FOUND' },
+            articles.find((article) => article.id === args.id) ?? {
+              __typename: 'ArticleNotFoundError',
+              message: `No article ${args.id}.`,
+              code: 'NOT_FOUND',
+            },
         },
         ArticleResult: { __resolveType: (value: { __typename?: string }) => value.__typename ?? 'Article' },
         Article: { __resolveReference: (reference: { id: string }) => articles.find((article) => article.id === reference.id) },
@@ -277,7 +294,7 @@ describe('through a real gateway', () => {
     return (await response.json()) as { data?: T; errors?: unknown[] };
   }
 
-  it('adds the other subgraph\'s fields to our entities', async () => {
+  it("adds the other subgraph's fields to our entities", async () => {
     const result = await viaGateway<{ partners: { edges: { node: { slug: string; rating: number } }[] } }>(
       '{ partners(first: 100, filter: { kind: { eq: TELECOM } }) { edges { node { slug rating } } } }',
     );
@@ -298,7 +315,11 @@ describe('through a real gateway', () => {
     expect(result.data!.featuredPartner).toEqual({ name: 'KT Corp.', rating: 5, gpuTotal: { quantity: 0 } });
     expect(result.data!.featuredInitiatives).toEqual([
       { name: 'AI-native 6G (AI-RAN)', watchers: 'ai-native-6g'.length, participants: { totalCount: 7 } },
-      { name: 'Quantum computing on the Hangang supercomputer', watchers: 'hangang-quantum-computing'.length, participants: { totalCount: 2 } },
+      {
+        name: 'Quantum computing on the Hangang supercomputer',
+        watchers: 'hangang-quantum-computing'.length,
+        participants: { totalCount: 2 },
+      },
     ]);
   });
 
@@ -309,13 +330,16 @@ describe('through a real gateway', () => {
     expect(apollo.errors?.map((error) => error.message)).toBeUndefined();
   });
 
-  it('pages both subgraphs\' connections and follows a reference into ours, through supergraphs from both composers', async () => {
+  it("pages both subgraphs' connections and follows a reference into ours, through supergraphs from both composers", async () => {
     const apollo = composeWithApollo(subgraphs);
     const apolloGateway = createGatewayRuntime({ supergraph: apollo.supergraphSdl!, logging: false });
     try {
       for (const through of [gateway, apolloGateway]) {
         const result = await viaGateway<{
-          articles: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { title: string; partner: { name: string; rating: number } } }[] };
+          articles: {
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: { node: { title: string; partner: { name: string; rating: number } } }[];
+          };
           partners: { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
           missing: { __typename: string; code?: string };
         }>(

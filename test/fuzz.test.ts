@@ -39,14 +39,56 @@ afterAll(() => {
 });
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
-const nodeTypes = ['Program', 'Partner', 'GpuModel', 'Allocation', 'Initiative', 'InitiativeParticipant', 'Investment', 'InvestmentInvestor', 'ExchangeRate', 'Source', 'Citation', 'Discrepancy', 'AuditEvent'];
+const nodeTypes = [
+  'Program',
+  'Partner',
+  'GpuModel',
+  'Allocation',
+  'Initiative',
+  'InitiativeParticipant',
+  'Investment',
+  'InvestmentInvestor',
+  'ExchangeRate',
+  'Source',
+  'Citation',
+  'Discrepancy',
+  'AuditEvent',
+];
 
 // --- values ---------------------------------------------------------------------------------
 
 const nastyStrings = fc.constantFrom(
-  'a\ud800b', '\udc00', 'x\ud83d', '\u0000', 'a\u001b[31mb', 'a\nb', '\r\n', '\t', '\u2028', '\u0085', '\u007f',
-  '%', '_', "'; DROP TABLE partners; --", '삼성', 'samsung', '🚀', 'kt', 'korea-2025', 'gb200', '', ' ', '__proto__',
-  'constructor', 'null', '{}', '[]', '\\', '"', 'x'.repeat(2_000), '가'.repeat(500),
+  'a\ud800b',
+  '\udc00',
+  'x\ud83d',
+  '\u0000',
+  'a\u001b[31mb',
+  'a\nb',
+  '\r\n',
+  '\t',
+  '\u2028',
+  '\u0085',
+  '\u007f',
+  '%',
+  '_',
+  "'; DROP TABLE partners; --",
+  '삼성',
+  'samsung',
+  '🚀',
+  'kt',
+  'korea-2025',
+  'gb200',
+  '',
+  ' ',
+  '__proto__',
+  'constructor',
+  'null',
+  '{}',
+  '[]',
+  '\\',
+  '"',
+  'x'.repeat(2_000),
+  '가'.repeat(500),
 );
 const strings = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 20 }) },
@@ -54,11 +96,17 @@ const strings = fc.oneof(
   { weight: 3, arbitrary: nastyStrings },
 );
 const ids = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...nodeTypes), fc.integer({ min: 1, max: 40 })).map(([type, id]) => b64(`${type}:${id}`)) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.constantFrom(...nodeTypes), fc.integer({ min: 1, max: 40 })).map(([type, id]) => b64(`${type}:${id}`)),
+  },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom(...nodeTypes), fc.constantFrom('0x10', '01', ' 1', '1 ', '+1', '1.0', '-1', '0', '9007199254740993', '1e3', '1:2'))
+      .tuple(
+        fc.constantFrom(...nodeTypes),
+        fc.constantFrom('0x10', '01', ' 1', '1 ', '+1', '1.0', '-1', '0', '9007199254740993', '1e3', '1:2'),
+      )
       .map(([type, id]) => b64(`${type}:${id}`)),
   },
   { weight: 1, arbitrary: strings },
@@ -77,7 +125,10 @@ const cursors = fc.oneof(
 const wrongValues = fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.jsonValue({ maxDepth: 2 }), strings);
 
 /** Values a well-meaning client sends: real slugs, searches, canonical IDs, small pages. */
-const saneStrings = fc.oneof(fc.constantFrom('kt', 'korea-2025', 'samsung-electronics', 'gb200', 'ai-native-6g', '삼성', 'samsung', 'GPU', ''), fc.string({ unit: 'grapheme-ascii', maxLength: 8 }));
+const saneStrings = fc.oneof(
+  fc.constantFrom('kt', 'korea-2025', 'samsung-electronics', 'gb200', 'ai-native-6g', '삼성', 'samsung', 'GPU', ''),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 8 }),
+);
 const saneIds = fc.tuple(fc.constantFrom(...nodeTypes), fc.integer({ min: 1, max: 12 })).map(([type, id]) => b64(`${type}:${id}`));
 
 function scalarValue(name: string, hostile: boolean): fc.Arbitrary<unknown> {
@@ -110,7 +161,10 @@ function scalarValue(name: string, hostile: boolean): fc.Arbitrary<unknown> {
       return fc.object({ maxDepth: 2 });
     case '_Any':
       return fc.oneof(
-        fc.record({ __typename: fc.constantFrom('Program', 'Partner', 'GpuModel', 'Allocation', 'Initiative', 'Investment', 'Source', 'Nope'), id: ids }),
+        fc.record({
+          __typename: fc.constantFrom('Program', 'Partner', 'GpuModel', 'Allocation', 'Initiative', 'Investment', 'Source', 'Nope'),
+          id: ids,
+        }),
         fc.record({ __typename: fc.constantFrom('Program', 'Partner', 'Source'), slug: strings }),
         wrongValues,
       );
@@ -132,7 +186,9 @@ function inputValue(type: GraphQLInputType, depth: number, hostile: boolean, arg
   }
   if (isListType(type)) {
     const item = inputValue(type.ofType, depth, hostile, argName);
-    return hostile ? fc.oneof({ weight: 6, arbitrary: fc.array(item, { maxLength: 4 }) }, { weight: 1, arbitrary: item }) : fc.array(item, { maxLength: 3 });
+    return hostile
+      ? fc.oneof({ weight: 6, arbitrary: fc.array(item, { maxLength: 4 }) }, { weight: 1, arbitrary: item })
+      : fc.array(item, { maxLength: 3 });
   }
   if (argName === 'after' || argName === 'before') return cursors;
   const named = type;
@@ -142,7 +198,10 @@ function inputValue(type: GraphQLInputType, depth: number, hostile: boolean, arg
   let proper: fc.Arbitrary<unknown>;
   const enumValues = isEnumType(named) ? fc.constantFrom(...named.getValues().map((value) => value.name)) : undefined;
   if (isScalarType(named)) proper = scalarValue(named.name, hostile);
-  else if (enumValues) proper = hostile ? fc.oneof({ weight: 8, arbitrary: enumValues }, { weight: 1, arbitrary: fc.constantFrom('NOPE', 'asc') }) : enumValues;
+  else if (enumValues)
+    proper = hostile
+      ? fc.oneof({ weight: 8, arbitrary: enumValues }, { weight: 1, arbitrary: fc.constantFrom('NOPE', 'asc') })
+      : enumValues;
   else if (depth >= 3 || !isInputObjectType(named)) proper = fc.constant({});
   else {
     const fields = Object.values(named.getFields());
@@ -151,9 +210,16 @@ function inputValue(type: GraphQLInputType, depth: number, hostile: boolean, arg
     const usable = hostile ? fields : fields.filter((field) => depth === 0 || !['AND', 'OR', 'NOT'].includes(field.name));
     for (const field of usable) model[field.name] = fc.constant(null).chain(() => inputValue(field.type, depth + 1, hostile, field.name));
     const required = fields.filter((field) => isNonNullType(field.type)).map((field) => field.name);
-    const some = fc.subarray(usable.map((field) => field.name), { maxLength: Math.min(usable.length, hostile ? 4 : 2) }).chain((names) =>
-      fc.record(Object.fromEntries([...new Set([...required, ...names])].filter((name) => model[name]).map((name) => [name, model[name]!]))),
-    );
+    const some = fc
+      .subarray(
+        usable.map((field) => field.name),
+        { maxLength: Math.min(usable.length, hostile ? 4 : 2) },
+      )
+      .chain((names) =>
+        fc.record(
+          Object.fromEntries([...new Set([...required, ...names])].filter((name) => model[name]).map((name) => [name, model[name]!])),
+        ),
+      );
     proper = hostile ? fc.oneof({ weight: 8, arbitrary: some }, { weight: 1, arbitrary: fc.record({ nosuchfield: strings }) }) : some;
   }
   const value = hostile ? fc.oneof({ weight: 30, arbitrary: proper }, { weight: 1, arbitrary: wrongValues }) : proper;
@@ -165,7 +231,8 @@ function inputValue(type: GraphQLInputType, depth: number, hostile: boolean, arg
 function literal(value: unknown, type: GraphQLInputType): string {
   if (value === null || value === undefined) return 'null';
   const named = getNamedType(type);
-  if (Array.isArray(value)) return `[${value.map((item) => literal(item, isListType(type) ? type.ofType : isNonNullType(type) && isListType(type.ofType) ? type.ofType.ofType : type)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => literal(item, isListType(type) ? type.ofType : isNonNullType(type) && isListType(type.ofType) ? type.ofType.ofType : type)).join(', ')}]`;
   if (typeof value === 'object') {
     const fields = isInputObjectType(named) ? named.getFields() : {};
     return `{ ${Object.entries(value)
@@ -173,7 +240,13 @@ function literal(value: unknown, type: GraphQLInputType): string {
       .map(([key, item]) => `${key}: ${literal(item, (fields[key]?.type ?? named) as GraphQLInputType)}`)
       .join(', ')} }`;
   }
-  if (typeof value === 'string' && isEnumType(named) && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value) && !['true', 'false', 'null'].includes(value)) return value;
+  if (
+    typeof value === 'string' &&
+    isEnumType(named) &&
+    /^[_A-Za-z][_0-9A-Za-z]*$/.test(value) &&
+    !['true', 'false', 'null'].includes(value)
+  )
+    return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
   return JSON.stringify(value);
 }
@@ -221,16 +294,26 @@ function selectionFor(type: GraphQLNamedType, depth: number, hostile: boolean): 
   if (isLeafType(type)) return fc.constant('');
   if (isUnionType(type) || isInterfaceType(type)) {
     const possible = schema.getPossibleTypes(type);
-    return fc.subarray([...possible], { minLength: 0, maxLength: Math.min(possible.length, 2) }).chain((types) =>
-      fc.tuple(...types.map((member) => selectionFor(member, depth + 1, hostile))).map((parts) => `{ __typename ${parts.map((part, index) => `... on ${types[index]!.name} ${part}`).join(' ')} }`),
-    );
+    return fc
+      .subarray([...possible], { minLength: 0, maxLength: Math.min(possible.length, 2) })
+      .chain((types) =>
+        fc
+          .tuple(...types.map((member) => selectionFor(member, depth + 1, hostile)))
+          .map((parts) => `{ __typename ${parts.map((part, index) => `... on ${types[index]!.name} ${part}`).join(' ')} }`),
+      );
   }
   if (!isObjectType(type)) return fc.constant('');
-  const fields = Object.values(type.getFields()).filter((field) => depth < 3 || (isLeafType(getNamedType(field.type)) && field.args.length === 0));
-  if (fields.length === 0) return fc.constant('{ __typename }');
-  return fc.subarray(fields, { minLength: 1, maxLength: Math.min(fields.length, depth === 0 ? 4 : 3) }).chain((chosen) =>
-    fc.tuple(...chosen.map((field) => fieldSelection(field, depth + 1, hostile, null))).map((parts) => `{ ${parts.map((part) => part.text).join(' ')} }`),
+  const fields = Object.values(type.getFields()).filter(
+    (field) => depth < 3 || (isLeafType(getNamedType(field.type)) && field.args.length === 0),
   );
+  if (fields.length === 0) return fc.constant('{ __typename }');
+  return fc
+    .subarray(fields, { minLength: 1, maxLength: Math.min(fields.length, depth === 0 ? 4 : 3) })
+    .chain((chosen) =>
+      fc
+        .tuple(...chosen.map((field) => fieldSelection(field, depth + 1, hostile, null)))
+        .map((parts) => `{ ${parts.map((part) => part.text).join(' ')} }`),
+    );
 }
 
 function fieldSelection(
@@ -264,14 +347,39 @@ function nestedNot(levels: number): Record<string, unknown> {
 /** Documents that are not operations of the schema: noise, cut-off text, nesting within the limits' reach. */
 const garbage: fc.Arbitrary<Operation> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }).map((query) => ({ query, variables: {} })),
-  rootOperation('query', false).chain((operation) => fc.nat({ max: operation.query.length }).map((cut) => ({ ...operation, query: operation.query.slice(0, cut) }))),
-  fc.integer({ min: 1, max: 600 }).map((levels) => ({ query: `{ ${'partners { edges { node { allocations { edges { node { partner '.repeat(levels)} name ${'} } } } } } '.repeat(levels)}}`, variables: {} })),
-  fc.integer({ min: 1, max: 3000 }).map((levels) => ({ query: `{ partners(filter: ${'{ NOT: '.repeat(levels)}{}${' }'.repeat(levels)}) { totalCount } }`, variables: {} })),
-  fc.integer({ min: 1, max: 3000 }).map((levels) => ({ query: `query ($f: PartnerFilter) { partners(filter: $f) { totalCount } }`, variables: { f: nestedNot(levels) } })),
-  fc.integer({ min: 1, max: 3000 }).map((levels) => ({ query: `{ programs(first: ${'['.repeat(levels)}1${']'.repeat(levels)}) { totalCount } }`, variables: {} })),
-  fc.integer({ min: 1, max: 40_000 }).map((count) => ({ query: `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids: Array.from({ length: count }, (_, index) => `UGFydG5lcjo${index}`) } })),
-  fc.integer({ min: 1, max: 200 }).map((first) => ({ query: `query ($n: Int) { a: partners(first: $n) { edges { node { allocations(first: $n) { edges { node { citations(first: $n) { totalCount } } } } } } } }`, variables: { n: first } })),
-  fc.constantFrom('{ __schema { types { name } } }', '{ __type(name: "Partner") { name } }', 'subscription { allocationChanged { operation } }', 'query A { a: __typename } query B { b: __typename }').map((query) => ({ query, variables: {} })),
+  rootOperation('query', false).chain((operation) =>
+    fc.nat({ max: operation.query.length }).map((cut) => ({ ...operation, query: operation.query.slice(0, cut) })),
+  ),
+  fc.integer({ min: 1, max: 600 }).map((levels) => ({
+    query: `{ ${'partners { edges { node { allocations { edges { node { partner '.repeat(levels)} name ${'} } } } } } '.repeat(levels)}}`,
+    variables: {},
+  })),
+  fc.integer({ min: 1, max: 3000 }).map((levels) => ({
+    query: `{ partners(filter: ${'{ NOT: '.repeat(levels)}{}${' }'.repeat(levels)}) { totalCount } }`,
+    variables: {},
+  })),
+  fc
+    .integer({ min: 1, max: 3000 })
+    .map((levels) => ({ query: `query ($f: PartnerFilter) { partners(filter: $f) { totalCount } }`, variables: { f: nestedNot(levels) } })),
+  fc
+    .integer({ min: 1, max: 3000 })
+    .map((levels) => ({ query: `{ programs(first: ${'['.repeat(levels)}1${']'.repeat(levels)}) { totalCount } }`, variables: {} })),
+  fc.integer({ min: 1, max: 40_000 }).map((count) => ({
+    query: `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+    variables: { ids: Array.from({ length: count }, (_, index) => `UGFydG5lcjo${index}`) },
+  })),
+  fc.integer({ min: 1, max: 200 }).map((first) => ({
+    query: `query ($n: Int) { a: partners(first: $n) { edges { node { allocations(first: $n) { edges { node { citations(first: $n) { totalCount } } } } } } } }`,
+    variables: { n: first },
+  })),
+  fc
+    .constantFrom(
+      '{ __schema { types { name } } }',
+      '{ __type(name: "Partner") { name } }',
+      'subscription { allocationChanged { operation } }',
+      'query A { a: __typename } query B { b: __typename }',
+    )
+    .map((query) => ({ query, variables: {} })),
 );
 
 interface Request {
@@ -303,7 +411,11 @@ const leaks = [
   /SQLITE|SqliteError|Failed query|sqlite3?_/i,
 ];
 
-async function send(server: ServerProcess, key: string, { operation, method, withKey }: Request): Promise<{ status: number; body: string }> {
+async function send(
+  server: ServerProcess,
+  key: string,
+  { operation, method, withKey }: Request,
+): Promise<{ status: number; body: string }> {
   const headers: Record<string, string> = { 'x-graphql-yoga-csrf': '1', accept: 'application/graphql-response+json' };
   if (withKey) headers.authorization = `Bearer ${key}`;
   let response: Response;
@@ -324,7 +436,9 @@ async function send(server: ServerProcess, key: string, { operation, method, wit
 }
 
 describe('fuzzing the API over a real port, production settings', () => {
-  it(`answers ${runs} random operations (seed ${seed}) with no 5xx and no leak, and stays responsive`, { timeout: timeLimitMs + 90_000 }, async () => {
+  it(`answers ${runs} random operations (seed ${seed}) with no 5xx and no leak, and stays responsive`, {
+    timeout: timeLimitMs + 90_000,
+  }, async () => {
     const databasePath = join(folder.path, 'fuzz.db');
     const server = await startServerProcess(databasePath, { NODE_ENV: 'production', LOG_REQUESTS: 'false' });
     const { createApiKey } = await import('../src/auth/api-keys.js');
@@ -344,7 +458,9 @@ describe('fuzzing the API over a real port, production settings', () => {
         try {
           answer = await send(server, key, request);
         } catch (error) {
-          throw new Error(`no answer (server exit code ${String(server.child.exitCode)}):\n${server.output().slice(-3_000)}`, { cause: error });
+          throw new Error(`no answer (server exit code ${String(server.child.exitCode)}):\n${server.output().slice(-3_000)}`, {
+            cause: error,
+          });
         }
         const { status, body } = answer;
         const where = `${request.method} ${request.operation.query.slice(0, 300)} ${JSON.stringify(request.operation.variables).slice(0, 300)}`;

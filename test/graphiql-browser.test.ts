@@ -13,7 +13,10 @@ let browser: Browser;
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true);
   server = await startRealServer({ graphiql: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -32,7 +35,9 @@ it('renders GraphiQL from cacheable assets, and the second visit downloads none 
     page.on('requestfinished', (request) => {
       const url = new URL(request.url());
       if (url.pathname.startsWith('/graphiql/')) {
-        void request.sizes().then((sizes) => assets.push({ file: url.pathname, fromCache: sizes.responseHeadersSize <= 0 || sizes.responseBodySize <= 0 }));
+        void request
+          .sizes()
+          .then((sizes) => assets.push({ file: url.pathname, fromCache: sizes.responseHeadersSize <= 0 || sizes.responseBodySize <= 0 }));
       }
     });
     await page.goto(server.url, { waitUntil: 'domcontentloaded' });
@@ -47,9 +52,14 @@ it('renders GraphiQL from cacheable assets, and the second visit downloads none 
   // The script, the styles, the icon and the three Monaco workers (Monaco may start a worker
   // twice while the page settles, so each distinct file counts once).
   const files = [...new Set(visits[0]!.assets.map((asset) => asset.file))];
-  expect(files.map((file) => file.split('-')[0]).sort()).toEqual(
-    ['/graphiql/editor.worker', '/graphiql/favicon', '/graphiql/graphiql', '/graphiql/graphiql', '/graphiql/graphql.worker', '/graphiql/json.worker'],
-  );
+  expect(files.map((file) => file.split('-')[0]).sort()).toEqual([
+    '/graphiql/editor.worker',
+    '/graphiql/favicon',
+    '/graphiql/graphiql',
+    '/graphiql/graphiql',
+    '/graphiql/graphql.worker',
+    '/graphiql/json.worker',
+  ]);
   expect(visits[0]!.assets.some((asset) => !asset.fromCache)).toBe(true);
   expect(visits[1]!.assets.length).toBeGreaterThan(0);
   expect(visits[1]!.assets.filter((asset) => !asset.fromCache)).toEqual([]);

@@ -96,9 +96,13 @@ describe('partners', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const result: Awaited<ReturnType<typeof execute<{
-        partners: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { name: string } }[] };
-      }>>> = await execute(
+      const result: Awaited<
+        ReturnType<
+          typeof execute<{
+            partners: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { name: string } }[] };
+          }>
+        >
+      > = await execute(
         yoga,
         'query ($after: String) { partners(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }',
         { after },

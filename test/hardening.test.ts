@@ -57,7 +57,8 @@ describe('document limits', () => {
   it('refuse deep, aliased, long, directive-heavy and costly documents with an error', async () => {
     const { post } = await start();
     let deep = 'name';
-    for (let level = 0; level < limits.maxDepth; level += 1) deep = `supplier { allocations(first: 1) { edges { node { partner { ${deep} } } } } }`;
+    for (let level = 0; level < limits.maxDepth; level += 1)
+      deep = `supplier { allocations(first: 1) { edges { node { partner { ${deep} } } } } }`;
     const aliases = Array.from({ length: limits.maxAliases + 1 }, (_, index) => `a${index}: programs { totalCount }`).join(' ');
     const tokens = `{ ${Array.from({ length: limits.maxTokens }, () => '__typename').join(' ')} }`;
     const directives = `{ __typename ${'@skip(if: false) '.repeat(limits.maxDirectives + 1)} }`;
@@ -202,7 +203,8 @@ describe('response cache', () => {
     const { app, post, statements } = await start({ responseCache: true });
     const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
     const query = '{ program(slug: "korea-2025") { id gpuTotal { quantity } partnerCount } }';
-    const read = async () => ((await (await post({ query })).json()) as { data: { program: { id: string; gpuTotal: { quantity: number } } } }).data.program;
+    const read = async () =>
+      ((await (await post({ query })).json()) as { data: { program: { id: string; gpuTotal: { quantity: number } } } }).data.program;
     const first = await read();
     const headers = (await post({ query })).headers;
     expect(headers.get('cache-control')).toBe('private, no-cache');
@@ -213,11 +215,14 @@ describe('response cache', () => {
     expect(second).toEqual(first);
     expect(statements()).toBe(before);
 
-    const kt = ((await (await post({ query: '{ partner(slug: "kt") { id } }' })).json()) as { data: { partner: { id: string } } }).data.partner.id;
+    const kt = ((await (await post({ query: '{ partner(slug: "kt") { id } }' })).json()) as { data: { partner: { id: string } } }).data
+      .partner.id;
     const created = await post(
       {
         query: `mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }`,
-        variables: { input: { programId: first.id, partnerId: kt, quantity: 777, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-01-01' } },
+        variables: {
+          input: { programId: first.id, partnerId: kt, quantity: 777, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-01-01' },
+        },
       },
       { authorization: `Bearer ${key}` },
     );
@@ -230,18 +235,32 @@ describe('response cache', () => {
   it('never answers a mutation from the cache: the same request twice runs twice', async () => {
     const { app, post } = await start({ responseCache: true });
     const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
-    const ids = ((await (await post({ query: '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }' })).json()) as {
-      data: { program: { id: string }; partner: { id: string } };
-    }).data;
+    const ids = (
+      (await (await post({ query: '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }' })).json()) as {
+        data: { program: { id: string }; partner: { id: string } };
+      }
+    ).data;
     const create = {
-      query: 'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { ... on CreateAllocationPayload { allocation { id } } } }',
-      variables: { input: { programId: ids.program.id, partnerId: ids.partner.id, quantity: 5, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-01-01' } },
+      query:
+        'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { ... on CreateAllocationPayload { allocation { id } } } }',
+      variables: {
+        input: {
+          programId: ids.program.id,
+          partnerId: ids.partner.id,
+          quantity: 5,
+          bound: 'EXACT',
+          status: 'ANNOUNCED',
+          announcedOn: '2026-01-01',
+        },
+      },
     };
     const created: string[] = [];
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const response = await post(create, { authorization: `Bearer ${key}` });
       expect(response.headers.get('etag')).toBeNull();
-      created.push(((await response.json()) as { data: { createAllocation: { allocation: { id: string } } } }).data.createAllocation.allocation.id);
+      created.push(
+        ((await response.json()) as { data: { createAllocation: { allocation: { id: string } } } }).data.createAllocation.allocation.id,
+      );
     }
     expect(new Set(created).size).toBe(2);
   });
@@ -269,11 +288,13 @@ describe('response cache', () => {
       },
     });
     const read = async () =>
-      (await app.yoga.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ program(slug: "korea-2025") { gpuTotal { quantity } } }' }),
-      })).json();
+      (
+        await app.yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ program(slug: "korea-2025") { gpuTotal { quantity } } }' }),
+        })
+      ).json();
     raceNext = true;
     const first = await read();
     const afterRace = statements;
@@ -320,9 +341,11 @@ describe('cached answers served before yoga', () => {
     // Errors and mutations are never kept; a write empties the cache.
     await post({ query: '{ nope }' });
     expect(front.size).toBe(3);
-    const program = ((await (await post({ query: '{ program(slug: "korea-2025") { id version } }' })).json()) as {
-      data: { program: { id: string; version: number } };
-    }).data.program;
+    const program = (
+      (await (await post({ query: '{ program(slug: "korea-2025") { id version } }' })).json()) as {
+        data: { program: { id: string; version: number } };
+      }
+    ).data.program;
     await post(
       {
         query: 'mutation ($input: UpdateProgramInput!) { updateProgram(input: $input) { __typename } }',
@@ -354,7 +377,7 @@ describe('cached answers served before yoga', () => {
     expect(front.size).toBe(sizeBefore);
   });
 
-  it('look a request\'s API key up once, though the cache and the context both ask', async () => {
+  it("look a request's API key up once, though the cache and the context both ask", async () => {
     const { app, post, queries } = await start({ responseCache: true });
     const reader = createApiKey(app.db, { name: 'reader', scopes: ['read'] });
     const keyLookups = () => queries.filter((query) => /^select .* from "api_keys"/i.test(query)).length;

@@ -220,7 +220,10 @@ describe('errors raised inside the pipeline, on every transport', () => {
     const authorization = `Bearer afg_${'B'.repeat(43)}`;
     const sseClient = createSseClient({ url: `${running.base}/graphql/stream`, headers: { authorization }, retryAttempts: 0 });
     const sseError = await new Promise<unknown>((resolve) => {
-      sseClient.subscribe({ query: '{ __typename }' }, { next: () => resolve('next'), error: resolve, complete: () => resolve('complete') });
+      sseClient.subscribe(
+        { query: '{ __typename }' },
+        { next: () => resolve('next'), error: resolve, complete: () => resolve('complete') },
+      );
     });
     sseClient.dispose();
     // The client's NetworkError carries the client's own stack; the status is the server's.
@@ -305,7 +308,9 @@ describe('WebSocket limits', () => {
     const running = await start({ WS_MAX_OPERATIONS: '10' });
     const { socket, messages } = await rawSocket(running.ws);
     for (let index = 0; index < 25; index += 1) {
-      socket.send(JSON.stringify({ id: String(index), type: 'subscribe', payload: { query: 'subscription { allocationChanged { kind } }' } }));
+      socket.send(
+        JSON.stringify({ id: String(index), type: 'subscribe', payload: { query: 'subscription { allocationChanged { kind } }' } }),
+      );
     }
     await waitFor(() => messages.filter((message) => message.type === 'error').length === 15 && running.app.events.listenerCount() === 10);
     const errors = messages.filter((message) => message.type === 'error');
@@ -353,7 +358,14 @@ describe('WebSocket limits', () => {
 
 describe('graphql-ws credentials in connectionParams (real graphql-ws client)', () => {
   const ask = (url: string, connectionParams: Record<string, unknown>) => {
-    const client = createWsClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams });
+    const client = createWsClient({
+      url,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+      connectionParams,
+    });
     return new Promise<{ data?: unknown; errors?: unknown; closed?: { code: number; reason: string } }>((resolve) => {
       client.on('closed', (event) => {
         const { code, reason } = event as { code: number; reason: string };
@@ -423,7 +435,9 @@ describe('schema disclosure with introspection off', () => {
     // Hidden in a fragment or under an alias: the same.
     const hidden = (await (await post({ query: '{ ...F } fragment F on Query { s: _service { sdl } }' })).json()) as Body;
     expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const admin = (await (await post({ query: sdl }, { authorization: `Bearer ${key(['admin'])}` })).json()) as { data: { _service: { sdl: string } } };
+    const admin = (await (await post({ query: sdl }, { authorization: `Bearer ${key(['admin'])}` })).json()) as {
+      data: { _service: { sdl: string } };
+    };
     expect(admin.data._service.sdl).toContain('type Program');
     // Over WebSocket and graphql-sse too: the check runs at execution, on every transport.
     const { messages, socket } = await rawSocket(running.ws);

@@ -49,7 +49,6 @@ describe('global IDs', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query, variables }),
       });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       return (await response.json()) as { data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] };
     };
     for (const id of spellings) {
@@ -89,7 +88,7 @@ describe('cursors', () => {
   const page = `query ($after: String, $before: String, $order: [PartnerOrder!]) {
     partners(first: 3, after: $after, before: $before, orderBy: $order) { edges { cursor node { name } } pageInfo { endCursor hasNextPage } } }`;
 
-  it('are opaque base64url, not plugin-drizzle\'s readable form', async () => {
+  it("are opaque base64url, not plugin-drizzle's readable form", async () => {
     const { body } = await execute<Page>(yoga, page, { order: [{ field: 'NAME', direction: 'ASC' }] });
     for (const edge of body.data!.partners.edges) {
       expect(edge.cursor).not.toContain(edge.node.name);
@@ -130,9 +129,17 @@ describe('cursors', () => {
       '{ program(slug: "korea-2025") { allocations(first: 1) { pageInfo { endCursor } } } }',
     );
     const cursor = own.body.data!.program.allocations.pageInfo.endCursor;
-    const again = await execute(yoga, 'query ($after: String) { program(slug: "korea-2025") { allocations(first: 1, after: $after) { totalCount } } }', { after: cursor });
+    const again = await execute(
+      yoga,
+      'query ($after: String) { program(slug: "korea-2025") { allocations(first: 1, after: $after) { totalCount } } }',
+      { after: cursor },
+    );
     expect(again.body.errors).toBeUndefined();
-    const onPartner = await execute(yoga, 'query ($after: String) { partner(slug: "samsung-electronics") { allocations(first: 1, after: $after) { totalCount } } }', { after: cursor });
+    const onPartner = await execute(
+      yoga,
+      'query ($after: String) { partner(slug: "samsung-electronics") { allocations(first: 1, after: $after) { totalCount } } }',
+      { after: cursor },
+    );
     expect(onPartner.body.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
   });
 
@@ -145,7 +152,7 @@ describe('cursors', () => {
       b64('DC:O:{"in":[1,2]}'),
       b64('DC:T:["O:{}","N:1"]'),
       b64('DC:N:1'),
-      b64('DC:S:' + 'x'.repeat(5000)),
+      b64(`DC:S:${'x'.repeat(5000)}`),
       b64('DC:I:99999999999999999999999'),
       b64('DC:B:AAAA'),
       b64url('{"a":1}'),
@@ -158,9 +165,11 @@ describe('cursors', () => {
       b64url(JSON.stringify([fingerprint, Array.from({ length: 100 }, () => 1)])),
       b64url(JSON.stringify([fingerprint, [1, 2, 3, 4, 5]])),
       b64url(JSON.stringify([fingerprint, 'x'.repeat(2000)])),
+      // biome-ignore lint/correctness/noPrecisionLoss: a number past what a double holds is the point
       b64url(JSON.stringify([fingerprint, 1e400])),
+      // biome-ignore lint/correctness/noPrecisionLoss: a number past what a double holds is the point
       b64url(JSON.stringify([fingerprint, 12345678901234567890])),
-      b64url('[' + '['.repeat(3000)),
+      b64url(`[${'['.repeat(3000)}`),
       'x'.repeat(100_000),
       '',
       '%%%',
@@ -193,8 +202,19 @@ describe('_entities representations', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       const missing = { __typename: 'Program', id: b64('Program:999') };
-      for (const bad of [null, 1, 'Program', [], {}, { __typename: 'PageInfo' }, { __typename: 'Nope', id: 'x' }, { id: b64('Program:1') }]) {
-        const { status, body } = await execute(yoga, 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [missing, bad] });
+      for (const bad of [
+        null,
+        1,
+        'Program',
+        [],
+        {},
+        { __typename: 'PageInfo' },
+        { __typename: 'Nope', id: 'x' },
+        { id: b64('Program:1') },
+      ]) {
+        const { status, body } = await execute(yoga, 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+          r: [missing, bad],
+        });
         expect(status, JSON.stringify(bad)).toBeLessThan(500);
         // graphql-js refuses a null item while coercing the variable, before any resolver runs.
         if (bad !== null) expect(body.errors?.[0]?.extensions?.code, JSON.stringify(body)).toBe('BAD_USER_INPUT');

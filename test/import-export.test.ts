@@ -47,10 +47,7 @@ function withDatabase<T>(path: string, use: (db: Db) => T): T {
 
 /** Row counts of every table in the file, bookkeeping included, and the AUTOINCREMENT counters. */
 function snapshot(db: Db) {
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   const counts = Object.fromEntries(
     tables.map((name) => [name, db.$client.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number]),
   );
@@ -60,9 +57,7 @@ function snapshot(db: Db) {
 
 /** Every dataset row as SQLite stores it (JSON as text, booleans as 0/1), in primary-key order. */
 function rawRows(db: Db): Record<string, unknown[]> {
-  return Object.fromEntries(
-    datasetTableNames.map((name) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]),
-  );
+  return Object.fromEntries(datasetTableNames.map((name) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
 }
 
 const gpuTotal = (db: Db) => db.$client.prepare('SELECT sum(quantity) FROM allocations').pluck().get() as number;
@@ -122,16 +117,18 @@ describe('the round trip', () => {
   });
 
   it('classifies every table of the database as exported or excluded', () => {
-    const tables = withDatabase(originalPath, (db) =>
-      db.$client
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
-        .pluck()
-        .all() as string[],
+    const tables = withDatabase(
+      originalPath,
+      (db) =>
+        db.$client
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+          .pluck()
+          .all() as string[],
     );
     expect(tables.sort()).toEqual([...datasetTableNames, ...excludedTables].sort());
   });
 
-  it('the imported database holds the same rows, the seed\'s 260,000 GPUs, and no keys or audit events', () => {
+  it("the imported database holds the same rows, the seed's 260,000 GPUs, and no keys or audit events", () => {
     const copyPath = importedCopy('answers.db');
     const [before, after] = [originalPath, copyPath].map((path) =>
       withDatabase(path, (db) => ({ rows: rawRows(db), gpus: gpuTotal(db), snapshot: snapshot(db) })),
@@ -189,7 +186,7 @@ describe('an import that fails', () => {
         mentions: [`id ${lastAllocation.id}`, 'FOREIGN KEY constraint failed', `partner_id ${absentPartnerId}`, 'partners.id'],
       },
       {
-        name: 'a source repeating another source\'s slug',
+        name: "a source repeating another source's slug",
         document: duplicateSlug,
         path: `tables.sources[${sources.length - 1}]`,
         mentions: [`id ${sources.at(-1)!.id}`, 'UNIQUE constraint failed: sources.slug'],
@@ -199,17 +196,17 @@ describe('an import that fails', () => {
 
   // The documents are built inside the tests: `original` exists only once beforeAll has run.
   it.each([0, 1])('halfway (case %i) leaves an empty database empty and names the row', (which) => {
-      const broken = brokenDocuments()[which]!;
-      const path = newPath('empty-target.db');
-      const before = withDatabase(path, snapshot);
-      const result = withDatabase(path, (db) => importDataset(db, broken.document));
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.reason).toBe('constraint');
-      expect(result.problems).toHaveLength(1);
-      expect(result.problems[0]!.path).toBe(broken.path);
-      for (const text of broken.mentions) expect(result.problems[0]!.message).toContain(text);
-      expect(withDatabase(path, snapshot)).toEqual(before);
+    const broken = brokenDocuments()[which]!;
+    const path = newPath('empty-target.db');
+    const before = withDatabase(path, snapshot);
+    const result = withDatabase(path, (db) => importDataset(db, broken.document));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toBe('constraint');
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.path).toBe(broken.path);
+    for (const text of broken.mentions) expect(result.problems[0]!.message).toContain(text);
+    expect(withDatabase(path, snapshot)).toEqual(before);
   });
 
   it('through the CLI with --replace, keeps every old row, the extra ones included', () => {

@@ -9,12 +9,14 @@ import { execute, seededDatabase } from './helpers.js';
 const globalId = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
 
 describe('which operations are compiled', () => {
-  it('totals, group-bys, counts and one row\'s relations; nothing that loads rows beneath a list', () => {
+  it("totals, group-bys, counts and one row's relations; nothing that loads rows beneath a list", () => {
     const verdict = (query: string) => compilable(schema, parse(query));
     expect(verdict('{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity } groups { label share } } }')).toBe(true);
     expect(verdict('{ program(slug: "korea-2025") { name gpuTotal { quantity bound } partnerCount } }')).toBe(true);
     expect(verdict('{ partners { totalCount } }')).toBe(true);
-    expect(verdict('query Q { ...Totals } fragment Totals on Query { allocationTotals(groupBy: []) { gpuTotal { quantity } } }')).toBe(true);
+    expect(verdict('query Q { ...Totals } fragment Totals on Query { allocationTotals(groupBy: []) { gpuTotal { quantity } } }')).toBe(
+      true,
+    );
     // One row and its to-one relations: plugin-drizzle finds what it preloaded without paths.
     expect(verdict('{ node(id: "x") { id ... on Allocation { partner { name } gpuModel { name } } } }')).toBe(true);
     expect(verdict('{ program(slug: "korea-2025") { name allocations { totalCount } } }')).toBe(true);
@@ -54,7 +56,13 @@ describe('compiled and interpreted execution', () => {
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id slug name kind } ... on Program { name } } }`,
       '{ partner(slug: "kt") { name gpuTotal { quantity } allocations { totalCount } } }',
     ];
-    const variables = { r: [{ __typename: 'Partner', slug: 'kt' }, { __typename: 'Program', slug: 'korea-2025' }, { __typename: 'Partner', slug: 'none' }] };
+    const variables = {
+      r: [
+        { __typename: 'Partner', slug: 'kt' },
+        { __typename: 'Program', slug: 'korea-2025' },
+        { __typename: 'Partner', slug: 'none' },
+      ],
+    };
     // The `_entities` case ends in an unknown reference, whose null item graphql-jit leaves out
     // of the list unless useCompiledErrors puts it back.
     expect(queries.slice(4).map((query) => compilable(schema, parse(query)))).toEqual([true, true, true, true]);

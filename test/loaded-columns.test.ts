@@ -110,7 +110,16 @@ describe('loadedColumns', () => {
           node: {
             slug: string;
             nameKo: string | null;
-            allocations: { edges: { node: { quantity: number; bound: string; purpose: string | null; citations: { edges: { node: { quote: string; source: { publisher: string } } }[] } } }[] };
+            allocations: {
+              edges: {
+                node: {
+                  quantity: number;
+                  bound: string;
+                  purpose: string | null;
+                  citations: { edges: { node: { quote: string; source: { publisher: string } } }[] };
+                };
+              }[];
+            };
           };
         }[];
       };
@@ -155,7 +164,10 @@ describe('loadedColumns', () => {
         quantity: allocation.quantity,
         bound: allocation.bound,
         purpose: allocation.purpose,
-        citations: allocation.citations.edges.map(({ node: citation }) => ({ quote: citation.quote, publisher: citation.source.publisher })),
+        citations: allocation.citations.edges.map(({ node: citation }) => ({
+          quote: citation.quote,
+          publisher: citation.source.publisher,
+        })),
       })),
     }));
     expect(actual).toEqual(expected);
@@ -169,10 +181,9 @@ describe('loadedColumns', () => {
   it('leaves rows without the column to plugin-drizzle, which loads it', async () => {
     const { db, yoga } = seededServer();
     // Group rows hand their partner over as a bare `{ id }`: every column is missing.
-    const { body } = await execute<{ allocationTotals: { groups: { partner: { slug: string; name: string; kind: string; version: number } }[] } }>(
-      yoga,
-      '{ allocationTotals(groupBy: [PARTNER]) { groups { partner { slug name kind version } } } }',
-    );
+    const { body } = await execute<{
+      allocationTotals: { groups: { partner: { slug: string; name: string; kind: string; version: number } }[] };
+    }>(yoga, '{ allocationTotals(groupBy: [PARTNER]) { groups { partner { slug name kind version } } } }');
     expect(body.errors).toBeUndefined();
     const groups = body.data!.allocationTotals.groups;
     expect(groups.length).toBeGreaterThan(2);

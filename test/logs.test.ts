@@ -14,7 +14,11 @@ afterAll(() => {
 
 describe('logs', () => {
   it('keep every line short and free of client values, even when a statement fails on them', async () => {
-    const server = await startServerProcess(join(folder.path, 'logs.db'), { NODE_ENV: 'production', LOG_REQUESTS: 'true', MAX_INPUT_VALUES: '100000' }, { keepOutput: 50_000_000 });
+    const server = await startServerProcess(
+      join(folder.path, 'logs.db'),
+      { NODE_ENV: 'production', LOG_REQUESTS: 'true', MAX_INPUT_VALUES: '100000' },
+      { keepOutput: 50_000_000 },
+    );
     const marker = 'CLIENTVALUE';
     // 20,000 searches bind more parameters than SQLite allows in one statement: the query fails
     // in the driver, with every search text among its parameters (MAX_INPUT_VALUES is raised so
@@ -23,7 +27,10 @@ describe('logs', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query ($f: PartnerFilter) { partners(filter: $f) { edges { node { name } } } }', variables: { f: filter } }),
+      body: JSON.stringify({
+        query: 'query ($f: PartnerFilter) { partners(filter: $f) { edges { node { name } } } }',
+        variables: { f: filter },
+      }),
     });
     const body = await response.text();
     expect(body).not.toContain(marker);
@@ -32,7 +39,10 @@ describe('logs', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // The one plain line is the address the harness waits for; every other line is JSON.
-    const lines = server.output().split('\n').filter((line) => line.length > 0 && !line.startsWith('ai-factory-graph serving'));
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.length > 0 && !line.startsWith('ai-factory-graph serving'));
     expect(lines.some((line) => line.includes('"level":"error"'))).toBe(true);
     for (const line of lines) {
       expect(line.length, line.slice(0, 200)).toBeLessThanOrEqual(MAX_LOG_LINE);
@@ -49,7 +59,7 @@ describe('log lines', () => {
     const line = formatLine('error', 'x', {
       long: 'y'.repeat(100_000),
       many: Array.from({ length: 10_000 }, (_, index) => index),
-      deep: JSON.parse('{"a":'.repeat(50) + '1' + '}'.repeat(50)) as unknown,
+      deep: JSON.parse(`${'{"a":'.repeat(50)}1${'}'.repeat(50)}`) as unknown,
       failed: 'request failed: Failed query: select * from partners where name = ?\nparams: SECRET',
       fields: Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`k${index}`, 'v'.repeat(900)])),
     });

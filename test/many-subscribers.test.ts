@@ -17,7 +17,10 @@ it('serves 25 subscribers to allocationChanged with no process warning', async (
   process.on('warning', onWarning);
   const clients: Client[] = [];
   try {
-    const ids = await post<{ program: { id: string }; partner: { id: string } }>(server, '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }');
+    const ids = await post<{ program: { id: string }; partner: { id: string } }>(
+      server,
+      '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }',
+    );
     const heard: number[] = [];
     const count = 25;
     for (let index = 0; index < count; index += 1) {
@@ -32,7 +35,16 @@ it('serves 25 subscribers to allocationChanged with no process warning', async (
     const created = await post(
       server,
       'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }',
-      { input: { programId: ids.data!.program.id, partnerId: ids.data!.partner.id, quantity: 7, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-02-01' } },
+      {
+        input: {
+          programId: ids.data!.program.id,
+          partnerId: ids.data!.partner.id,
+          quantity: 7,
+          bound: 'EXACT',
+          status: 'ANNOUNCED',
+          announcedOn: '2026-02-01',
+        },
+      },
       { authorization: `Bearer ${server.writeKey}` },
     );
     expect(created.errors).toBeUndefined();

@@ -33,7 +33,7 @@ describe('conversion with a stated rate', () => {
     expect(convertMinorUnits(4_000_000_000_000n, 'KRW', 'USD', seedRate)).toBe(300_000_000_000n);
   });
 
-  it('rounds once, half up, at the target currency\'s precision', () => {
+  it("rounds once, half up, at the target currency's precision", () => {
     // USD 1.00 at 4000/3 KRW per USD = KRW 1333.33… → 1333
     expect(convertMinorUnits(100n, 'USD', 'KRW', seedRate)).toBe(1333n);
     // USD 0.02 → KRW 26.66… → 27

@@ -99,7 +99,7 @@ describe('filters', () => {
     expect(await names(yoga, 'partners', 'filter: { NOT: {} }')).toEqual([]);
   });
 
-  it('filters nested lists: a partner\'s allocations, an allocation\'s citations', async () => {
+  it("filters nested lists: a partner's allocations, an allocation's citations", async () => {
     const { body } = await execute<{
       partner: { allocations: Page<{ citations: Page<{ stance: string; field: string | null }> }> };
     }>(
@@ -233,10 +233,12 @@ describe('paging', () => {
     const first = await execute<{ partners: Page<{ name: string }> }>(yoga, pageQuery, { first: 8 });
     const seen = first.body.data!.partners.edges.map((edge) => edge.node.name);
     // One new partner sorts before the cursor ("AAA…"), one after it ("ZZZ…").
-    db.insert(partners).values([
-      { slug: 'aaa-new', name: 'AAA New Partner', kind: 'COMPANY' },
-      { slug: 'zzz-new', name: 'ZZZ New Partner', kind: 'COMPANY' },
-    ]).run();
+    db.insert(partners)
+      .values([
+        { slug: 'aaa-new', name: 'AAA New Partner', kind: 'COMPANY' },
+        { slug: 'zzz-new', name: 'ZZZ New Partner', kind: 'COMPANY' },
+      ])
+      .run();
     let after = first.body.data!.partners.pageInfo.endCursor;
     for (;;) {
       const result: { body: GraphQLResponse<PartnerPage> } = await execute<PartnerPage>(yoga, pageQuery, { first: 8, after });

@@ -112,14 +112,24 @@ describe('filterColumns', () => {
 
   it('walks the same input the same way toWhere does', () => {
     const seen: string[] = [];
-    walkFilter(allocationSpec, { quantity: { gt: 1 }, AND: [{ status: { eq: 'OPERATIONAL' } }], partner: { kind: null } }, {
-      column: (rule) => (seen.push(rule.column), 0),
-      relation: (rule) => (seen.push(rule.relation), 0),
-      search: () => 0,
-      all: () => 0,
-      any: () => 0,
-      not: () => 0,
-    });
+    walkFilter(
+      allocationSpec,
+      { quantity: { gt: 1 }, AND: [{ status: { eq: 'OPERATIONAL' } }], partner: { kind: null } },
+      {
+        column: (rule) => {
+          seen.push(rule.column);
+          return 0;
+        },
+        relation: (rule) => {
+          seen.push(rule.relation);
+          return 0;
+        },
+        search: () => 0,
+        all: () => 0,
+        any: () => 0,
+        not: () => 0,
+      },
+    );
     expect(seen).toEqual(['quantity', 'status', 'partner']);
   });
 });

@@ -101,7 +101,9 @@ describe('cost with variables', () => {
         ]),
       );
       const measured = measure({ schema, document: ast, variableValues: variables });
-      expect(measured?.cost, `${document.split('\n')[0]} ${isSubscription(document) ? '(subscription)' : ''}`).toBeLessThanOrEqual(loadConfig({}).maxCost);
+      expect(measured?.cost, `${document.split('\n')[0]} ${isSubscription(document) ? '(subscription)' : ''}`).toBeLessThanOrEqual(
+        loadConfig({}).maxCost,
+      );
     }
   });
 
@@ -121,7 +123,7 @@ describe('cost with variables', () => {
     expectRefused(await answer(await post({ query: unpaged })), 'QUERY_TOO_COMPLEX');
   });
 
-  it('holds on yoga\'s SSE, graphql-sse and WebSocket too', async () => {
+  it("holds on yoga's SSE, graphql-sse and WebSocket too", async () => {
     const { base } = await start();
     // yoga's own SSE: Accept: text/event-stream on /graphql.
     const sse = await fetch(`http://${base}/graphql`, {
@@ -162,20 +164,35 @@ describe('IDs and representations', () => {
   it('caps nodes(ids:) and _entities(representations:) per request', async () => {
     const { post, config } = await start();
     const ids = Array.from({ length: config.maxIdsPerRequest + 1 }, (_, index) => globalId('Partner', index + 1));
-    expectRefused(await answer(await post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } })), 'TOO_MANY_IDS');
+    expectRefused(
+      await answer(await post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } })),
+      'TOO_MANY_IDS',
+    );
     // Split over two fields, the request still holds too many.
     const half = ids.slice(0, Math.ceil(ids.length / 2));
     expectRefused(
-      await answer(await post({ query: 'query ($a: [ID!]!, $b: [ID!]!) { a: nodes(ids: $a) { id } b: nodes(ids: $b) { id } }', variables: { a: half, b: half } })),
+      await answer(
+        await post({
+          query: 'query ($a: [ID!]!, $b: [ID!]!) { a: nodes(ids: $a) { id } b: nodes(ids: $b) { id } }',
+          variables: { a: half, b: half },
+        }),
+      ),
       'TOO_MANY_IDS',
     );
     const representations = Array.from({ length: config.maxIdsPerRequest + 1 }, () => ({ __typename: 'Partner', slug: 'kt' }));
     expectRefused(
-      await answer(await post({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { name } } }', variables: { r: representations } })),
+      await answer(
+        await post({
+          query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { name } } }',
+          variables: { r: representations },
+        }),
+      ),
       'TOO_MANY_IDS',
     );
     // Within the cap, the IDs answer.
-    const few = await answer(await post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: ids.slice(0, 3) } }));
+    const few = await answer(
+      await post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: ids.slice(0, 3) } }),
+    );
     expect(few.errors).toBeUndefined();
   });
 
@@ -189,7 +206,8 @@ describe('IDs and representations', () => {
     expectRefused(
       await answer(
         await post({
-          query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { allocations(first: 100) { edges { node { partner { name } } } } } } }',
+          query:
+            'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { allocations(first: 100) { edges { node { partner { name } } } } } } }',
           variables: { r: representations },
         }),
       ),
@@ -242,7 +260,9 @@ describe('size and shape', () => {
     const manyOrs = { OR: Array.from({ length: 20_000 }, (_, index) => ({ slug: { eq: `p${index}` } })) };
     expectRefused(await answer(await post({ query, variables: { f: manyOrs } })), 'INPUT_TOO_LARGE');
     // The same shapes at a sane size still answer.
-    const fine = await answer(await post({ query, variables: { f: { OR: [{ NOT: { search: 'samsung' } }, { slug: { in: ['kt', 'naver'] } }] } } }));
+    const fine = await answer(
+      await post({ query, variables: { f: { OR: [{ NOT: { search: 'samsung' } }, { slug: { in: ['kt', 'naver'] } }] } } }),
+    );
     expect(fine.errors).toBeUndefined();
     // Within the limit, a long OR or AND is one statement SQLite accepts (its expression tree
     // stops at 1,000 levels, which `a OR b OR …` reached at 1,000 terms).
@@ -265,11 +285,12 @@ describe('time budget', () => {
     // A budget of 1 ms and a request that reads thousands of rows: it cannot finish in time.
     const { post, base } = await start({ REQUEST_TIMEOUT_MS: '1', RESPONSE_CACHE: 'false' }, (app) => {
       let seed = 7;
-      insertRandomAllocations(app.db, () => ((seed = (seed * 16807) % 2147483647) / 2147483647), 2000);
+      insertRandomAllocations(app.db, () => (seed = (seed * 16807) % 2147483647) / 2147483647, 2000);
     });
     const aliases = Array.from(
       { length: 8 },
-      (_, index) => `a${index}: allocations(first: 100, orderBy: { field: QUANTITY, direction: ${index % 2 ? 'ASC' : 'DESC'} }) { edges { node { quantity partner { name } program { name } } } }`,
+      (_, index) =>
+        `a${index}: allocations(first: 100, orderBy: { field: QUANTITY, direction: ${index % 2 ? 'ASC' : 'DESC'} }) { edges { node { quantity partner { name } program { name } } } }`,
     ).join(' ');
     const [slow, health] = await Promise.all([
       answer(await post({ query: `{ ${aliases} }` })),

@@ -63,9 +63,13 @@ function addReferenceRows(db: Db): void {
     .returning()
     .get();
   for (let index = 0; index < 6; index += 1) {
-    db.insert(partners).values({ slug: `rollup-partner-${index}`, name: `Rollup partner ${index}`, kind: index % 2 ? 'UNIVERSITY' : 'COMPANY' }).run();
+    db.insert(partners)
+      .values({ slug: `rollup-partner-${index}`, name: `Rollup partner ${index}`, kind: index % 2 ? 'UNIVERSITY' : 'COMPANY' })
+      .run();
   }
-  db.insert(initiatives).values({ slug: 'rollup-initiative', programId: program.id, name: 'Rollup initiative', domain: 'INDUSTRIAL_CLOUD' }).run();
+  db.insert(initiatives)
+    .values({ slug: 'rollup-initiative', programId: program.id, name: 'Rollup initiative', domain: 'INDUSTRIAL_CLOUD' })
+    .run();
 }
 
 function ids(db: Db, table: 'programs' | 'partners' | 'gpu_models' | 'initiatives'): number[] {
@@ -172,11 +176,15 @@ describe('the rollups stay exact', () => {
     });
   });
 
-  it('when deleting an initiative sets its allocations\' initiative to NULL (ON DELETE SET NULL)', async () => {
+  it("when deleting an initiative sets its allocations' initiative to NULL (ON DELETE SET NULL)", async () => {
     const db = seededDatabase();
     const yoga = writableServer(db);
     const write = writer(yoga, createApiKey(db, { name: 'writer', scopes: ['write'] }).key);
-    const initiative = db.select().from(initiatives).all().find((row) => row.slug === 'samsung-ai-factory')!;
+    const initiative = db
+      .select()
+      .from(initiatives)
+      .all()
+      .find((row) => row.slug === 'samsung-ai-factory')!;
     const before = db.$client.prepare('SELECT count(*) AS n FROM allocations WHERE initiative_id = ?').get(initiative.id) as { n: number };
     expect(before.n).toBeGreaterThan(0);
     const { data } = await write(
@@ -185,7 +193,9 @@ describe('the rollups stay exact', () => {
     );
     expect(data!.deleteInitiative.__typename).toBe('DeleteInitiativePayload');
     expect(db.$client.prepare('SELECT count(*) AS n FROM allocations WHERE initiative_id = ?').get(initiative.id)).toEqual({ n: 0 });
-    expect(db.$client.prepare('SELECT count(*) AS n FROM allocation_rollups_by_model WHERE initiative_id = ?').get(initiative.id)).toEqual({ n: 0 });
+    expect(db.$client.prepare('SELECT count(*) AS n FROM allocation_rollups_by_model WHERE initiative_id = ?').get(initiative.id)).toEqual({
+      n: 0,
+    });
     expectExactRollups(db);
   });
 
@@ -194,10 +204,22 @@ describe('the rollups stay exact', () => {
     addReferenceRows(db);
     const yoga = writableServer(db);
     const write = writer(yoga, createApiKey(db, { name: 'writer', scopes: ['write'] }).key);
-    const partner = db.select().from(partners).all().find((row) => row.slug === 'rollup-partner-3')!;
-    const program = db.select().from(programs).all().find((row) => row.slug === 'rollup-program')!;
+    const partner = db
+      .select()
+      .from(partners)
+      .all()
+      .find((row) => row.slug === 'rollup-partner-3')!;
+    const program = db
+      .select()
+      .from(programs)
+      .all()
+      .find((row) => row.slug === 'rollup-program')!;
     const created: { id: string; version: number }[] = [];
-    for (const [programId, quantity] of [[program.id, 100], [program.id, 200], [1, 400]] as const) {
+    for (const [programId, quantity] of [
+      [program.id, 100],
+      [program.id, 200],
+      [1, 400],
+    ] as const) {
       const { data } = await write(createAllocation, {
         input: {
           programId: encodeGlobalID('Program', programId),
@@ -218,9 +240,12 @@ describe('the rollups stay exact', () => {
     ]);
 
     const deleteOne = (typename: string, row: { id: number; version: number }) =>
-      write(`mutation ($input: Delete${typename}Input!) { delete${typename}(input: $input) { __typename ... on ReferencedError { references { typename field count } } } }`, {
-        input: { id: encodeGlobalID(typename, row.id), expectedVersion: row.version },
-      });
+      write(
+        `mutation ($input: Delete${typename}Input!) { delete${typename}(input: $input) { __typename ... on ReferencedError { references { typename field count } } } }`,
+        {
+          input: { id: encodeGlobalID(typename, row.id), expectedVersion: row.version },
+        },
+      );
     expect((await deleteOne('Partner', partner)).data!.deletePartner.__typename).toBe('ReferencedError');
     expect((await deleteOne('Program', program)).data!.deleteProgram.__typename).toBe('ReferencedError');
     expectExactRollups(db, 'after the refused deletes');
@@ -231,7 +256,11 @@ describe('the rollups stay exact', () => {
     }
     expect((await deleteOne('Partner', partner)).data!.deletePartner).toEqual({ __typename: 'DeletePartnerPayload' });
     // The programme's initiative restricts its delete too.
-    const initiative = db.select().from(initiatives).all().find((row) => row.slug === 'rollup-initiative')!;
+    const initiative = db
+      .select()
+      .from(initiatives)
+      .all()
+      .find((row) => row.slug === 'rollup-initiative')!;
     expect((await deleteOne('Initiative', initiative)).data!.deleteInitiative.__typename).toBe('DeleteInitiativePayload');
     expect((await deleteOne('Program', program)).data!.deleteProgram.__typename).toBe('DeleteProgramPayload');
     for (const table of Object.keys(grains)) {
@@ -242,13 +271,16 @@ describe('the rollups stay exact', () => {
 
     // Many allocations in one statement, as a hand-run SQL session might delete them.
     db.$client.exec('DELETE FROM allocations');
-    for (const table of Object.keys(grains)) expect(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    for (const table of Object.keys(grains))
+      expect(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
   });
 
   it('are checked by rollupDifferences, which sees a corrupted row, and repaired by rebuildRollups', () => {
     const db = seededDatabase();
     expect(Object.values(rollupDifferences(db.$client))).toEqual([0, 0, 0]);
-    db.$client.exec('UPDATE allocation_rollups_by_partner SET quantity = quantity + 1 WHERE rowid = (SELECT min(rowid) FROM allocation_rollups_by_partner)');
+    db.$client.exec(
+      'UPDATE allocation_rollups_by_partner SET quantity = quantity + 1 WHERE rowid = (SELECT min(rowid) FROM allocation_rollups_by_partner)',
+    );
     db.$client.exec('DELETE FROM allocation_rollups_by_model WHERE rowid = (SELECT min(rowid) FROM allocation_rollups_by_model)');
     expect(rollupDifferences(db.$client)).toEqual({
       allocation_rollups_by_model: 1,
@@ -277,7 +309,9 @@ describe('the rollups stay exact', () => {
 
       migrateDatabase(db);
       expectExactRollups(db, 'after migrating');
-      expect((db.$client.prepare('SELECT count(*) AS n FROM allocation_rollups_by_partner_model').get() as { n: number }).n).toBeGreaterThan(100);
+      expect(
+        (db.$client.prepare('SELECT count(*) AS n FROM allocation_rollups_by_partner_model').get() as { n: number }).n,
+      ).toBeGreaterThan(100);
     } finally {
       db.$client.close();
       folder.remove();
@@ -299,7 +333,15 @@ describe('the rollups stay exact', () => {
     const source = openDatabase({ path: ':memory:' });
     const target = openDatabase({ path: ':memory:' });
     try {
-      generateSyntheticData(source, { partners: 30, allocations: 1_500, programs: 3, initiatives: 8, investments: 5, sources: 10, seed: 4 });
+      generateSyntheticData(source, {
+        partners: 30,
+        allocations: 1_500,
+        programs: 3,
+        initiatives: 8,
+        investments: 5,
+        sources: 10,
+        seed: 4,
+      });
       const synthetic = exportDataset(source);
       const seeded = seededDatabase();
       const seed = exportDataset(seeded);
@@ -378,7 +420,9 @@ describe('totals from the rollups equal totals from the allocations', () => {
     statements.length = 0;
     const { body } = await execute(yoga, query);
     expect(body.errors, query).toBeUndefined();
-    const tables = statements.flatMap((statement) => [...statement.matchAll(/from "(allocations|allocation_rollups_\w+)"/g)].map((match) => match[1]!));
+    const tables = statements.flatMap((statement) =>
+      [...statement.matchAll(/from "(allocations|allocation_rollups_\w+)"/g)].map((match) => match[1]!),
+    );
     return { json: JSON.stringify(body.data), tables: [...new Set(tables)] };
   }
 
@@ -394,8 +438,16 @@ describe('totals from the rollups equal totals from the allocations', () => {
     ['[STATUS, PROGRAM]', '{ bound: { ne: EXACT } }', 'allocation_rollups_by_model'],
     ['[GPU_MODEL]', '{ NOT: { gpuModel: { slug: { eq: "gb200" } } } }', 'allocation_rollups_by_model'],
     ['[INITIATIVE, STATUS]', '{ OR: [{ initiative: {} }, { bound: { eq: UP_TO } }] }', 'allocation_rollups_by_model'],
-    ['[PARTNER, GPU_MODEL]', '{ partner: { kind: { eq: COMPANY } }, status: { in: [CONTRACTED, DELIVERING, OPERATIONAL] } }', 'allocation_rollups_by_partner_model'],
-    ['[PARTNER_KIND, GPU_MODEL, PROGRAM]', '{ AND: [{ NOT: { partner: { kind: { eq: UNIVERSITY } } } }, { gpuModel: { architecture: { eq: "Blackwell" } } }] }', 'allocation_rollups_by_partner_model'],
+    [
+      '[PARTNER, GPU_MODEL]',
+      '{ partner: { kind: { eq: COMPANY } }, status: { in: [CONTRACTED, DELIVERING, OPERATIONAL] } }',
+      'allocation_rollups_by_partner_model',
+    ],
+    [
+      '[PARTNER_KIND, GPU_MODEL, PROGRAM]',
+      '{ AND: [{ NOT: { partner: { kind: { eq: UNIVERSITY } } } }, { gpuModel: { architecture: { eq: "Blackwell" } } }] }',
+      'allocation_rollups_by_partner_model',
+    ],
     ['[GPU_MODEL]', '{ partner: { slug: { in: ["kt", "rollup-partner-1", "rollup-partner-2"] } } }', 'allocation_rollups_by_partner_model'],
     // Partner and initiative together: no rollup has both.
     ['[PARTNER]', '{ initiative: { slug: { eq: "rollup-initiative" } } }', 'allocations'],
@@ -426,8 +478,14 @@ describe('totals from the rollups equal totals from the allocations', () => {
     const rows = db.select().from(allocations).all();
     const data = JSON.parse(json) as Record<string, { edges: { node: Record<string, any> }[] }>;
     const slugs = (table: 'programs' | 'partners' | 'gpu_models' | 'initiatives') =>
-      new Map((db.$client.prepare(`SELECT id, slug FROM ${table}`).all() as { id: number; slug: string }[]).map((row) => [row.slug, row.id]));
-    const expectTotals = (field: string, table: Parameters<typeof slugs>[0], column: 'programId' | 'partnerId' | 'gpuModelId' | 'initiativeId') => {
+      new Map(
+        (db.$client.prepare(`SELECT id, slug FROM ${table}`).all() as { id: number; slug: string }[]).map((row) => [row.slug, row.id]),
+      );
+    const expectTotals = (
+      field: string,
+      table: Parameters<typeof slugs>[0],
+      column: 'programId' | 'partnerId' | 'gpuModelId' | 'initiativeId',
+    ) => {
       const bySlug = slugs(table);
       const nodes = data[field]!.edges.map((edge) => edge.node);
       expect(nodes).toHaveLength(bySlug.size);

@@ -1,13 +1,6 @@
 // The published schema: schema.graphql matches the code, and everything is documented.
 import { readFileSync } from 'node:fs';
-import {
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isIntrospectionType,
-  isObjectType,
-  isSpecifiedScalarType,
-} from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printSchemaSdl, schema } from '../src/schema/index.js';
 

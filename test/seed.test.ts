@@ -19,10 +19,7 @@ import { loadDataset } from '../src/db/seed/load.js';
 import { korea2025 } from '../src/db/seed/korea-2025.js';
 import { seededDatabase } from './helpers.js';
 
-const articleText = readFileSync(
-  new URL('../src/db/seed/articles/newspim-2025-10-31-nvidia-korea-blackwell.txt', import.meta.url),
-  'utf8',
-);
+const articleText = readFileSync(new URL('../src/db/seed/articles/newspim-2025-10-31-nvidia-korea-blackwell.txt', import.meta.url), 'utf8');
 
 function rowCounts(db: Db): Record<string, number> {
   const tables = db
@@ -70,7 +67,7 @@ describe('the Korea 2025 figures', () => {
     expect(total).toEqual({ gpus: 260_000, count: 5 });
   });
 
-  it('store each partner\'s resolved figure and bound (fact sheet, discrepancies 1 and 2)', () => {
+  it("store each partner's resolved figure and bound (fact sheet, discrepancies 1 and 2)", () => {
     const rows = db
       .select({ partner: partners.slug, quantity: allocations.quantity, bound: allocations.bound })
       .from(allocations)

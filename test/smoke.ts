@@ -14,7 +14,9 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ programs(first: 5) { totalCount edges { node { slug gpuTotal { quantity } } } } }' }),
   });
-  const body = (await response.json()) as { data?: { programs: { totalCount: number; edges: { node: { slug: string; gpuTotal: { quantity: number } } }[] } } };
+  const body = (await response.json()) as {
+    data?: { programs: { totalCount: number; edges: { node: { slug: string; gpuTotal: { quantity: number } } }[] } };
+  };
   const programs = body.data?.programs;
   if (response.status !== 200 || !programs || programs.totalCount < 1 || !(programs.edges[0]!.node.gpuTotal.quantity > 0)) {
     throw new Error(`unexpected answer ${response.status}: ${JSON.stringify(body)}\n${server.output()}`);
@@ -22,7 +24,9 @@ try {
   server.child.kill('SIGTERM');
   const { code } = await server.exited;
   if (code !== 0) throw new Error(`the service exited with ${code} on SIGTERM:\n${server.output()}`);
-  console.log(`smoke test passed on node ${process.version}: ${programs.totalCount} programme(s) seeded, ${programs.edges[0]!.node.slug} answered`);
+  console.log(
+    `smoke test passed on node ${process.version}: ${programs.totalCount} programme(s) seeded, ${programs.edges[0]!.node.slug} answered`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

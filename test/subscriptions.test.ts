@@ -28,7 +28,9 @@ async function start(options: { readRequiresKey?: boolean } = {}): Promise<Runni
   const response = await fetch(`http://${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query: '{ program(slug: "korea-2025") { id } kt: partner(slug: "kt") { id } samsung: partner(slug: "samsung-electronics") { id } }' }),
+    body: JSON.stringify({
+      query: '{ program(slug: "korea-2025") { id } kt: partner(slug: "kt") { id } samsung: partner(slug: "samsung-electronics") { id } }',
+    }),
   });
   const data = ((await response.json()) as { data: { program: { id: string }; kt: { id: string }; samsung: { id: string } } }).data;
   return {
@@ -53,7 +55,9 @@ async function createAllocation(running: Running, partnerId: string, quantity: n
     headers: { 'content-type': 'application/json', authorization: `Bearer ${running.key}` },
     body: JSON.stringify({
       query: 'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }',
-      variables: { input: { programId: running.ids.program, partnerId, quantity, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-02-01' } },
+      variables: {
+        input: { programId: running.ids.program, partnerId, quantity, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-02-01' },
+      },
     }),
   });
   return ((await response.json()) as { data: { createAllocation: { __typename: string } } }).data.createAllocation.__typename;
@@ -138,7 +142,8 @@ describe('subscriptions', () => {
   it('graphql-ws: allocationChanged with a filter sees only matching changes, after commit', async () => {
     const client: WsClient = createWsClient({ url: `ws://${running.base}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     const events = client.iterate<{ allocationChanged: { kind: string; allocation: { quantity: number; partner: { slug: string } } } }>({
-      query: 'subscription { allocationChanged(filter: { partner: { kind: { eq: TELECOM } } }) { kind allocation { quantity partner { slug } } } }',
+      query:
+        'subscription { allocationChanged(filter: { partner: { kind: { eq: TELECOM } } }) { kind allocation { quantity partner { slug } } } }',
     });
     await waitFor(() => running.app.events.listenerCount() > 0);
     // Not a telecom: filtered out. A rolled-back write (validation failure): nothing published.

@@ -39,7 +39,17 @@ function generate(folder: string, name: string, options: Partial<SyntheticOption
 function fingerprint(path: string): Record<string, string> {
   const sqlite = new Database(path, { readonly: true });
   try {
-    const tables = ['partners', 'programs', 'gpu_models', 'initiatives', 'sources', 'allocations', 'citations', 'investments', 'investment_investors'];
+    const tables = [
+      'partners',
+      'programs',
+      'gpu_models',
+      'initiatives',
+      'sources',
+      'allocations',
+      'citations',
+      'investments',
+      'investment_investors',
+    ];
     return Object.fromEntries(
       tables.map((table) => {
         const rows = sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
@@ -94,9 +104,17 @@ describe('synthetic data', () => {
         expect(count(sqlite, 'SELECT count(*) AS n FROM sources')).toBe(30);
         expect(count(sqlite, 'SELECT count(*) AS n FROM citations WHERE allocation_id IS NOT NULL')).toBe(6_000);
         expect(
-          count(sqlite, 'SELECT count(*) AS n FROM allocations a WHERE NOT EXISTS (SELECT 1 FROM citations c WHERE c.allocation_id = a.id)'),
+          count(
+            sqlite,
+            'SELECT count(*) AS n FROM allocations a WHERE NOT EXISTS (SELECT 1 FROM citations c WHERE c.allocation_id = a.id)',
+          ),
         ).toBe(0);
-        expect(count(sqlite, 'SELECT count(*) AS n FROM investments i WHERE NOT EXISTS (SELECT 1 FROM investment_investors v WHERE v.investment_id = i.id)')).toBe(0);
+        expect(
+          count(
+            sqlite,
+            'SELECT count(*) AS n FROM investments i WHERE NOT EXISTS (SELECT 1 FROM investment_investors v WHERE v.investment_id = i.id)',
+          ),
+        ).toBe(0);
         // Realistic spread: every bound kind and status occurs, quantities span orders of magnitude.
         expect(count(sqlite, 'SELECT count(DISTINCT bound) AS n FROM allocations')).toBe(4);
         expect(count(sqlite, 'SELECT count(DISTINCT status) AS n FROM allocations')).toBe(4);

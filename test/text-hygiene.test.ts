@@ -17,8 +17,10 @@ function setup() {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query, variables }),
     });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, body: (await response.json()) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] },
+    };
   };
   return { db, post };
 }
@@ -70,12 +72,27 @@ describe('text rules', () => {
       `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { __typename ... on ValidationError { issues { path } } } }`,
       { input: { slug: 'x-init', name: 'X', programId: program, technologies: ['ok', 'b\u0000d'], domain: 'MOBILITY' } },
     );
-    expect(initiative.body.data?.createInitiative, JSON.stringify(initiative.body)).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'technologies', '1'] }] });
+    expect(initiative.body.data?.createInitiative, JSON.stringify(initiative.body)).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['input', 'technologies', '1'] }],
+    });
     const allocation = await post(
       `mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename ... on ValidationError { issues { path } } } }`,
-      { input: { programId: `${program}\ud800`, partnerId: kt.id, quantity: 1, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2025-10-31' } },
+      {
+        input: {
+          programId: `${program}\ud800`,
+          partnerId: kt.id,
+          quantity: 1,
+          bound: 'EXACT',
+          status: 'ANNOUNCED',
+          announcedOn: '2025-10-31',
+        },
+      },
     );
-    expect(allocation.body.data?.createAllocation).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'programId'] }] });
+    expect(allocation.body.data?.createAllocation).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['input', 'programId'] }],
+    });
   });
 
   it('answer query arguments with them with BAD_USER_INPUT', async () => {
@@ -84,7 +101,10 @@ describe('text rules', () => {
       ['query ($s: String) { partners(filter: { search: $s }) { totalCount } }', { s: 'sam\ud800' }],
       ['query ($s: String!) { partner(slug: $s) { id } }', { s: 'kt\u0000' }],
       ['query ($s: [String!]) { partners(filter: { slug: { in: $s } }) { totalCount } }', { s: ['kt', '\u001b'] }],
-      ['query ($s: String) { program(slug: "korea-2025") { allocations(filter: { partner: { search: $s } }) { totalCount } } }', { s: '\udfff' }],
+      [
+        'query ($s: String) { program(slug: "korea-2025") { allocations(filter: { partner: { search: $s } }) { totalCount } } }',
+        { s: '\udfff' },
+      ],
     ];
     for (const [query, variables] of queries) {
       const { status, body } = await post(query, variables);
@@ -101,12 +121,18 @@ describe('text rules', () => {
     const partner = document.tables.partners![0]!;
     for (const [what, name] of Object.entries({ ...bad, LF: 'a\nb' })) {
       const target = openDatabase({ path: ':memory:' });
-      const result = importDataset(target, { ...document, tables: { ...document.tables, partners: [{ ...partner, name }, ...document.tables.partners!.slice(1)] } });
+      const result = importDataset(target, {
+        ...document,
+        tables: { ...document.tables, partners: [{ ...partner, name }, ...document.tables.partners!.slice(1)] },
+      });
       expect(result.ok, what).toBe(false);
       if (!result.ok) expect(result.problems[0]?.path, what).toBe('tables.partners[0].name');
     }
     const target = openDatabase({ path: ':memory:' });
-    const multiLine = importDataset(target, { ...document, tables: { ...document.tables, partners: [{ ...partner, description: 'one\ntwo' }, ...document.tables.partners!.slice(1)] } });
+    const multiLine = importDataset(target, {
+      ...document,
+      tables: { ...document.tables, partners: [{ ...partner, description: 'one\ntwo' }, ...document.tables.partners!.slice(1)] },
+    });
     expect(multiLine).toMatchObject({ ok: true });
   });
 });

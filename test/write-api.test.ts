@@ -32,7 +32,15 @@ function setup(options: { readRequiresKey?: boolean } = {}) {
     write: createApiKey(db, { name: 'writer', scopes: ['write'] }).key,
     admin: createApiKey(db, { name: 'admin', scopes: ['admin'] }).key,
   };
-  return { db, yoga, keys, anonymous: client(yoga), reader: client(yoga, keys.read), writer: client(yoga, keys.write), admin: client(yoga, keys.admin) };
+  return {
+    db,
+    yoga,
+    keys,
+    anonymous: client(yoga),
+    reader: client(yoga, keys.read),
+    writer: client(yoga, keys.write),
+    admin: client(yoga, keys.admin),
+  };
 }
 
 const ids = `{
@@ -57,12 +65,28 @@ describe('every entity: create, update, delete', () => {
   const { writer } = setup();
 
   it.each([
-    ['Partner', 'partner', async () => ({ slug: 'acme', name: 'Acme', kind: 'COMPANY', website: 'https://acme.example' }), { name: 'Acme Corp' }],
-    ['GpuModel', 'gpuModel', async () => ({ slug: 'b300', name: 'NVIDIA B300', architecture: 'Blackwell Ultra', vendor: 'NVIDIA' }), { vendor: 'nvidia' }],
+    [
+      'Partner',
+      'partner',
+      async () => ({ slug: 'acme', name: 'Acme', kind: 'COMPANY', website: 'https://acme.example' }),
+      { name: 'Acme Corp' },
+    ],
+    [
+      'GpuModel',
+      'gpuModel',
+      async () => ({ slug: 'b300', name: 'NVIDIA B300', architecture: 'Blackwell Ultra', vendor: 'NVIDIA' }),
+      { vendor: 'nvidia' },
+    ],
     [
       'Program',
       'program',
-      async (refs: any) => ({ slug: 'japan-2026', name: 'Japan 2026', country: 'JP', announcedOn: '2026-05-01', supplierId: refs.naver.id }),
+      async (refs: any) => ({
+        slug: 'japan-2026',
+        name: 'Japan 2026',
+        country: 'JP',
+        announcedOn: '2026-05-01',
+        supplierId: refs.naver.id,
+      }),
       { installedBaseGpus: 1000, installedBaseBound: 'APPROXIMATE' },
     ],
     [
@@ -82,7 +106,13 @@ describe('every entity: create, update, delete', () => {
     [
       'Initiative',
       'initiative',
-      async (refs: any) => ({ slug: 'kt-ai-cloud', programId: refs.program.id, name: 'KT AI cloud', domain: 'INDUSTRIAL_CLOUD', technologies: ['GPUaaS'] }),
+      async (refs: any) => ({
+        slug: 'kt-ai-cloud',
+        programId: refs.program.id,
+        name: 'KT AI cloud',
+        domain: 'INDUSTRIAL_CLOUD',
+        technologies: ['GPUaaS'],
+      }),
       { technologies: ['GPUaaS', 'sovereign cloud'] },
     ],
     [
@@ -94,7 +124,15 @@ describe('every entity: create, update, delete', () => {
     [
       'Investment',
       'investment',
-      async (refs: any) => ({ slug: 'kt-capex', programId: refs.program.id, title: 'KT capex', amount: '1250000.50', currency: 'USD', bound: 'EXACT', announcedOn: '2026-02-01' }),
+      async (refs: any) => ({
+        slug: 'kt-capex',
+        programId: refs.program.id,
+        title: 'KT capex',
+        amount: '1250000.50',
+        currency: 'USD',
+        bound: 'EXACT',
+        announcedOn: '2026-02-01',
+      }),
       { amount: '1500000000', currency: 'KRW' },
     ],
     [
@@ -112,7 +150,14 @@ describe('every entity: create, update, delete', () => {
     [
       'Source',
       'source',
-      async () => ({ slug: 'kt-release', url: 'https://kt.example/release', publisher: 'KT', kind: 'PRESS_RELEASE', language: 'ko', publishedAt: '2026-01-15' }),
+      async () => ({
+        slug: 'kt-release',
+        url: 'https://kt.example/release',
+        publisher: 'KT',
+        kind: 'PRESS_RELEASE',
+        language: 'ko',
+        publishedAt: '2026-01-15',
+      }),
       { title: 'KT 보도자료' },
     ],
     [
@@ -142,16 +187,22 @@ describe('every entity: create, update, delete', () => {
   ] as const)('%s', async (typename, field, makeInput, changes) => {
     const refs = (await writer(ids)).body.data!;
     const input = await makeInput(refs);
-    const created = await writer(mutation(`create${typename}`, `Create${typename}Input`, `... on Create${typename}Payload { ${field} { id version } }`), { input });
+    const created = await writer(
+      mutation(`create${typename}`, `Create${typename}Input`, `... on Create${typename}Payload { ${field} { id version } }`),
+      { input },
+    );
     expect(created.body.errors).toBeUndefined();
     expect(created.body.data![`create${typename}`]).toMatchObject({ __typename: `Create${typename}Payload`, [field]: { version: 1 } });
     const { id } = created.body.data![`create${typename}`][field];
 
     let version = 1;
     if (changes) {
-      const updated = await writer(mutation(`update${typename}`, `Update${typename}Input`, `... on Update${typename}Payload { ${field} { id version } }`), {
-        input: { id, expectedVersion: 1, ...changes },
-      });
+      const updated = await writer(
+        mutation(`update${typename}`, `Update${typename}Input`, `... on Update${typename}Payload { ${field} { id version } }`),
+        {
+          input: { id, expectedVersion: 1, ...changes },
+        },
+      );
       expect(updated.body.data![`update${typename}`]).toEqual({ __typename: `Update${typename}Payload`, [field]: { id, version: 2 } });
       version = 2;
     }
@@ -178,7 +229,15 @@ describe('typed errors', () => {
     });
     expect(allocation.body.data!.createAllocation.issues[0].path).toEqual(['input', 'quantity']);
     const money = await writer(mutation('createInvestment', 'CreateInvestmentInput', '__typename'), {
-      input: { slug: 'cents', programId: (await writer(ids)).body.data!.program.id, title: 't', amount: '1.001', currency: 'USD', bound: 'EXACT', announcedOn: '2026-01-01' },
+      input: {
+        slug: 'cents',
+        programId: (await writer(ids)).body.data!.program.id,
+        title: 't',
+        amount: '1.001',
+        currency: 'USD',
+        bound: 'EXACT',
+        announcedOn: '2026-01-01',
+      },
     });
     expect(money.body.data!.createInvestment).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'amount'] }] });
   });
@@ -186,7 +245,14 @@ describe('typed errors', () => {
   it('NotFoundError names the field with the unknown ID', async () => {
     const refs = (await writer(ids)).body.data!;
     const { body } = await writer(mutation('createAllocation', 'CreateAllocationInput', '__typename'), {
-      input: { programId: refs.program.id, partnerId: refs.program.id, quantity: 10, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-01-01' },
+      input: {
+        programId: refs.program.id,
+        partnerId: refs.program.id,
+        quantity: 10,
+        bound: 'EXACT',
+        status: 'ANNOUNCED',
+        announcedOn: '2026-01-01',
+      },
     });
     expect(body.data!.createAllocation).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
     expect(body.data!.createAllocation.message).toMatch(/partnerId/);
@@ -208,9 +274,7 @@ describe('typed errors', () => {
       input: { id: refs.naver.id, expectedVersion: refs.naver.version },
     });
     expect(body.data!.deletePartner).toMatchObject({ __typename: 'ReferencedError', code: 'REFERENCED' });
-    expect(body.data!.deletePartner.references).toEqual(
-      expect.arrayContaining([{ typename: 'Allocation', field: 'partner', count: 1 }]),
-    );
+    expect(body.data!.deletePartner.references).toEqual(expect.arrayContaining([{ typename: 'Allocation', field: 'partner', count: 1 }]));
     expect(db.$client.prepare("SELECT count(*) AS n FROM partners WHERE slug = 'naver-cloud'").get()).toEqual({ n: 1 });
   });
 
@@ -235,7 +299,10 @@ describe('auth matrix', () => {
 
   it('no key: reads, but cannot write or see the audit log', async () => {
     expect((await anonymous(read)).body.data).toBeTruthy();
-    expect((await anonymous(write, writeInput())).body.data!.createGpuModel).toMatchObject({ __typename: 'ForbiddenError', requiredScope: 'write' });
+    expect((await anonymous(write, writeInput())).body.data!.createGpuModel).toMatchObject({
+      __typename: 'ForbiddenError',
+      requiredScope: 'write',
+    });
     expect((await anonymous(audit)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -312,10 +379,18 @@ describe('optimistic concurrency and transactions', () => {
   it('totals reflect a write immediately', async () => {
     const { writer } = setup();
     const refs = (await writer(ids)).body.data!;
-    const total = async () => (await writer('{ program(slug: "korea-2025") { gpuTotal { quantity } } }')).body.data!.program.gpuTotal.quantity;
+    const total = async () =>
+      (await writer('{ program(slug: "korea-2025") { gpuTotal { quantity } } }')).body.data!.program.gpuTotal.quantity;
     expect(await total()).toBe(260_000);
     await writer(mutation('createAllocation', 'CreateAllocationInput', '__typename'), {
-      input: { programId: refs.program.id, partnerId: refs.kt.id, quantity: 1234, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-01-01' },
+      input: {
+        programId: refs.program.id,
+        partnerId: refs.kt.id,
+        quantity: 1234,
+        bound: 'EXACT',
+        status: 'ANNOUNCED',
+        announcedOn: '2026-01-01',
+      },
     });
     expect(await total()).toBe(261_234);
   });
@@ -328,6 +403,11 @@ describe('optimistic concurrency and transactions', () => {
     });
     const log = await admin(`{ auditEvents(filter: { entity: "${refs.kt.id}" }) { edges { node { operation entityId before after } } } }`);
     const [entry] = log.body.data!.auditEvents.edges.map((edge: { node: unknown }) => edge.node);
-    expect(entry).toMatchObject({ operation: 'UPDATE', entityId: refs.kt.id, before: { website: null, version: 1 }, after: { website: 'https://kt.com', version: 2 } });
+    expect(entry).toMatchObject({
+      operation: 'UPDATE',
+      entityId: refs.kt.id,
+      before: { website: null, version: 1 },
+      after: { website: 'https://kt.com', version: 2 },
+    });
   });
 });

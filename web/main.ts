@@ -12,7 +12,6 @@ import {
   InvestmentsDocument,
   ProgramTotalsChangedDocument,
   type CitationPartsFragment,
-  type CitationsQuery,
   type DashboardQuery,
   type DiscrepancyPartsFragment,
   type InitiativesQuery,
@@ -46,7 +45,10 @@ function textOf(document: object): string {
   return text;
 }
 
-function persistedRequest(document: object, variables: Record<string, unknown>): { extensions: Record<string, unknown>; variables: Record<string, unknown> } {
+function persistedRequest(
+  document: object,
+  variables: Record<string, unknown>,
+): { extensions: Record<string, unknown>; variables: Record<string, unknown> } {
   return { extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(document) } }, variables };
 }
 
@@ -148,7 +150,12 @@ function bounded(quantity: number, bound: QuantityBound): string {
 function money(amount: string, currency: string, bound: QuantityBound = 'EXACT'): string {
   const value = Number(amount);
   const cents = bound === 'EXACT' && currency !== 'KRW';
-  const full = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: cents ? 2 : 0 }).format(value);
+  const full = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: cents ? 2 : 0,
+    maximumFractionDigits: cents ? 2 : 0,
+  }).format(value);
   const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   return `${boundPrefix[bound]}${full} (${compact})`;
 }
@@ -173,7 +180,7 @@ const fieldLabels: Record<string, string> = {
   installedBaseGpus: 'capacity before the programme',
   statedCapacityAfter: 'capacity after the programme',
   statedGpuTotal: 'the programme total',
-  statedGpuTotalBound: "how the programme total is bounded",
+  statedGpuTotalBound: 'how the programme total is bounded',
   announcedOn: 'the announcement date',
   amount: 'the amount',
   investors: 'who invests',
@@ -298,10 +305,23 @@ async function showCitations(id: string, title: string, filter?: (citation: Cita
   }
 }
 
-function citeButton(label: Child, id: string, title: string, attrs: Attrs = {}, filter?: (citation: CitationPartsFragment) => boolean): HTMLButtonElement {
+function citeButton(
+  label: Child,
+  id: string,
+  title: string,
+  attrs: Attrs = {},
+  filter?: (citation: CitationPartsFragment) => boolean,
+): HTMLButtonElement {
   return h(
     'button',
-    { type: 'button', class: 'cite', title: 'Show the sources', 'aria-haspopup': 'dialog', ...attrs, onclick: () => void showCitations(id, title, filter) },
+    {
+      type: 'button',
+      class: 'cite',
+      title: 'Show the sources',
+      'aria-haspopup': 'dialog',
+      ...attrs,
+      onclick: () => void showCitations(id, title, filter),
+    },
     label,
   );
 }
@@ -336,7 +356,10 @@ function renderHeadline(program: Program): void {
   document.title = `${program.name}: ${bounded(total.quantity, total.bound)} GPUs`;
   const discrepancies = nodes(program.discrepancies);
   // The figures the sources state, when they state one; the sums of the parts come second.
-  const statedTotal = program.statedGpuTotal !== null && program.statedGpuTotalBound !== null ? bounded(program.statedGpuTotal, program.statedGpuTotalBound) : null;
+  const statedTotal =
+    program.statedGpuTotal !== null && program.statedGpuTotalBound !== null
+      ? bounded(program.statedGpuTotal, program.statedGpuTotalBound)
+      : null;
   const headlineTotal = statedTotal ?? bounded(total.quantity, total.bound);
   const totalDisputed = discrepancies.some((discrepancy) => discrepancy.field.startsWith('statedGpuTotal'));
   const after = capacity.stated !== null && capacity.statedBound !== null ? bounded(capacity.stated, capacity.statedBound) : null;
@@ -352,8 +375,12 @@ function renderHeadline(program: Program): void {
         h(
           'p',
           { class: 'figure' },
-          citeButton(headlineTotal, program.id, 'Sources: GPUs committed', { 'data-testid': 'headline-total' }, (citation) =>
-            statedTotal === null || (citation.field ?? '').startsWith('statedGpuTotal'),
+          citeButton(
+            headlineTotal,
+            program.id,
+            'Sources: GPUs committed',
+            { 'data-testid': 'headline-total' },
+            (citation) => statedTotal === null || (citation.field ?? '').startsWith('statedGpuTotal'),
           ),
         ),
         totalDisputed ? h('p', { class: 'flag' }, '⚠ Sources disagree on whether this total is a ceiling or a floor.') : null,
@@ -416,7 +443,16 @@ function renderHeadline(program: Program): void {
  */
 function barChart(
   title: string,
-  rows: { key: string; label: string; lang: string; quantity: number; bound: QuantityBound; disputed?: boolean; onBar?: () => void; testAttr?: string }[],
+  rows: {
+    key: string;
+    label: string;
+    lang: string;
+    quantity: number;
+    bound: QuantityBound;
+    disputed?: boolean;
+    onBar?: () => void;
+    testAttr?: string;
+  }[],
 ): SVGSVGElement {
   const max = Math.max(1, ...rows.map((row) => row.quantity));
   const rowHeight = 48;
@@ -448,12 +484,16 @@ function barChart(
         s('tspan', { lang: row.lang }, row.label),
         row.disputed ? s('tspan', { class: 'bar-badge', dx: 8 }, '⚠ sources disagree') : null,
       ),
-      s('rect', { x: 0, y: y + 22, width: `${percent}%`, height: 18, rx: 3, class: `value bound-${row.bound.toLowerCase()}`, 'data-bound': row.bound }),
-      s(
-        'text',
-        { x: `${percent}%`, dx: 8, y: y + 36, class: 'bar-value' },
-        `${figure} GPUs`,
-      ),
+      s('rect', {
+        x: 0,
+        y: y + 22,
+        width: `${percent}%`,
+        height: 18,
+        rx: 3,
+        class: `value bound-${row.bound.toLowerCase()}`,
+        'data-bound': row.bound,
+      }),
+      s('text', { x: `${percent}%`, dx: 8, y: y + 36, class: 'bar-value' }, `${figure} GPUs`),
     );
     if (row.onBar) {
       const activate = row.onBar;
@@ -474,7 +514,9 @@ function boundLegend(): HTMLElement {
   return h(
     'p',
     { class: 'legend', 'aria-hidden': 'true' },
-    ...(['EXACT', 'APPROXIMATE', 'AT_LEAST', 'UP_TO'] as const).map((bound) => h('span', { class: `key bound-${bound.toLowerCase()}` }, boundWords[bound])),
+    ...(['EXACT', 'APPROXIMATE', 'AT_LEAST', 'UP_TO'] as const).map((bound) =>
+      h('span', { class: `key bound-${bound.toLowerCase()}` }, boundWords[bound]),
+    ),
   );
 }
 
@@ -492,7 +534,9 @@ function renderPartners(data: DashboardQuery): void {
     const disputed = found.filter((discrepancy) => discrepancy.field === 'bound' || discrepancy.field === 'quantity').length;
     disputedByPartner.set(allocation.partner.id, (disputedByPartner.get(allocation.partner.id) ?? 0) + disputed);
   }
-  const groups = data.byPartner.groups.filter((group): group is PartnerGroup & { partner: NonNullable<PartnerGroup['partner']> } => group.partner !== null);
+  const groups = data.byPartner.groups.filter(
+    (group): group is PartnerGroup & { partner: NonNullable<PartnerGroup['partner']> } => group.partner !== null,
+  );
   const showSources = (group: (typeof groups)[number]) => () => void showCitations(group.partner.id, `Sources: ${labelOf(group)}`);
   const section = byId('partners');
   section.replaceChildren(
@@ -511,27 +555,45 @@ function renderPartners(data: DashboardQuery): void {
         testAttr: 'data-partner-bar',
       })),
     ),
-    scroller(h(
-      'table',
-      {},
-      h('caption', {}, 'GPUs by partner (the chart as a table)'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col', class: 'num' }, 'GPUs'), h('th', { scope: 'col', class: 'num' }, 'Share'), h('th', { scope: 'col' }, 'Notes'))),
+    scroller(
       h(
-        'tbody',
+        'table',
         {},
-        ...groups.map((group) =>
+        h('caption', {}, 'GPUs by partner (the chart as a table)'),
+        h(
+          'thead',
+          {},
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, nameOf(group.partner)),
-            h('td', {}, humanize(group.partner.kind)),
-            h('td', { class: 'num' }, citeButton(bounded(group.gpuTotal.quantity, group.gpuTotal.bound), group.partner.id, `Sources: ${labelOf(group)}`)),
-            h('td', { class: 'num' }, `${(group.share * 100).toFixed(1)}%`),
-            h('td', {}, discrepancyBadge(discrepanciesByPartner.get(group.partner.id) ?? [], labelOf(group))),
+            h('th', { scope: 'col' }, 'Partner'),
+            h('th', { scope: 'col' }, 'Kind'),
+            h('th', { scope: 'col', class: 'num' }, 'GPUs'),
+            h('th', { scope: 'col', class: 'num' }, 'Share'),
+            h('th', { scope: 'col' }, 'Notes'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...groups.map((group) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, nameOf(group.partner)),
+              h('td', {}, humanize(group.partner.kind)),
+              h(
+                'td',
+                { class: 'num' },
+                citeButton(bounded(group.gpuTotal.quantity, group.gpuTotal.bound), group.partner.id, `Sources: ${labelOf(group)}`),
+              ),
+              h('td', { class: 'num' }, `${(group.share * 100).toFixed(1)}%`),
+              h('td', {}, discrepancyBadge(discrepanciesByPartner.get(group.partner.id) ?? [], labelOf(group))),
+            ),
           ),
         ),
       ),
-    )),
+    ),
   );
   section.hidden = false;
 }
@@ -541,12 +603,33 @@ function scroller(table: HTMLTableElement): HTMLDivElement {
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': table.caption?.textContent ?? 'table' }, table);
 }
 
-function groupTable(caption: string, head: string, groups: { label: string; labelKo: string | null; share: number; allocationCount: number; gpuTotal: { quantity: number; bound: QuantityBound } }[]): HTMLTableElement {
+function groupTable(
+  caption: string,
+  head: string,
+  groups: {
+    label: string;
+    labelKo: string | null;
+    share: number;
+    allocationCount: number;
+    gpuTotal: { quantity: number; bound: QuantityBound };
+  }[],
+): HTMLTableElement {
   return h(
     'table',
     {},
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, head), h('th', { scope: 'col', class: 'num' }, 'GPUs'), h('th', { scope: 'col', class: 'num' }, 'Share'), h('th', { scope: 'col', class: 'num' }, 'Allocations'))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, head),
+        h('th', { scope: 'col', class: 'num' }, 'GPUs'),
+        h('th', { scope: 'col', class: 'num' }, 'Share'),
+        h('th', { scope: 'col', class: 'num' }, 'Allocations'),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -566,15 +649,33 @@ function groupTable(caption: string, head: string, groups: { label: string; labe
 
 function renderBreakdown(data: DashboardQuery): void {
   const chartRows = (groups: TotalsGroupPartsFragment[]) =>
-    groups.map((group) => ({ key: group.label, label: labelOf(group), lang: state.lang === 'ko' && group.labelKo ? 'ko' : 'en', quantity: group.gpuTotal.quantity, bound: group.gpuTotal.bound }));
+    groups.map((group) => ({
+      key: group.label,
+      label: labelOf(group),
+      lang: state.lang === 'ko' && group.labelKo ? 'ko' : 'en',
+      quantity: group.gpuTotal.quantity,
+      bound: group.gpuTotal.bound,
+    }));
   const section = byId('breakdown');
   section.replaceChildren(
     h('h2', { id: 'breakdown-title' }, 'Breakdown'),
     h(
       'div',
       { class: 'two' },
-      h('div', {}, h('h3', {}, 'By partner kind'), barChart('GPUs by partner kind', chartRows(data.byKind.groups)), scroller(groupTable('GPUs by partner kind (table)', 'Partner kind', data.byKind.groups))),
-      h('div', {}, h('h3', {}, 'By GPU model'), barChart('GPUs by GPU model', chartRows(data.byModel.groups)), scroller(groupTable('GPUs by GPU model (table)', 'GPU model', data.byModel.groups))),
+      h(
+        'div',
+        {},
+        h('h3', {}, 'By partner kind'),
+        barChart('GPUs by partner kind', chartRows(data.byKind.groups)),
+        scroller(groupTable('GPUs by partner kind (table)', 'Partner kind', data.byKind.groups)),
+      ),
+      h(
+        'div',
+        {},
+        h('h3', {}, 'By GPU model'),
+        barChart('GPUs by GPU model', chartRows(data.byModel.groups)),
+        scroller(groupTable('GPUs by GPU model (table)', 'GPU model', data.byModel.groups)),
+      ),
     ),
   );
   section.hidden = false;
@@ -601,7 +702,11 @@ function renderInitiatives(data: InitiativesQuery): void {
             // No allocation is not a sourced zero: say that none is recorded.
             initiative.gpuTotal.allocationCount === 0
               ? h('span', { class: 'muted', 'data-testid': 'no-allocation' }, 'no GPU allocation recorded')
-              : citeButton(`${bounded(initiative.gpuTotal.quantity, initiative.gpuTotal.bound)} GPUs`, initiative.id, `Sources: ${initiative.name}`),
+              : citeButton(
+                  `${bounded(initiative.gpuTotal.quantity, initiative.gpuTotal.bound)} GPUs`,
+                  initiative.id,
+                  `Sources: ${initiative.name}`,
+                ),
           ),
           h(
             'ul',
@@ -683,8 +788,22 @@ function renderInvestments(data: InvestmentsQuery): void {
           'li',
           { class: 'card' },
           h('h3', {}, state.lang === 'ko' && investment.titleKo ? h('span', { lang: 'ko' }, investment.titleKo) : investment.title),
-          h('p', {}, citeButton(money(investment.amount.amount, investment.amount.currency, investment.bound), investment.id, `Sources: ${investment.title}`), ` · announced ${investment.announcedOn}`),
-          h('p', { class: 'sub' }, 'Investors: ', ...nodes(investment.investors).flatMap((investor, index) => [index ? ', ' : '', nameOf(investor.partner)])),
+          h(
+            'p',
+            {},
+            citeButton(
+              money(investment.amount.amount, investment.amount.currency, investment.bound),
+              investment.id,
+              `Sources: ${investment.title}`,
+            ),
+            ` · announced ${investment.announcedOn}`,
+          ),
+          h(
+            'p',
+            { class: 'sub' },
+            'Investors: ',
+            ...nodes(investment.investors).flatMap((investor, index) => [index ? ', ' : '', nameOf(investor.partner)]),
+          ),
           investorShareNote(nodes(investment.investors)),
           discrepancyBadge(nodes(investment.discrepancies), investment.title),
         ),
@@ -697,7 +816,11 @@ function renderInvestments(data: InvestmentsQuery): void {
 /** A co-investment whose split no source states: each investor's share is at most the whole. */
 function investorShareNote(investors: { shareDisclosed: boolean }[]): HTMLElement | null {
   if (investors.length < 2 || investors.every((investor) => investor.shareDisclosed)) return null;
-  return h('p', { class: 'sub', 'data-testid': 'share-note' }, 'The split between the investors is not disclosed: each share is at most the whole.');
+  return h(
+    'p',
+    { class: 'sub', 'data-testid': 'share-note' },
+    'The split between the investors is not disclosed: each share is at most the whole.',
+  );
 }
 
 /** Marks each table box that scrolls sideways, so a visible cue says there is more to the right. */
@@ -706,7 +829,8 @@ function markScrollers(): void {
     const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
     wrap.classList.toggle('scrolls', scrolls);
     const hint = wrap.previousElementSibling?.classList.contains('scroll-hint') ? wrap.previousElementSibling : null;
-    if (scrolls && !hint) wrap.before(h('p', { class: 'scroll-hint', 'aria-hidden': 'true' }, 'Scroll the table sideways for more columns →'));
+    if (scrolls && !hint)
+      wrap.before(h('p', { class: 'scroll-hint', 'aria-hidden': 'true' }, 'Scroll the table sideways for more columns →'));
     if (!scrolls && hint) hint.remove();
   }
 }
@@ -757,7 +881,7 @@ function load(): Promise<void> {
       Object.assign(state, { dashboard, initiatives, investments });
       setStatus('');
       renderAll();
-      document.body.dataset['loadedAt'] = String(Date.now());
+      document.body.dataset.loadedAt = String(Date.now());
     } catch (error) {
       setStatus(`Could not load the data: ${(error as Error).message}`);
     } finally {

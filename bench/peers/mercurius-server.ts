@@ -1,6 +1,6 @@
 // Peer: the service's own Pothos schema served by mercurius with graphql-jit instead of
-// graphql-yoga, to measure what the faster executor would give (and what it breaks: STACK-NOTES
-// says jit defeats plugin-drizzle's preloading). The context is built as createGraphQLServer
+// graphql-yoga, to measure what the faster executor would give (and what it breaks: jit defeats
+// plugin-drizzle's preloading, as src/server/jit.ts explains). The context is built as createGraphQLServer
 // builds it; none of the service's yoga plugins (limits, metrics, response cache) run here.
 //
 //   node --import tsx bench/peers/mercurius-server.ts <database> [port]

@@ -32,9 +32,19 @@ interface FloorData {
   }>;
   programs?: Edges<{
     name: string;
-    initiatives: Edges<{ name: string; allocations: Edges<{ quantity: number; partner: { name: string }; citations: Edges<FloorCitation> }> }>;
+    initiatives: Edges<{
+      name: string;
+      allocations: Edges<{ quantity: number; partner: { name: string }; citations: Edges<FloorCitation> }>;
+    }>;
   }>;
-  node?: { quantity: number; bound: string; status: string; announcedOn: string; partner: { name: string }; gpuModel: { name: string } | null } | null;
+  node?: {
+    quantity: number;
+    bound: string;
+    status: string;
+    announcedOn: string;
+    partner: { name: string };
+    gpuModel: { name: string } | null;
+  } | null;
   _entities?: ({ id: string; slug: string; name: string; kind: string } | null)[];
 }
 

@@ -37,7 +37,12 @@ function create(args: string[]): Action {
   if (values.name === undefined) throw new UsageError('create needs --name');
   if (values.scopes === undefined) throw new UsageError('create needs --scopes');
   // `--scopes write,admin` and `--scopes write --scopes admin` mean the same.
-  const scopes = normalizeScopes(values.scopes.flatMap((value) => value.split(',')).map((scope) => scope.trim()).filter(Boolean));
+  const scopes = normalizeScopes(
+    values.scopes
+      .flatMap((value) => value.split(','))
+      .map((scope) => scope.trim())
+      .filter(Boolean),
+  );
   const name = normalizeApiKeyName(values.name);
 
   return (db) => {
@@ -74,7 +79,12 @@ function printTable(db: Db): void {
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   for (const row of [header, ...rows]) {
-    console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+    console.log(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
   }
 }
 

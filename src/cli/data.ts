@@ -19,8 +19,7 @@ const usage = 'usage: tsx src/cli/data.ts export <file> | import <file> [--repla
 /** Below this many rows an import takes about a second, and a bar would only flicker. */
 const progressBarThreshold = 10_000;
 
-const total = (counts: Record<DatasetTableName, number>) =>
-  Object.values(counts).reduce((sum, count) => sum + count, 0);
+const total = (counts: Record<DatasetTableName, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
 
 /** Writes through a temporary file, so a failed export never leaves a truncated file behind. */
 function writeFileAtomically(path: string, text: string): void {
@@ -40,9 +39,10 @@ function exportCommand(file: string): number {
   try {
     const document = exportDataset(db);
     writeFileAtomically(file, serializeDataset(document));
-    const counts = Object.fromEntries(
-      Object.entries(document.tables).map(([name, rows]) => [name, rows.length]),
-    ) as Record<DatasetTableName, number>;
+    const counts = Object.fromEntries(Object.entries(document.tables).map(([name, rows]) => [name, rows.length])) as Record<
+      DatasetTableName,
+      number
+    >;
     console.log(`exported ${total(counts)} rows from ${config.databasePath} to ${file} (${describeRowCounts(counts)})`);
     return 0;
   } finally {

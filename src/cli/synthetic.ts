@@ -68,7 +68,9 @@ function main(): number {
     const rows = Object.entries(result.counts)
       .map(([table, count]) => `${table} ${count}`)
       .join(', ');
-    console.log(`generated in ${(result.elapsedMs / 1000).toFixed(1)} s into ${path} (seed ${options.seed ?? defaultSyntheticOptions.seed}): ${rows}`);
+    console.log(
+      `generated in ${(result.elapsedMs / 1000).toFixed(1)} s into ${path} (seed ${options.seed ?? defaultSyntheticOptions.seed}): ${rows}`,
+    );
     return 0;
   } catch (error) {
     progress.stop();
@@ -82,7 +84,10 @@ function main(): number {
 /** A bar on a terminal; elsewhere (CI logs, pipes) one line per tenth done. */
 function progressReporter(): { onProgress: (done: number, total: number) => void; stop: () => void } {
   const bar = process.stderr.isTTY
-    ? new SingleBar({ stream: process.stderr, format: 'synthetic data [{bar}] {percentage}% | {value}/{total} rows | {eta}s left' }, Presets.shades_classic)
+    ? new SingleBar(
+        { stream: process.stderr, format: 'synthetic data [{bar}] {percentage}% | {value}/{total} rows | {eta}s left' },
+        Presets.shades_classic,
+      )
     : null;
   let started = false;
   let lastTenth = -1;

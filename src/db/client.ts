@@ -44,9 +44,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   // take the replaced row out of its totals. They write to tables without triggers: no recursion.
   sqlite.pragma('recursive_triggers = ON');
   // Unicode-aware lower-casing for case-insensitive search: SQLite's lower() folds ASCII only.
-  sqlite.function('casefold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLowerCase() : null,
-  );
+  sqlite.function('casefold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null));
 
   // drizzle prepares every statement it runs afresh; through this client it reuses them.
   const db = drizzle({ client: reusingStatements(sqlite), relations, logger: options.logger ?? false }) as Db;

@@ -176,9 +176,7 @@ function tableSpec(name: DatasetTableName, table: SQLiteTable): TableSpec {
   };
 }
 
-const tableSpecs: TableSpec[] = Object.entries(datasetTables).map(([name, table]) =>
-  tableSpec(name as DatasetTableName, table),
-);
+const tableSpecs: TableSpec[] = Object.entries(datasetTables).map(([name, table]) => tableSpec(name as DatasetTableName, table));
 
 export const datasetTableNames: readonly DatasetTableName[] = tableSpecs.map((spec) => spec.name);
 
@@ -227,9 +225,7 @@ export function serializeDataset(document: DatasetDocument): string {
 /** The number of problems a validation reports before it stops looking. */
 export const maxProblems = 10;
 
-export type DatasetValidation =
-  | { ok: true; document: DatasetDocument }
-  | { ok: false; problems: DatasetProblem[]; moreProblems: boolean };
+export type DatasetValidation = { ok: true; document: DatasetDocument } | { ok: false; problems: DatasetProblem[]; moreProblems: boolean };
 
 function formatPath(path: readonly PropertyKey[]): string {
   const text = path.reduce<string>((text, key) => {
@@ -244,9 +240,7 @@ const describeValue = (value: unknown) => (value === undefined ? 'nothing' : JSO
 const envelopeSchema = z.strictObject({
   format: z.literal(datasetFormat),
   version: z.literal(datasetFormatVersion),
-  tables: z.strictObject(
-    Object.fromEntries(datasetTableNames.map((name) => [name, z.array(z.unknown()).optional()])),
-  ),
+  tables: z.strictObject(Object.fromEntries(datasetTableNames.map((name) => [name, z.array(z.unknown()).optional()]))),
 });
 
 /**
@@ -339,7 +333,10 @@ class ImportRolledBack extends Error {
 function countRows(client: Database.Database): Record<DatasetTableName, number> {
   const counts = {} as Record<DatasetTableName, number>;
   for (const spec of tableSpecs) {
-    counts[spec.name] = client.prepare(`SELECT count(*) FROM ${quote(spec.name)}`).pluck().get() as number;
+    counts[spec.name] = client
+      .prepare(`SELECT count(*) FROM ${quote(spec.name)}`)
+      .pluck()
+      .get() as number;
   }
   return counts;
 }
@@ -355,8 +352,7 @@ export function describeRowCounts(counts: Record<DatasetTableName, number>): str
   return datasetTableNames.map((name) => `${name} ${counts[name]}`).join(', ');
 }
 
-const sumOf = (counts: Record<DatasetTableName, number>) =>
-  Object.values(counts).reduce((total, count) => total + count, 0);
+const sumOf = (counts: Record<DatasetTableName, number>) => Object.values(counts).reduce((total, count) => total + count, 0);
 
 /** The references of a row that point at no row, read from SQLite's own list of foreign keys. */
 function missingReferences(client: Database.Database, spec: TableSpec, row: DatasetRow): string[] {

@@ -1,14 +1,7 @@
 // The one place each enumerated value list is defined. The database CHECK constraints and the
 // GraphQL enums are both generated from these arrays, so the two can never drift apart.
 
-export const partnerKinds = [
-  'GOVERNMENT',
-  'COMPANY',
-  'CLOUD_PROVIDER',
-  'TELECOM',
-  'UNIVERSITY',
-  'RESEARCH_INSTITUTE',
-] as const;
+export const partnerKinds = ['GOVERNMENT', 'COMPANY', 'CLOUD_PROVIDER', 'TELECOM', 'UNIVERSITY', 'RESEARCH_INSTITUTE'] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
 
 export const quantityBounds = ['EXACT', 'UP_TO', 'AT_LEAST', 'APPROXIMATE'] as const;

@@ -51,9 +51,10 @@ export function rebuildRollups(sqlite: Db['$client']): void {
  * before anyone reads them.
  */
 export function withoutRollupTriggers(sqlite: Db['$client']): (() => void) & { pending: () => boolean } {
-  const triggers = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'allocations'")
-    .all() as { name: string; sql: string }[];
+  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'allocations'").all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
   let restored = false;
   const restore = () => {

@@ -2,16 +2,7 @@
 // enums and ranges, unique slugs) so that no writer — API, CLI or a hand-run SQL session — can
 // store a row the API would have refused.
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  type AnySQLiteColumn,
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   allocationStatuses,
   apiKeyScopes,
@@ -61,8 +52,7 @@ const isoDate = (column: AnySQLiteColumn) =>
   sql`${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date(${column}) = ${column}`;
 const slugShape = (column: AnySQLiteColumn) =>
   sql`${column} GLOB '[a-z0-9]*' AND ${column} NOT GLOB '*[^a-z0-9-]*' AND length(${column}) <= 80`;
-const currencyShape = (column: AnySQLiteColumn) =>
-  sql`length(${column}) = 3 AND ${column} NOT GLOB '*[^A-Z]*'`;
+const currencyShape = (column: AnySQLiteColumn) => sql`length(${column}) = 3 AND ${column} NOT GLOB '*[^A-Z]*'`;
 /** A non-negative decimal number written as text, e.g. `3000000000` or `1426.5`. */
 const decimalShape = (column: AnySQLiteColumn) =>
   sql`${column} GLOB '[0-9]*' AND ${column} NOT GLOB '*[^0-9.]*' AND ${column} NOT GLOB '*.*.*' AND ${column} NOT GLOB '*.'`;

@@ -4,15 +4,7 @@
 // in large transactions, because drizzle's per-row query building would dominate at a million rows.
 import { getTableName } from 'drizzle-orm';
 import type { Db } from './client.js';
-import {
-  allocationStatuses,
-  initiativeDomains,
-  partnerKinds,
-  quantityBounds,
-  sourceKinds,
-  type PartnerKind,
-  type QuantityBound,
-} from './enums.js';
+import { allocationStatuses, initiativeDomains, sourceKinds, type PartnerKind, type QuantityBound } from './enums.js';
 import { rebuildRollups, rollupTables, withoutRollupTriggers } from './rollups.js';
 import { seedDatabase } from './seed/index.js';
 
@@ -99,24 +91,81 @@ class Random {
 
 // Name parts: romanised and Korean forms side by side, so search in both languages has data.
 const places: [string, string][] = [
-  ['Hanbit', '한빛'], ['Saebyeok', '새벽'], ['Daehan', '대한'], ['Mirae', '미래'], ['Haneul', '하늘'],
-  ['Gaon', '가온'], ['Nuri', '누리'], ['Seoul', '서울'], ['Busan', '부산'], ['Jeju', '제주'],
-  ['Incheon', '인천'], ['Daegu', '대구'], ['Gwangju', '광주'], ['Daejeon', '대전'], ['Ulsan', '울산'],
-  ['Pangyo', '판교'], ['Songdo', '송도'], ['Arirang', '아리랑'], ['Baekdu', '백두'], ['Halla', '한라'],
-  ['Geumgang', '금강'], ['Hangang', '한강'], ['Sejong', '세종'], ['Cheonji', '천지'], ['Taeyang', '태양'],
+  ['Hanbit', '한빛'],
+  ['Saebyeok', '새벽'],
+  ['Daehan', '대한'],
+  ['Mirae', '미래'],
+  ['Haneul', '하늘'],
+  ['Gaon', '가온'],
+  ['Nuri', '누리'],
+  ['Seoul', '서울'],
+  ['Busan', '부산'],
+  ['Jeju', '제주'],
+  ['Incheon', '인천'],
+  ['Daegu', '대구'],
+  ['Gwangju', '광주'],
+  ['Daejeon', '대전'],
+  ['Ulsan', '울산'],
+  ['Pangyo', '판교'],
+  ['Songdo', '송도'],
+  ['Arirang', '아리랑'],
+  ['Baekdu', '백두'],
+  ['Halla', '한라'],
+  ['Geumgang', '금강'],
+  ['Hangang', '한강'],
+  ['Sejong', '세종'],
+  ['Cheonji', '천지'],
+  ['Taeyang', '태양'],
 ];
 const suffixes: Record<PartnerKind, [string, string][]> = {
-  GOVERNMENT: [['Ministry of Digital Affairs', '디지털부'], ['Metropolitan Government', '광역시청'], ['AI Agency', 'AI 진흥원']],
-  COMPANY: [['Electronics', '전자'], ['Motors', '모터스'], ['Robotics', '로보틱스'], ['Bio', '바이오'], ['Heavy Industries', '중공업'], ['Semiconductor', '반도체']],
-  CLOUD_PROVIDER: [['Cloud', '클라우드'], ['Data Centers', '데이터센터'], ['Compute', '컴퓨트']],
-  TELECOM: [['Telecom', '텔레콤'], ['Mobile', '모바일'], ['Networks', '네트웍스']],
-  UNIVERSITY: [['National University', '국립대학교'], ['Institute of Technology', '과학기술원'], ['University', '대학교']],
-  RESEARCH_INSTITUTE: [['AI Research Institute', 'AI 연구원'], ['Institute of Science', '과학연구소'], ['Quantum Lab', '양자연구소']],
+  GOVERNMENT: [
+    ['Ministry of Digital Affairs', '디지털부'],
+    ['Metropolitan Government', '광역시청'],
+    ['AI Agency', 'AI 진흥원'],
+  ],
+  COMPANY: [
+    ['Electronics', '전자'],
+    ['Motors', '모터스'],
+    ['Robotics', '로보틱스'],
+    ['Bio', '바이오'],
+    ['Heavy Industries', '중공업'],
+    ['Semiconductor', '반도체'],
+  ],
+  CLOUD_PROVIDER: [
+    ['Cloud', '클라우드'],
+    ['Data Centers', '데이터센터'],
+    ['Compute', '컴퓨트'],
+  ],
+  TELECOM: [
+    ['Telecom', '텔레콤'],
+    ['Mobile', '모바일'],
+    ['Networks', '네트웍스'],
+  ],
+  UNIVERSITY: [
+    ['National University', '국립대학교'],
+    ['Institute of Technology', '과학기술원'],
+    ['University', '대학교'],
+  ],
+  RESEARCH_INSTITUTE: [
+    ['AI Research Institute', 'AI 연구원'],
+    ['Institute of Science', '과학연구소'],
+    ['Quantum Lab', '양자연구소'],
+  ],
 };
 const partnerKindWeights: [PartnerKind, number][] = [
-  ['COMPANY', 40], ['CLOUD_PROVIDER', 8], ['TELECOM', 6], ['UNIVERSITY', 22], ['RESEARCH_INSTITUTE', 17], ['GOVERNMENT', 7],
+  ['COMPANY', 40],
+  ['CLOUD_PROVIDER', 8],
+  ['TELECOM', 6],
+  ['UNIVERSITY', 22],
+  ['RESEARCH_INSTITUTE', 17],
+  ['GOVERNMENT', 7],
 ];
-const boundWeights: [QuantityBound, number][] = [['EXACT', 50], ['AT_LEAST', 25], ['UP_TO', 15], ['APPROXIMATE', 10]];
+const boundWeights: [QuantityBound, number][] = [
+  ['EXACT', 50],
+  ['AT_LEAST', 25],
+  ['UP_TO', 15],
+  ['APPROXIMATE', 10],
+];
 const countries = ['KR', 'JP', 'SG', 'IN', 'AE', 'SA', 'FR', 'DE', 'GB', 'CA', 'ID', 'VN', 'TW', 'AU', 'BR'];
 const gpuModelRows: [slug: string, name: string, architecture: string][] = [
   ['syn-h100', 'H100 (synthetic)', 'Hopper'],
@@ -139,8 +188,18 @@ const purposes = [
   'public-sector inference services',
 ];
 const publishers = [
-  'Yonhap News', 'The Korea Herald', 'Korea JoongAng Daily', 'Newspim', 'ZDNet Korea', 'Electronic Times',
-  'NVIDIA Newsroom', 'Reuters', 'Bloomberg', 'Nikkei Asia', 'The Chosun Ilbo', 'Maeil Business',
+  'Yonhap News',
+  'The Korea Herald',
+  'Korea JoongAng Daily',
+  'Newspim',
+  'ZDNet Korea',
+  'Electronic Times',
+  'NVIDIA Newsroom',
+  'Reuters',
+  'Bloomberg',
+  'Nikkei Asia',
+  'The Chosun Ilbo',
+  'Maeil Business',
 ];
 const technologies = ['Omniverse', 'CUDA-X', 'NeMo', 'Isaac', 'Cosmos', 'Aerial', 'cuQuantum', 'DGX Cloud', 'BioNeMo'];
 
@@ -150,12 +209,25 @@ function withCommas(value: number): string {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 const dataTables = [
-  'partners', 'programs', 'gpu_models', 'initiatives', 'initiative_participants', 'allocations', 'investments',
-  'investment_investors', 'exchange_rates', 'sources', 'citations', 'discrepancies',
+  'partners',
+  'programs',
+  'gpu_models',
+  'initiatives',
+  'initiative_participants',
+  'allocations',
+  'investments',
+  'investment_investors',
+  'exchange_rates',
+  'sources',
+  'citations',
+  'discrepancies',
 ] as const;
 
 /** True when no data table has a row (API keys and the audit log do not count). */
@@ -273,8 +345,13 @@ function insertSynthetic(
   const stamp = '2026-01-01T00:00:00.000Z';
   const counts: Record<string, number> = {};
   const total =
-    options.partners + options.programs + gpuModelRows.length + options.initiatives + options.sources +
-    options.allocations * (1 + options.citationsPerAllocation) + options.investments * 3;
+    options.partners +
+    options.programs +
+    gpuModelRows.length +
+    options.initiatives +
+    options.sources +
+    options.allocations * (1 + options.citationsPerAllocation) +
+    options.investments * 3;
   let done = 0;
   const tick = (rows: number) => {
     done += rows;
@@ -343,10 +420,15 @@ function insertSynthetic(
     },
   );
 
-  const gpuModelFirst = insertMany('gpu_models', ['slug', 'name', 'architecture', 'vendor', 'model_unstated', 'description'], gpuModelRows.length, (i) => {
-    const [slug, name, architecture] = gpuModelRows[i]!;
-    return [slug, name, architecture, 'NVIDIA', 0, null];
-  });
+  const gpuModelFirst = insertMany(
+    'gpu_models',
+    ['slug', 'name', 'architecture', 'vendor', 'model_unstated', 'description'],
+    gpuModelRows.length,
+    (i) => {
+      const [slug, name, architecture] = gpuModelRows[i]!;
+      return [slug, name, architecture, 'NVIDIA', 0, null];
+    },
+  );
 
   const initiativePrograms: number[] = [];
   const initiativeFirst = insertMany(

@@ -32,4 +32,12 @@ export const multiLineNote = 'Line breaks and tabs allowed; no other control cha
  * The stored text columns (by SQL name) that may span lines; every other text column is one
  * line. The API's multi-line inputs (validators.ts `optionalText`, `longText`) write these.
  */
-export const multiLineColumns: ReadonlySet<string> = new Set(['description', 'purpose', 'contribution', 'notes', 'quote', 'statement', 'resolution']);
+export const multiLineColumns: ReadonlySet<string> = new Set([
+  'description',
+  'purpose',
+  'contribution',
+  'notes',
+  'quote',
+  'statement',
+  'resolution',
+]);

@@ -43,8 +43,7 @@ function source(table: SQLiteTable, rollup: boolean): AllocationSource {
     allocationCount: count(sql``),
     quantityWhere: (condition) => sumQuantity(only(condition)),
     allocationCountWhere: (condition) => count(only(condition)),
-    predicate: (where) =>
-      where ? relationsFilterToSQL(table, where as AnyRelationsFilter, entry.relations, relations) : undefined,
+    predicate: (where) => (where ? relationsFilterToSQL(table, where as AnyRelationsFilter, entry.relations, relations) : undefined),
   };
 }
 

@@ -121,9 +121,7 @@ function searchSql(columns: AnySQLiteColumn[], needle: string, arrays: AnySQLite
     [
       ...columns.map((column) => sql`instr(casefold(${column}), ${folded}) > 0`),
       // Element by element, so a needle can never match across two aliases or JSON punctuation.
-      ...arrays.map(
-        (column) => sql`exists (select 1 from json_each(${column}) where instr(casefold(json_each.value), ${folded}) > 0)`,
-      ),
+      ...arrays.map((column) => sql`exists (select 1 from json_each(${column}) where instr(casefold(json_each.value), ${folded}) > 0)`),
     ],
     sql` OR `,
   )})`;
@@ -158,7 +156,10 @@ function whereVisitor(spec: FilterSpec): FilterVisitor<Where> {
     any: (alternatives) =>
       alternatives.length === 0
         ? matchNothing
-        : grouped('OR', alternatives.map((alternative) => (isEmpty(alternative) ? matchEverything : alternative))),
+        : grouped(
+            'OR',
+            alternatives.map((alternative) => (isEmpty(alternative) ? matchEverything : alternative)),
+          ),
     not: (clause) => (isEmpty(clause) ? matchNothing : { NOT: clause }),
   };
 }
@@ -181,7 +182,10 @@ export function filterColumns(spec: FilterSpec, input: FilterInput | null | unde
   if (!present(input)) return true;
   const every = (results: boolean[]) => results.every(Boolean);
   return walkFilter<boolean>(spec, input, {
-    column: (rule) => (into.add(rule.column), true),
+    column: (rule) => {
+      into.add(rule.column);
+      return true;
+    },
     search: () => false,
     relation: (rule) => {
       const key = toOneLink(spec, rule.relation)?.sourceKey;

@@ -105,6 +105,5 @@ export function gpuTotalOrderExpression(column: AnySQLiteColumn) {
   const columnKey = allocationColumnKey(column);
   const source = allocationSource([columnKey]);
   const key = source.columns[columnKey]!;
-  return (table: { id: AnySQLiteColumn }) =>
-    sql<number>`(select ${source.quantity} from ${source.table} where ${key} = ${table.id})`;
+  return (table: { id: AnySQLiteColumn }) => sql<number>`(select ${source.quantity} from ${source.table} where ${key} = ${table.id})`;
 }

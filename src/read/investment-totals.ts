@@ -53,7 +53,9 @@ const undisclosedShare = sql`(${investmentInvestors.shareMinor} is null and exis
  * `perInvestor` sums each investor's stated share (the whole when it is the sole investor).
  */
 export function sumSelection(target: string, perInvestor = false): Record<string, SQL> {
-  const amount = perInvestor ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})` : sql`${investments.amountMinor}`;
+  const amount = perInvestor
+    ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})`
+    : sql`${investments.amountMinor}`;
   const selection: Record<string, SQL> = {
     currency: sql`${investments.currency}`,
     rateId: rateIdFor(target),
@@ -76,7 +78,12 @@ export function readRates(db: Db, rows: readonly SumRow[]): Map<number, RateRow>
   const ids = [...new Set(rows.flatMap((row) => (row.rateId === null ? [] : [Number(row.rateId)])))];
   if (ids.length === 0) return new Map();
   return new Map(
-    db.select().from(exchangeRates).where(inArray(exchangeRates.id, ids)).all().map((rate) => [rate.id, rate]),
+    db
+      .select()
+      .from(exchangeRates)
+      .where(inArray(exchangeRates.id, ids))
+      .all()
+      .map((rate) => [rate.id, rate]),
   );
 }
 

@@ -1,7 +1,7 @@
 // The audit log: every successful write, readable with the `admin` scope only.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { JSONObjectResolver } from 'graphql-scalars';
-import { auditOperations } from '../db/enums.js';
+import type { auditOperations } from '../db/enums.js';
 import { builder } from './builder.js';
 import { ValidationError } from './error-classes.js';
 import { parseGlobalId } from './global-id.js';

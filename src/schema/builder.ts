@@ -81,7 +81,13 @@ function nodeExists(db: Db, id: { typename: string; id: string }): boolean {
   const target = tableOfType(id.typename);
   if (!target) return false;
   const idColumn = (getTableColumns(target) as Record<string, AnySQLiteColumn>).id!;
-  return db.select({ id: idColumn }).from(target).where(eq(idColumn, Number(id.id))).get() !== undefined;
+  return (
+    db
+      .select({ id: idColumn })
+      .from(target)
+      .where(eq(idColumn, Number(id.id)))
+      .get() !== undefined
+  );
 }
 
 /** The first scope a failed check asked for, for the error message. */
@@ -101,7 +107,19 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // and page sizes are checked before cursors are read.
   // Dataloader batches per request (its getters back the totals loaders; see per-request-loader.ts).
   // Federation comes after the plugins that wrap resolvers, as its documentation asks.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ValidationPlugin, StringRulesPlugin, CursorBindingPlugin, LoadedColumnsPlugin, DrizzlePlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
+  plugins: [
+    ErrorsPlugin,
+    ScopeAuthPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    StringRulesPlugin,
+    CursorBindingPlugin,
+    LoadedColumnsPlugin,
+    DrizzlePlugin,
+    DataloaderPlugin,
+    DirectivePlugin,
+    FederationPlugin,
+  ],
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true, directResult: true },
   scopeAuth: {
     authScopes: (context) => ({

@@ -28,7 +28,10 @@ export function possibleTypesOf(schema: GraphQLSchema): Record<string, string[]>
   const result: Record<string, string[]> = {};
   for (const type of Object.values(schema.getTypeMap()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (!isAbstractType(type) || type.name.startsWith('__')) continue;
-    result[type.name] = schema.getPossibleTypes(type).map((possible) => possible.name).sort();
+    result[type.name] = schema
+      .getPossibleTypes(type)
+      .map((possible) => possible.name)
+      .sort();
   }
   return result;
 }

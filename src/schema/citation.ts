@@ -2,12 +2,11 @@ import { builder } from './builder.js';
 import { discrepanciesConnection } from './shared-connections.js';
 import { CitationStance, QuoteKind } from './enums.js';
 import { defineFilter, enumFilter } from './filters.js';
-import { loadedSubject, subjectRelations } from './subject.js';
+import { citationSubjectTypes, loadedSubject, subjectColumnValues, subjectRelations } from './subject.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { citations as citationsTable } from '../db/schema.js';
-import { citationSubjectTypes, subjectColumnValues } from './subject.js';
 
 export const citationFilter = defineFilter({
   typename: 'Citation',
@@ -77,7 +76,8 @@ defineWrites({
     subjectId: {
       type: 'ID',
       required: true,
-      description: 'The fact cited: the ID of a Program, Partner, GpuModel, Allocation, Initiative, Investment, InitiativeParticipant, InvestmentInvestor or ExchangeRate.',
+      description:
+        'The fact cited: the ID of a Program, Partner, GpuModel, Allocation, Initiative, Investment, InitiativeParticipant, InvestmentInvestor or ExchangeRate.',
     },
     field: { type: 'String', nullable: true, validate: rules.name, description: 'The field of the subject it is about, e.g. `quantity`.' },
     quote: { type: 'String', required: true, validate: rules.longText, description: "The source's words, in its language." },

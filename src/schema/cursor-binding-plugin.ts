@@ -28,7 +28,6 @@ import type { GraphQLFieldResolver } from 'graphql';
 const pluginName = 'cursorBinding';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       cursorBinding: CursorBindingPlugin<Types>;
@@ -53,8 +52,14 @@ function invalid(reason: string): PothosValidationError {
 
 /** The list a cursor belongs to: the field and its ordering, hashed (12 base64url characters). */
 export function cursorFingerprint(field: string, orderBy: unknown): string {
-  const ordering = Array.isArray(orderBy) && orderBy.length > 0 ? orderBy.map((order: { field?: unknown; direction?: unknown }) => [order.field, order.direction ?? 'ASC']) : null;
-  return createHash('sha256').update(JSON.stringify([field, ordering])).digest('base64url').slice(0, 12);
+  const ordering =
+    Array.isArray(orderBy) && orderBy.length > 0
+      ? orderBy.map((order: { field?: unknown; direction?: unknown }) => [order.field, order.direction ?? 'ASC'])
+      : null;
+  return createHash('sha256')
+    .update(JSON.stringify([field, ordering]))
+    .digest('base64url')
+    .slice(0, 12);
 }
 
 /** plugin-drizzle's cursor → ours. */
@@ -68,7 +73,8 @@ export function wrapCursor(fingerprint: string, drizzleCursor: string): string {
 
 /** Ours → plugin-drizzle's, or an INVALID_CURSOR error for anything this list did not issue. */
 export function unwrapCursor(fingerprint: string, cursor: unknown): string {
-  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH || !base64url.test(cursor)) throw invalid('not a cursor this API issued.');
+  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH || !base64url.test(cursor))
+    throw invalid('not a cursor this API issued.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -79,7 +85,8 @@ export function unwrapCursor(fingerprint: string, cursor: unknown): string {
   if (parsed[0] !== fingerprint) throw invalid('this cursor belongs to another list or ordering.');
   const values: unknown = parsed[1];
   if (Array.isArray(values)) {
-    if (values.length === 0 || values.length > MAX_CURSOR_VALUES || !values.every(isSortValue)) throw invalid('not a cursor this API issued.');
+    if (values.length === 0 || values.length > MAX_CURSOR_VALUES || !values.every(isSortValue))
+      throw invalid('not a cursor this API issued.');
     return encodeBase64(`DC:${encodeCursorTuple(values)}`);
   }
   if (!isSortValue(values)) throw invalid('not a cursor this API issued.');

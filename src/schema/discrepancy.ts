@@ -3,12 +3,11 @@ import { rootList } from './root-list.js';
 import { citationsConnection } from './shared-connections.js';
 import { defineFilter } from './filters.js';
 import { orderInput } from './ordering.js';
-import { loadedSubject, subjectRelations } from './subject.js';
+import { discrepancySubjectTypes, loadedSubject, subjectColumnValues, subjectRelations } from './subject.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites, resolveId } from './writes.js';
 import { discrepancies as discrepanciesTable, discrepancyCitations } from '../db/schema.js';
-import { discrepancySubjectTypes, subjectColumnValues } from './subject.js';
 import { eq } from 'drizzle-orm';
 
 export const discrepancyFilter = defineFilter({
@@ -57,7 +56,7 @@ export const Discrepancy = builder.drizzleNode('discrepancies', {
     field: t.exposeString('field', { description: 'The disputed field of the subject, e.g. `quantity`.' }),
     description: t.exposeString('description', { description: 'What the sources say, side by side.' }),
     resolution: t.exposeString('resolution', { description: 'The value the dataset stores, and why.' }),
-    citations: citationsConnection(t, 'The citations on each side (see each one\'s `stance`).'),
+    citations: citationsConnection(t, "The citations on each side (see each one's `stance`)."),
   }),
 });
 
@@ -100,9 +99,13 @@ defineWrites({
   afterWrite: (tx, row, input) => {
     if (!Array.isArray(input.citationIds)) return;
     const ids = [...new Set((input.citationIds as string[]).map((id) => resolveId(tx, id, 'Citation', 'citationIds')))];
-    tx.delete(discrepancyCitations).where(eq(discrepancyCitations.discrepancyId, Number(row.id))).run();
+    tx.delete(discrepancyCitations)
+      .where(eq(discrepancyCitations.discrepancyId, Number(row.id)))
+      .run();
     for (const citationId of ids) {
-      tx.insert(discrepancyCitations).values({ discrepancyId: Number(row.id), citationId }).run();
+      tx.insert(discrepancyCitations)
+        .values({ discrepancyId: Number(row.id), citationId })
+        .run();
     }
   },
 });

@@ -15,10 +15,7 @@ import {
 import { builder } from './builder.js';
 
 function enumValues<V extends string>(values: readonly V[], descriptions: Record<V, string>) {
-  return Object.fromEntries(values.map((value) => [value, { description: descriptions[value] }])) as Record<
-    V,
-    { description: string }
-  >;
+  return Object.fromEntries(values.map((value) => [value, { description: descriptions[value] }])) as Record<V, { description: string }>;
 }
 
 export const PartnerKind = builder.enumType('PartnerKind', {
@@ -96,7 +93,7 @@ export const CitationStance = builder.enumType('CitationStance', {
   description: 'Whether a citation supports the value the dataset stores.',
   values: enumValues(citationStances, {
     SUPPORTS: 'The source states the stored value.',
-    CONTRADICTS: 'The source states a different value; see the subject\'s discrepancies for the resolution.',
+    CONTRADICTS: "The source states a different value; see the subject's discrepancies for the resolution.",
   }),
 });
 

@@ -51,10 +51,7 @@ export class ConflictError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   constructor(readonly requiredScope: string) {
-    super(
-      `This needs an API key with the "${requiredScope}" scope, sent as "Authorization: Bearer <key>".`,
-      'FORBIDDEN',
-    );
+    super(`This needs an API key with the "${requiredScope}" scope, sent as "Authorization: Bearer <key>".`, 'FORBIDDEN');
   }
 }
 
@@ -77,4 +74,3 @@ export class ReferencedError extends DomainError {
     );
   }
 }
-

@@ -3,7 +3,7 @@
 import { builder } from './builder.js';
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
   ForbiddenError,
   NotFoundError,
   ReferencedError,
@@ -63,7 +63,7 @@ builder.objectType(ConflictError, {
 
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
-  description: 'The request\'s API key (or its absence) does not allow this.',
+  description: "The request's API key (or its absence) does not allow this.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
     requiredScope: t.exposeString('requiredScope', { description: 'The scope needed: `write` or `admin`.' }),

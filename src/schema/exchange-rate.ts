@@ -44,7 +44,7 @@ export const ExchangeRate = builder.drizzleNode('exchangeRates', {
     asOf: t.expose('asOf', { type: 'Date', description: 'The date the rate applies to.' }),
     kind: t.expose('kind', {
       type: ExchangeRateKind,
-      description: 'A market rate, or a source\'s own rounded conversion of one amount; conversions prefer market rates.',
+      description: "A market rate, or a source's own rounded conversion of one amount; conversions prefer market rates.",
     }),
     citations: citationsConnection(t, 'Sources for the rate.'),
   }),
@@ -55,8 +55,7 @@ builder.queryField('exchangeRates', (t) =>
     type: 'exchangeRates',
     description: 'The stored exchange rates, newest first.',
     totalCount: (_root, _args, context) => context.db.$count(context.db._.relations.exchangeRates.table),
-    resolve: (query, _root, _args, context) =>
-      context.db.query.exchangeRates.findMany(query({ orderBy: { asOf: 'desc' } })),
+    resolve: (query, _root, _args, context) => context.db.query.exchangeRates.findMany(query({ orderBy: { asOf: 'desc' } })),
   }),
 );
 
@@ -71,6 +70,6 @@ defineWrites({
     baseAmount: { type: 'Money', required: true, validate: rules.positiveDecimal, description: 'The stated amount of the base currency.' },
     quoteAmount: { type: 'Money', required: true, validate: rules.positiveDecimal, description: 'What the source says it is worth.' },
     asOf: { type: 'Date', required: true, description: 'The date the rate applies to.' },
-    kind: { type: ExchangeRateKind, description: 'MARKET unless given: a market rate, or a source\'s own conversion.' },
+    kind: { type: ExchangeRateKind, description: "MARKET unless given: a market rate, or a source's own conversion." },
   },
 });

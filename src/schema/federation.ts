@@ -150,7 +150,13 @@ export function guardEntities(schema: GraphQLSchema): GraphQLSchema {
     if (!Array.isArray(representations)) throw badInput('representations must be a list of entity references.');
     representations.forEach((representation: unknown, index) => {
       const typename = (representation as { __typename?: unknown } | null)?.__typename;
-      if (typeof representation !== 'object' || representation === null || Array.isArray(representation) || typeof typename !== 'string' || !types.has(typename)) {
+      if (
+        typeof representation !== 'object' ||
+        representation === null ||
+        Array.isArray(representation) ||
+        typeof typename !== 'string' ||
+        !types.has(typename)
+      ) {
         throw badInput(`representations[${index}] must be an object whose __typename is one of ${[...types].join(', ')}.`);
       }
     });

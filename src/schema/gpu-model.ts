@@ -3,12 +3,11 @@ import { rootList } from './root-list.js';
 import { allocationsConnection, citationsConnection, discrepanciesConnection } from './shared-connections.js';
 import { defineFilter } from './filters.js';
 import { orderInput } from './ordering.js';
-import { allocations } from '../db/schema.js';
+import { allocations, gpuModels as gpuModelsTable } from '../db/schema.js';
 import { GpuTotal, gpuModelGpuTotals, gpuTotalOrderExpression } from './gpu-total.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
-import { gpuModels as gpuModelsTable } from '../db/schema.js';
 
 export const gpuModelFilter = defineFilter({
   typename: 'GpuModel',
@@ -78,8 +77,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The GPU model with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `gb200`.' }) },
-    resolve: (query, _root, args, context) =>
-      context.db.query.gpuModels.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, context) => context.db.query.gpuModels.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 

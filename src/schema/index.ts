@@ -31,7 +31,9 @@ import './subscriptions.js';
 
 /** The executable schema, with Federation v2's `_service` and `_entities` for gateways. */
 export const schema: GraphQLSchema = guardEntities(
-  describeGenerated(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key', '@shareable'] })),
+  describeGenerated(
+    builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key', '@shareable'] }),
+  ),
 );
 
 /**
@@ -64,7 +66,8 @@ function describeGenerated(built: GraphQLSchema): GraphQLSchema {
   const query = built.getQueryType()?.getFields();
   if (query?._service && !query._service.description) query._service.description = "This subgraph's schema, for gateways.";
   if (query?._entities) {
-    query._entities.description ||= 'Loads entities from their key fields, for federation gateways; null (with an error) for a key no entity has.';
+    query._entities.description ||=
+      'Loads entities from their key fields, for federation gateways; null (with an error) for a key no entity has.';
     const representations = query._entities.args.find((arg) => arg.name === 'representations');
     if (representations && !representations.description) representations.description = 'The references to load.';
   }

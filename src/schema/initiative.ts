@@ -5,13 +5,12 @@ import { InitiativeDomain } from './enums.js';
 import { defineFilter, enumFilter, toWhere } from './filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
 import { orderInput } from './ordering.js';
-import { allocations } from '../db/schema.js';
+import { allocations, initiatives as initiativesTable } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, initiativeGpuTotals } from './gpu-total.js';
 import { MoneyTotal, initiativeInvestmentTotals } from './investment-totals.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
-import { initiatives as initiativesTable } from '../db/schema.js';
 
 export const initiativeFilter = defineFilter({
   typename: 'Initiative',
@@ -101,8 +100,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The initiative with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `ai-native-6g`.' }) },
-    resolve: (query, _root, args, context) =>
-      context.db.query.initiatives.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, context) => context.db.query.initiatives.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 

@@ -16,7 +16,8 @@ export const InvestmentInvestor = builder.drizzleNode('investmentInvestors', {
     investment: t.relation('investment', { description: 'The investment.' }),
     partner: t.relation('partner', { description: 'The investor.' }),
     shareDisclosed: t.boolean({
-      description: 'Whether a source states this investor\'s share. When false, a co-investor\'s share is known only to be at most the whole investment.',
+      description:
+        "Whether a source states this investor's share. When false, a co-investor's share is known only to be at most the whole investment.",
       select: { columns: { shareMinor: true } },
       resolve: (investor) => investor.shareMinor !== null,
     }),

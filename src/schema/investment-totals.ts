@@ -50,10 +50,9 @@ export interface MoneyTotalShape {
 
 /** A coded error the client can act on: no stored rate converts `from` to `to`. */
 function missingRate(from: string, to: string): GraphQLError {
-  return new GraphQLError(
-    `No stored exchange rate converts ${from} to ${to}; add one (with its source) or ask for ${from}.`,
-    { extensions: { code: 'EXCHANGE_RATE_MISSING', from, to } },
-  );
+  return new GraphQLError(`No stored exchange rate converts ${from} to ${to}; add one (with its source) or ask for ${from}.`, {
+    extensions: { code: 'EXCHANGE_RATE_MISSING', from, to },
+  });
 }
 
 /** Converts the rows of one group into a total in `target`; throws the coded error for a missing rate. */
@@ -74,7 +73,14 @@ function toMoneyTotal(rows: SumRow[], target: string, rates: Map<number, RateRow
     if (!rate) throw missingRate(row.currency, target);
     const converted = convertMinorUnits(original, row.currency, target, rate);
     total.amountMinor += converted;
-    total.conversions.push({ from: row.currency, to: target, originalMinor: original, convertedMinor: converted, rate, investmentCount: count });
+    total.conversions.push({
+      from: row.currency,
+      to: target,
+      originalMinor: original,
+      convertedMinor: converted,
+      rate,
+      investmentCount: count,
+    });
   }
   return total;
 }
@@ -99,7 +105,14 @@ function moneyTotalLoader(key: AnySQLiteColumn, throughInvestors: boolean) {
         const rates = readRates(db, rows);
         for (const id of ids) {
           try {
-            totals.set(`${currency}:${id}`, toMoneyTotal(rows.filter((row) => Number(row.key) === id), currency, rates));
+            totals.set(
+              `${currency}:${id}`,
+              toMoneyTotal(
+                rows.filter((row) => Number(row.key) === id),
+                currency,
+                rates,
+              ),
+            );
           } catch (error) {
             totals.set(`${currency}:${id}`, error as Error);
           }
@@ -130,12 +143,12 @@ const CurrencyConversion = builder.objectRef<ConversionShape>('CurrencyConversio
     }),
     converted: t.field({
       type: 'Money',
-      description: 'The same in the total\'s currency, rounded once to its minor unit.',
+      description: "The same in the total's currency, rounded once to its minor unit.",
       resolve: (conversion) => fromMinorUnits(conversion.convertedMinor, conversion.to),
     }),
     rate: t.field({
       type: ExchangeRate,
-      description: 'The stored, cited rate used: the one nearest the investments\' announcement date.',
+      description: "The stored, cited rate used: the one nearest the investments' announcement date.",
       resolve: (conversion) => conversion.rate,
     }),
     investmentCount: t.int({ description: 'How many investments this part covers.', resolve: (conversion) => conversion.investmentCount }),
@@ -179,7 +192,8 @@ const InvestmentGroupKey = builder.enumType('InvestmentGroupKey', {
     PROGRAM: { description: 'The programme.' },
     INITIATIVE: { description: 'The initiative; investments for none form one group.' },
     INVESTOR: {
-      description: 'Each investor. A co-investment counts in full for every investor (splits are rarely disclosed), so the groups can add up to more than the total.',
+      description:
+        'Each investor. A co-investment counts in full for every investor (splits are rarely disclosed), so the groups can add up to more than the total.',
     },
     CURRENCY: { description: 'The currency the amount was stated in.' },
   } satisfies Record<(typeof investmentGroupKeys)[number], { description: string }>,
@@ -198,14 +212,24 @@ interface InvestmentGroupShape {
 const InvestmentGroup = builder.objectRef<InvestmentGroupShape>('InvestmentGroup').implement({
   description: 'The investments sharing one value of each grouping key, with their total.',
   fields: (t) => ({
-    program: t.field({ type: Program, nullable: true, description: 'The programme, when grouping by PROGRAM.', resolve: (group) => rowById(group.programId) }),
+    program: t.field({
+      type: Program,
+      nullable: true,
+      description: 'The programme, when grouping by PROGRAM.',
+      resolve: (group) => rowById(group.programId),
+    }),
     initiative: t.field({
       type: Initiative,
       nullable: true,
       description: 'The initiative, when grouping by INITIATIVE; null also for investments for none.',
       resolve: (group) => rowById(group.initiativeId),
     }),
-    investor: t.field({ type: Partner, nullable: true, description: 'The investor, when grouping by INVESTOR.', resolve: (group) => rowById(group.investorId) }),
+    investor: t.field({
+      type: Partner,
+      nullable: true,
+      description: 'The investor, when grouping by INVESTOR.',
+      resolve: (group) => rowById(group.investorId),
+    }),
     currency: t.field({
       type: 'Currency',
       nullable: true,
@@ -213,8 +237,12 @@ const InvestmentGroup = builder.objectRef<InvestmentGroupShape>('InvestmentGroup
       resolve: (group) => group.currency,
     }),
     label: t.string({ description: 'The group\'s key values in English, joined with " · ".', resolve: (group) => group.label }),
-    labelKo: t.string({ nullable: true, description: 'The same in Korean where names have Korean forms.', resolve: (group) => group.labelKo }),
-    total: t.field({ type: MoneyTotal, description: 'The group\'s total in the requested currency.', resolve: (group) => group.total }),
+    labelKo: t.string({
+      nullable: true,
+      description: 'The same in Korean where names have Korean forms.',
+      resolve: (group) => group.labelKo,
+    }),
+    total: t.field({ type: MoneyTotal, description: "The group's total in the requested currency.", resolve: (group) => group.total }),
   }),
 });
 
@@ -272,7 +300,11 @@ builder.queryField('investmentTotals', (t) =>
       'Investment totals in one currency, grouped by the given keys; null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
     args: {
       filter: t.arg({ type: InvestmentFilter, description: 'Which investments to sum.' }),
-      groupBy: t.arg({ type: [InvestmentGroupKey], required: true, description: 'The grouping keys; an empty list gives the total alone.' }),
+      groupBy: t.arg({
+        type: [InvestmentGroupKey],
+        required: true,
+        description: 'The grouping keys; an empty list gives the total alone.',
+      }),
       currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }),
     },
     resolve: (_root, args, context) => {

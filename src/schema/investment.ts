@@ -61,7 +61,7 @@ export const Investment = builder.drizzleNode('investments', {
     }),
     bound: t.expose('bound', { type: QuantityBound, description: 'Whether the amount is exact, a maximum, a minimum or approximate.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was announced.' }),
-    description: t.exposeString('description', { nullable: true, description: 'Details, including other sources\' figures.' }),
+    description: t.exposeString('description', { nullable: true, description: "Details, including other sources' figures." }),
     program: t.relation('program', { description: 'The programme it belongs to.' }),
     initiative: t.relation('initiative', { nullable: true, description: 'The initiative it funds, if one is named.' }),
     investors: t.relatedConnection('investorships', {
@@ -106,7 +106,7 @@ defineWrites({
     announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
     description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'Details.' },
   },
-  prepare: (values, input, before) => {
+  prepare: (values, _input, before) => {
     const { amount, ...rest } = values;
     if (amount === undefined && !('currency' in values)) return rest;
     const currency = String(values.currency ?? before?.currency);

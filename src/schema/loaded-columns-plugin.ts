@@ -24,7 +24,6 @@ import { fieldsOf } from './selection.js';
 const pluginName = 'loadedColumns';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       loadedColumns: LoadedColumnsPlugin<Types>;

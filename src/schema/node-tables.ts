@@ -25,9 +25,7 @@ export function tableOfType(typename: string): SQLiteTable | undefined {
   return key ? relations[key].table : undefined;
 }
 
-const typeBySqlName = new Map(
-  Object.entries(nodeTables).map(([typename, key]) => [getTableConfig(relations[key].table).name, typename]),
-);
+const typeBySqlName = new Map(Object.entries(nodeTables).map(([typename, key]) => [getTableConfig(relations[key].table).name, typename]));
 
 /** The node type of a table, by its SQL name (`gpu_models` → `GpuModel`); the name itself otherwise. */
 export function typeOfTable(sqlName: string): string {

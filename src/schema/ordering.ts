@@ -29,10 +29,7 @@ export type OrderExpression = (table: { id: AnySQLiteColumn }) => SQL;
  * Declares `<Type>OrderField` and `<Type>Order` for the given sortable fields, and returns the
  * input type with a function turning the argument into a drizzle `orderBy` object.
  */
-export function orderInput<F extends string>(
-  typeName: string,
-  fields: Record<F, SortKey>,
-) {
+export function orderInput<F extends string>(typeName: string, fields: Record<F, SortKey>) {
   const fieldEnum = builder.enumType(`${typeName}OrderField`, {
     description: `What ${typeName} lists can be sorted by.`,
     values: Object.fromEntries(

@@ -7,7 +7,7 @@ import { InitiativeParticipantFilter, participantFilterSpec } from './initiative
 // register in is the order of Query and Mutation fields in subgraph.graphql.
 import './investment.js';
 import { orderInput } from './ordering.js';
-import { allocations } from '../db/schema.js';
+import { allocations, partners as partnersTable } from '../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from './gpu-total.js';
 import { partnerGpuShares } from './partner-totals.js';
 import { MoneyTotal, partnerInvestmentTotals } from './investment-totals.js';
@@ -15,7 +15,6 @@ import { allocationsConnection, citationsConnection, discrepanciesConnection, in
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
-import { partners as partnersTable } from '../db/schema.js';
 
 export const partnerFilter = defineFilter({
   typename: 'Partner',
@@ -69,7 +68,8 @@ export const Partner = builder.drizzleNode('partners', {
     description: t.exposeString('description', { nullable: true, description: 'Who it is, in a sentence.' }),
     website: t.exposeString('website', { nullable: true, description: 'Its website.' }),
     aliases: t.exposeStringList('aliases', {
-      description: 'Other names the sources use for it: short, former, English or Korean forms (현대차그룹, 현대차 for 현대자동차그룹). `search` finds them.',
+      description:
+        'Other names the sources use for it: short, former, English or Korean forms (현대차그룹, 현대차 for 현대자동차그룹). `search` finds them.',
     }),
     gpuTotal: t.field({
       type: GpuTotal,
@@ -82,7 +82,10 @@ export const Partner = builder.drizzleNode('partners', {
         "This partner's GPUs as a fraction (0 to 1) of all GPUs in the programmes it has allocations in (NAVER Cloud: 60,000 / 260,000); null when it has none.",
       resolve: (partner, _args, context) => partnerGpuShares(context).load(partner.id),
     }),
-    allocations: allocationsConnection(t, 'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.'),
+    allocations: allocationsConnection(
+      t,
+      'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.',
+    ),
     initiatives: t.relatedConnection('participations', {
       description: 'The initiatives this partner takes part in, each with its role.',
       totalCount: true,
@@ -117,8 +120,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The partner with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `naver-cloud`.' }) },
-    resolve: (query, _root, args, context) =>
-      context.db.query.partners.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, context) => context.db.query.partners.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 

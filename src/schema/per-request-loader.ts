@@ -8,10 +8,7 @@ import type { Db } from '../db/client.js';
 import type { Context } from './builder.js';
 
 /** A per-request loader: `read` answers every key of one batch, in order, with one statement. */
-export function perRequestLoader<K, V>(
-  read: (db: Db, keys: readonly K[]) => readonly (V | Error)[],
-  options?: Options<K, V, unknown>,
-) {
+export function perRequestLoader<K, V>(read: (db: Db, keys: readonly K[]) => readonly (V | Error)[], options?: Options<K, V, unknown>) {
   const getter = dataloaderGetter<K, V, unknown>(options, async (keys, context) => read((context as Context).db, keys), undefined, false);
   return (context: Context) => getter(context);
 }

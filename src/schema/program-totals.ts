@@ -58,8 +58,7 @@ export const NationalCapacity = builder.objectRef<NationalCapacityShape>('Nation
     after: t.field({
       type: 'SafeInt',
       nullable: true,
-      description:
-        'Computed: `before` plus `added.quantity`, a sum no source states (see `stated`); null when `before` is unknown.',
+      description: 'Computed: `before` plus `added.quantity`, a sum no source states (see `stated`); null when `before` is unknown.',
       resolve: (capacity) => (capacity.before === null ? null : capacity.before + capacity.added.quantity),
     }),
     afterLowerBound: t.field({
@@ -90,9 +89,7 @@ export const NationalCapacity = builder.objectRef<NationalCapacityShape>('Nation
       nullable: true,
       description: 'How the computed `after` is bounded, from the bounds of its parts.',
       resolve: (capacity) =>
-        capacity.beforeBound === null
-          ? null
-          : combinedBound([capacity.beforeBound, ...capacity.added.byBound.map((part) => part.bound)]),
+        capacity.beforeBound === null ? null : combinedBound([capacity.beforeBound, ...capacity.added.byBound.map((part) => part.bound)]),
     }),
   }),
 });

@@ -7,14 +7,13 @@ import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initi
 import { orderInput } from './ordering.js';
 import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from './gpu-total.js';
 import { NationalCapacity, programPartnerCounts } from './program-totals.js';
-import { allocations } from '../db/schema.js';
+import { allocations, programs as programsTable } from '../db/schema.js';
 import { MoneyTotal, programInvestmentTotals } from './investment-totals.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from './validators.js';
 import { defineWrites } from './writes.js';
 import { publishProgramChange } from './subscriptions.js';
 import { ValidationError } from './error-classes.js';
-import { programs as programsTable } from '../db/schema.js';
 
 export const programFilter = defineFilter({
   typename: 'Program',
@@ -76,7 +75,7 @@ export const Program = builder.drizzleNode('programs', {
     statedGpuTotalBound: t.expose('statedGpuTotalBound', {
       type: QuantityBound,
       nullable: true,
-      description: 'How the dataset resolves the stated total\'s bound; a discrepancy records the sources on each side when they disagree.',
+      description: "How the dataset resolves the stated total's bound; a discrepancy records the sources on each side when they disagree.",
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the programme is, in a few sentences.' }),
     gpuTotal: t.field({
@@ -144,8 +143,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The programme with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `korea-2025`.' }) },
-    resolve: (query, _root, args, context) =>
-      context.db.query.programs.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, context) => context.db.query.programs.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 
@@ -191,8 +189,8 @@ defineWrites({
       ['statedGpuTotal', 'statedGpuTotalBound'],
       ['statedCapacityAfter', 'statedCapacityAfterBound'],
     ] as const) {
-      const base = figure in values ? values[figure] : before?.[figure] ?? null;
-      const bound = boundField in values ? values[boundField] : before?.[boundField] ?? null;
+      const base = figure in values ? values[figure] : (before?.[figure] ?? null);
+      const bound = boundField in values ? values[boundField] : (before?.[boundField] ?? null);
       if ((base === null) !== (bound === null)) {
         throw new ValidationError(`${figure} and ${boundField} go together.`, [
           { path: ['input', base === null ? figure : boundField], message: 'give both, or neither' },

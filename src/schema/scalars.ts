@@ -36,6 +36,5 @@ builder.addScalarType('Currency', CurrencyResolver, {
 });
 
 builder.addScalarType('SafeInt', SafeIntResolver, {
-  description:
-    'A whole number up to 2^53 − 1, sent as a JSON number. Used for totals, which can outgrow GraphQL\'s 32-bit `Int`.',
+  description: "A whole number up to 2^53 − 1, sent as a JSON number. Used for totals, which can outgrow GraphQL's 32-bit `Int`.",
 });

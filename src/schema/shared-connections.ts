@@ -17,8 +17,7 @@ interface RelatedConnectionBuilder<Relation extends string> {
 }
 
 // Made per field, not at module load: the filter inputs live in modules that import this one.
-const citationArgs = () =>
-  builder.args((t) => ({ filter: t.field({ type: CitationFilter, description: 'Which citations to return.' }) }));
+const citationArgs = () => builder.args((t) => ({ filter: t.field({ type: CitationFilter, description: 'Which citations to return.' }) }));
 const discrepancyArgs = () =>
   builder.args((t) => ({ filter: t.field({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }) }));
 

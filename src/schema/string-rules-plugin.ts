@@ -14,7 +14,6 @@ import { textProblem } from '../domain/text-rules.js';
 const pluginName = 'stringRules';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       stringRules: StringRulesPlugin<Types>;
@@ -32,7 +31,7 @@ export function firstBadString(args: Record<string, unknown>): { path: string[];
       const problem = textProblem(value, true);
       if (problem) return { path, problem };
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => pending.push({ value: item, path: [...path, String(index)] }));
+      for (const [index, item] of value.entries()) pending.push({ value: item, path: [...path, String(index)] });
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) pending.push({ value: item, path: [...path, key] });
     }

@@ -16,12 +16,7 @@ import { Partner } from './partner.js';
 import { Program } from './program.js';
 
 const discrepancySubjects = ['program', 'partner', 'gpuModel', 'allocation', 'initiative', 'investment'] as const;
-const citationSubjects = [
-  ...discrepancySubjects,
-  'initiativeParticipant',
-  'investmentInvestor',
-  'exchangeRate',
-] as const;
+const citationSubjects = [...discrepancySubjects, 'initiativeParticipant', 'investmentInvestor', 'exchangeRate'] as const;
 
 type SubjectRelation = (typeof citationSubjects)[number];
 
@@ -64,11 +59,7 @@ const subjectColumns: Record<string, string> = {
  * Column values naming the subject with global ID `subjectId`: the one matching column set,
  * every other subject column null. Throws NotFoundError for an ID of no allowed object.
  */
-export function subjectColumnValues(
-  tx: Transaction,
-  subjectId: string,
-  allowed: readonly string[],
-): Record<string, number | null> {
+export function subjectColumnValues(tx: Transaction, subjectId: string, allowed: readonly string[]): Record<string, number | null> {
   const typename = parseGlobalId(subjectId)?.typename;
   if (typename === undefined || !allowed.includes(typename)) throw new NotFoundError(allowed.join(' or '), subjectId, 'subjectId');
   const values: Record<string, number | null> = Object.fromEntries(allowed.map((type) => [subjectColumns[type]!, null]));

@@ -1,7 +1,6 @@
 // Live updates: allocation changes (filtered like `allocations`) and programme totals.
 import { initContextCache } from '@pothos/core';
-import { eq, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
-import { getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import { filter, pipe } from 'graphql-yoga';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
@@ -30,9 +29,7 @@ function freshCaches(context: Context): void {
 function matches(db: Db, row: Record<string, unknown>, where: Record<string, unknown> | undefined): boolean {
   if (!where) return true;
   const columns = getTableColumns(allocations);
-  const values = Object.entries(columns).map(
-    ([key, column]) => sql`${row[key] ?? null} AS ${sql.identifier(column.name)}`,
-  );
+  const values = Object.entries(columns).map(([key, column]) => sql`${row[key] ?? null} AS ${sql.identifier(column.name)}`);
   const predicate = relationsFilterToSQL(allocations, where as AnyRelationsFilter, relations.allocations.relations, relations) as SQL;
   const found = db.get<{ hit: number }>(
     sql`WITH ${sql.identifier('allocations')} AS (SELECT ${sql.join(values, sql`, `)}) SELECT 1 AS hit FROM ${sql.identifier('allocations')} WHERE ${predicate}`,
@@ -90,7 +87,7 @@ builder.subscriptionFields((t) => ({
   }),
   programTotalsChanged: t.field({
     type: Program,
-    description: "The programme, with its totals recomputed, after every write that changes them (allocations, the installed base).",
+    description: 'The programme, with its totals recomputed, after every write that changes them (allocations, the installed base).',
     args: { slug: t.arg.string({ required: true, description: 'The programme, e.g. `korea-2025`.' }) },
     subscribe: (_root, args, context) => {
       const program = context.db.select({ id: programs.id }).from(programs).where(eq(programs.slug, args.slug)).get();

@@ -30,8 +30,10 @@ export const quantity = z.number().int('must be a whole number').min(1, 'must be
 export const nonNegativeCount = z.number().int('must be a whole number').min(0, 'must not be negative');
 export const positiveCount = z.number().int('must be a whole number').min(1, 'must be positive');
 
-export const currency = line()
-  .refine((code) => /^[A-Z]{3}$/.test(code) && minorUnitDigits(code) !== undefined, 'must be an ISO 4217 currency code such as USD');
+export const currency = line().refine(
+  (code) => /^[A-Z]{3}$/.test(code) && minorUnitDigits(code) !== undefined,
+  'must be an ISO 4217 currency code such as USD',
+);
 export const country = line().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as KR');
 export const url = line().pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000, 'at most 2000 characters'));
 export const language = line().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as ko or en-US');
@@ -40,8 +42,10 @@ export const positiveDecimal = line()
   .refine((value) => /[1-9]/.test(value), 'must be greater than zero');
 export const technologies = z.array(line().trim().min(1).max(100)).max(50, 'at most 50 technologies');
 export const aliases = z.array(line().trim().min(1).max(200)).max(50, 'at most 50 aliases');
-export const publishedAt = line()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, 'must be an ISO 8601 date or date-time with offset');
+export const publishedAt = line().regex(
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
+  'must be an ISO 8601 date or date-time with offset',
+);
 
 /** The rules whose fields may span lines; writes.ts says so in those fields' descriptions. */
 export const multiLineRules: ReadonlySet<unknown> = new Set([optionalText, longText]);

@@ -10,13 +10,7 @@ import type { Db } from '../db/client.js';
 import type { AuditOperation } from '../db/enums.js';
 import * as schema from '../db/schema.js';
 import { builder, type Auth, type Context } from './builder.js';
-import {
-  ConflictError,
-  NotFoundError,
-  ReferencedError,
-  ValidationError,
-  type Reference,
-} from './error-classes.js';
+import { ConflictError, NotFoundError, ReferencedError, ValidationError, type Reference } from './error-classes.js';
 import { mutationErrors } from './errors.js';
 import { parseGlobalId } from './global-id.js';
 import { multiLineNote, singleLineNote } from '../domain/text-rules.js';
@@ -48,9 +42,7 @@ export function audit(
   before: Row | null,
   after: Row | null,
 ): void {
-  tx.insert(schema.auditEvents)
-    .values({ apiKeyId: auth.keyId, operation, entityType, entityId, before, after })
-    .run();
+  tx.insert(schema.auditEvents).values({ apiKeyId: auth.keyId, operation, entityType, entityId, before, after }).run();
 }
 
 function idColumn(table: SQLiteTable): AnySQLiteColumn {
@@ -65,14 +57,16 @@ export function resolveId(tx: Transaction, globalId: string, typename: string, f
   const decoded = parseGlobalId(globalId);
   const table = tableOfType(typename);
   if (!decoded || decoded.typename !== typename || !table) throw new NotFoundError(typename, globalId, field);
-  const found = tx.select({ id: idColumn(table) }).from(table).where(eq(idColumn(table), decoded.id)).get();
+  const found = tx
+    .select({ id: idColumn(table) })
+    .from(table)
+    .where(eq(idColumn(table), decoded.id))
+    .get();
   if (!found) throw new NotFoundError(typename, globalId, field);
   return decoded.id;
 }
 
-const allTables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
-  is(value, SQLiteTable),
-);
+const allTables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
 
 /**
  * What still points at a row through foreign keys that forbid deleting it (ON DELETE RESTRICT),
@@ -257,7 +251,11 @@ export function defineWrites(spec: WritesSpec): void {
           if (spec.prepare) values = spec.prepare(values, input, null, tx);
           let row: Row;
           try {
-            row = tx.insert(table).values(values as never).returning().get() as Row;
+            row = tx
+              .insert(table)
+              .values(values as never)
+              .returning()
+              .get() as Row;
           } catch (error) {
             throw constraintError(error, typename);
           }
@@ -365,4 +363,3 @@ export function defineWrites(spec: WritesSpec): void {
     }),
   );
 }
-

@@ -14,7 +14,8 @@ export type Encoding = 'br' | 'gzip';
 export const minCompressBytes = 1024;
 
 /** Types worth compressing. Streams (`text/event-stream`, `multipart/mixed`) are never buffered. */
-const compressible = /^(application\/(json|graphql-response\+json|javascript)|text\/(html|css|plain|javascript)|image\/(svg\+xml|x-icon))\b/i;
+const compressible =
+  /^(application\/(json|graphql-response\+json|javascript)|text\/(html|css|plain|javascript)|image\/(svg\+xml|x-icon))\b/i;
 
 /**
  * The encoding to answer with: the client's preferred of br and gzip by q-value (br on a tie),
@@ -58,7 +59,10 @@ function compressedCopy(body: Buffer, encoding: Encoding): Buffer {
 
 function addVary(response: ServerResponse, name: string): void {
   const current = response.getHeader('vary');
-  const list = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((value) => value.trim()).filter(Boolean);
+  const list = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
   if (list.includes('*') || list.some((value) => value.toLowerCase() === name.toLowerCase())) return;
   response.setHeader('vary', [...list, name].join(', '));
 }
@@ -97,13 +101,25 @@ export function compressResponses(request: IncomingMessage, response: ServerResp
     if (typed) addVary(response, 'Accept-Encoding');
     const cacheControl = String(response.getHeader('cache-control') ?? '');
     mode =
-      encoding && typed && status >= 200 && status !== 204 && status !== 304 && !response.hasHeader('content-encoding') && !/no-transform/i.test(cacheControl)
+      encoding &&
+      typed &&
+      status >= 200 &&
+      status !== 204 &&
+      status !== 304 &&
+      !response.hasHeader('content-encoding') &&
+      !/no-transform/i.test(cacheControl)
         ? 'collect'
         : 'pass';
     if (mode === 'pass') writeHead(status, response.statusMessage);
   };
   const toBuffer = (chunk: Chunk, given?: unknown): Buffer | null =>
-    chunk === null || chunk === undefined ? null : typeof chunk === 'string' ? Buffer.from(chunk, (typeof given === 'string' ? given : 'utf8') as BufferEncoding) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    chunk === null || chunk === undefined
+      ? null
+      : typeof chunk === 'string'
+        ? Buffer.from(chunk, (typeof given === 'string' ? given : 'utf8') as BufferEncoding)
+        : Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(chunk);
 
   response.write = ((chunk: Chunk, ...rest: unknown[]) => {
     decide();
@@ -143,5 +159,7 @@ function headerEntries(given: object): [string, NonNullable<OutgoingHttpHeaders[
     : Array.isArray(given[0])
       ? (given as [string, unknown][])
       : Array.from({ length: given.length / 2 }, (_, index) => [String(given[2 * index]), given[2 * index + 1]]);
-  return entries.filter((entry): entry is [string, NonNullable<OutgoingHttpHeaders[string]>] => entry[1] !== undefined && entry[1] !== null).map(([name, value]) => [name.toLowerCase(), value]);
+  return entries
+    .filter((entry): entry is [string, NonNullable<OutgoingHttpHeaders[string]>] => entry[1] !== undefined && entry[1] !== null)
+    .map(([name, value]) => [name.toLowerCase(), value]);
 }

@@ -112,7 +112,13 @@ export function createDashboard(options: { logger?: Logger; assets?: Promise<Das
       return true;
     }
     const file =
-      path === '/' || path === '/index.html' ? built.html : path === '/assets/main.js' ? built.script : path === '/assets/styles.css' ? built.styles : null;
+      path === '/' || path === '/index.html'
+        ? built.html
+        : path === '/assets/main.js'
+          ? built.script
+          : path === '/assets/styles.css'
+            ? built.styles
+            : null;
     if (!file) {
       response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       response.end('Not Found');

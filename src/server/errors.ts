@@ -49,9 +49,16 @@ function codeFor(message: string): string {
  */
 export function clientError(error: unknown): GraphQLError {
   const masked = maskError(error, 'Unexpected error.');
-  const coded = masked instanceof GraphQLError ? masked : new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  const coded =
+    masked instanceof GraphQLError ? masked : new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   const { http: _http, unexpected: _unexpected, ...extensions } = coded.extensions as Record<string, unknown>;
-  return new GraphQLError(coded.message, { nodes: coded.nodes, source: coded.source, positions: coded.positions, path: coded.path, extensions });
+  return new GraphQLError(coded.message, {
+    nodes: coded.nodes,
+    source: coded.source,
+    positions: coded.positions,
+    path: coded.path,
+    extensions,
+  });
 }
 
 /**
@@ -61,7 +68,10 @@ export function clientError(error: unknown): GraphQLError {
  */
 export function errorResponse(error: unknown, ResponseType: typeof Response): Response {
   const masked = maskError(error, 'Unexpected error.');
-  const extensions = (masked instanceof GraphQLError ? masked.extensions : {}) as { http?: { status?: number; headers?: Record<string, string> }; unexpected?: boolean };
+  const extensions = (masked instanceof GraphQLError ? masked.extensions : {}) as {
+    http?: { status?: number; headers?: Record<string, string> };
+    unexpected?: boolean;
+  };
   const status = extensions.http?.status ?? (!(masked instanceof GraphQLError) || extensions.unexpected ? 500 : 400);
   return new ResponseType(JSON.stringify({ errors: [clientError(error).toJSON()] }), {
     status,

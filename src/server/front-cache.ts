@@ -72,7 +72,7 @@ export function createFrontCache(options: FrontCacheOptions): FrontCache {
     options.registry &&
     new Counter({
       name: 'graphql_front_cache_hits_total',
-      help: 'Requests answered from the HTTP layer\'s copy of the response cache, before yoga (not counted in the graphql_* metrics).',
+      help: "Requests answered from the HTTP layer's copy of the response cache, before yoga (not counted in the graphql_* metrics).",
       registers: [options.registry],
     });
 

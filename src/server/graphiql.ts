@@ -116,7 +116,7 @@ export async function serveGraphiQLAsset(request: IncomingMessage, response: Ser
     vary: 'Accept-Encoding',
   };
   const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
     response.writeHead(304, headers);
     response.end();
     return true;

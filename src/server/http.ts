@@ -118,12 +118,18 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
         return;
       }
       if (options.graphiql && (await serveGraphiQLAsset(request, response, path))) return;
-      if (options.dashboard && (request.method === 'GET' || request.method === 'HEAD') && (await options.dashboard(request, response))) return;
+      if (options.dashboard && (request.method === 'GET' || request.method === 'HEAD') && (await options.dashboard(request, response)))
+        return;
       let body: Buffer | undefined;
       if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
         const read = await readBody(request, limit);
         if (read === 'too-large') {
-          sendJson(response, 413, { errors: [{ message: `The request body is larger than ${limit} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+          sendJson(
+            response,
+            413,
+            { errors: [{ message: `The request body is larger than ${limit} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+            { connection: 'close' },
+          );
           return;
         }
         // @whatwg-node/server uses a body a framework has already read instead of the stream.

@@ -3,7 +3,7 @@
 // jit executes large results of plain objects (totals, group-bys) much faster than graphql-js,
 // but it builds `info.path` afresh for every resolver call, and plugin-drizzle finds the rows it
 // preloaded for the items of a list by that path: under jit, relations beneath a list's items
-// are loaded again (STACK-NOTES; mercurius' column in bench/RESULTS.md: 3 statements and less
+// are loaded again (mercurius' column in bench/RESULTS.md: 3 statements and less
 // than half the speed on the nested list). One row's relations (`node(id:) { partner }`) are
 // found without it. So queries with no database-backed field beneath a list are compiled;
 // everything else runs as before. The plugin has no such rule of its own,

@@ -59,7 +59,9 @@ export function formatLine(level: Level, message: string, fields: Record<string,
     }),
   );
   const cut = JSON.stringify({ time: new Date().toISOString(), level, msg: truncate(message, 200), truncated: true, ...short });
-  return cut.length <= MAX_LOG_LINE ? cut : JSON.stringify({ time: new Date().toISOString(), level, msg: truncate(message, 200), truncated: true });
+  return cut.length <= MAX_LOG_LINE
+    ? cut
+    : JSON.stringify({ time: new Date().toISOString(), level, msg: truncate(message, 200), truncated: true });
 }
 
 function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {

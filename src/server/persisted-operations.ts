@@ -17,7 +17,10 @@ function operationsOf(source: string): string[] {
   const definitions = parse(source).definitions;
   const fragments = definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   return definitions
-    .filter((definition): definition is Extract<DefinitionNode, { kind: Kind.OPERATION_DEFINITION }> => definition.kind === Kind.OPERATION_DEFINITION)
+    .filter(
+      (definition): definition is Extract<DefinitionNode, { kind: Kind.OPERATION_DEFINITION }> =>
+        definition.kind === Kind.OPERATION_DEFINITION,
+    )
     .map((operation) => [operation, ...fragments].map((definition) => print(definition)).join('\n\n'));
 }
 
@@ -27,7 +30,9 @@ export function sha256(text: string): string {
 
 /** True for a document holding a subscription (it streams instead of answering once). */
 export function isSubscription(document: string): boolean {
-  return parse(document).definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription');
+  return parse(document).definitions.some(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription',
+  );
 }
 
 /**
@@ -40,7 +45,8 @@ export function isSubscription(document: string): boolean {
 export function dashboardDocuments(): [string, string][] {
   const documents = JSON.parse(readFileSync(dashboardDocumentsUrl, 'utf8')) as Record<string, string>;
   return Object.entries(documents).map(([hash, document]) => {
-    if (sha256(document) !== hash) throw new Error(`web/gql/persisted-documents.json: ${hash} is not the SHA-256 of its document; run \`npm run codegen\``);
+    if (sha256(document) !== hash)
+      throw new Error(`web/gql/persisted-documents.json: ${hash} is not the SHA-256 of its document; run \`npm run codegen\``);
     return [hash, document];
   });
 }
@@ -49,7 +55,9 @@ export function dashboardDocuments(): [string, string][] {
 export function buildManifest(): Record<string, string> {
   const documents = operationsOf(exampleOperations);
   return Object.fromEntries(
-    [...documents.map((document): [string, string] => [sha256(document), document]), ...dashboardDocuments()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    [...documents.map((document): [string, string] => [sha256(document), document]), ...dashboardDocuments()].sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    ),
   );
 }
 
@@ -74,6 +82,7 @@ export function createApqStore(manifest: Record<string, string>): APQStore {
   return {
     // Own keys only: a hash such as `__proto__` or `constructor` names no document.
     get: (hash) => (Object.hasOwn(manifest, hash) ? manifest[hash] : registered.get(hash)),
-    set: (hash, document) => (document.length <= apqLimits.maxDocumentLength && !Object.hasOwn(manifest, hash) ? registered.set(hash, document) : undefined),
+    set: (hash, document) =>
+      document.length <= apqLimits.maxDocumentLength && !Object.hasOwn(manifest, hash) ? registered.set(hash, document) : undefined,
   };
 }

@@ -13,8 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { parseAuthorization } from '../auth/api-keys.js';
-import type { Config } from '../config.js';
-import { serverDefaults } from '../config.js';
+import { type Config, serverDefaults } from '../config.js';
 import { originAllowed } from './cors.js';
 import { clientError } from './errors.js';
 import { withoutResponseCache } from './plugins/use-caching.js';
@@ -84,7 +83,8 @@ export function credentialOf(params: Readonly<Record<string, unknown>> | undefin
 async function guarded<T>(run: () => T | Promise<T>): Promise<T | ExecutionResult> {
   try {
     const result = await run();
-    if (result && typeof result === 'object' && Symbol.asyncIterator in result) return guardStream(result as AsyncIterable<ExecutionResult>) as T;
+    if (result && typeof result === 'object' && Symbol.asyncIterator in result)
+      return guardStream(result as AsyncIterable<ExecutionResult>) as T;
     return result;
   } catch (error) {
     return { errors: [clientError(error)] };

@@ -6,7 +6,14 @@ import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import { Registry } from 'prom-client';
-import { defaultBudget, defaultCorsAllowHeaders, defaultCorsExposeHeaders, documentLimits, serverDefaults, type RequestBudget } from '../config.js';
+import {
+  defaultBudget,
+  defaultCorsAllowHeaders,
+  defaultCorsExposeHeaders,
+  documentLimits,
+  serverDefaults,
+  type RequestBudget,
+} from '../config.js';
 import type { Db } from '../db/client.js';
 import { schema } from '../schema/index.js';
 import type { Context } from '../schema/builder.js';
@@ -87,17 +94,18 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
   const manifest = loadManifest();
   // One registry per server, so several servers in one process (tests) do not collide.
   const registry = (options.metrics ?? serverDefaults.metrics) ? new Registry() : undefined;
-  const caching = (options.responseCache ?? serverDefaults.responseCache)
-    ? useCaching({
-        db: options.db,
-        schema,
-        events,
-        ttlMs: options.responseCacheTtlMs ?? serverDefaults.responseCacheTtlMs,
-        maxEntries: serverDefaults.responseCacheMaxEntries,
-        auth,
-        ...(registry ? { registry } : {}),
-      })
-    : undefined;
+  const caching =
+    (options.responseCache ?? serverDefaults.responseCache)
+      ? useCaching({
+          db: options.db,
+          schema,
+          events,
+          ttlMs: options.responseCacheTtlMs ?? serverDefaults.responseCacheTtlMs,
+          maxEntries: serverDefaults.responseCacheMaxEntries,
+          auth,
+          ...(registry ? { registry } : {}),
+        })
+      : undefined;
 
   const plugins: (Plugin | false | undefined)[] = [
     useCacheControl('/graphql'),
@@ -128,9 +136,7 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
         return identity;
       })(),
     }),
-    graphiql: options.graphiql
-      ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false }
-      : false,
+    graphiql: options.graphiql ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false } : false,
     // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no
     // internet; they are served as cacheable files (graphiql.ts), not inlined into the page.
     renderGraphiQL: renderGraphiQLPage,

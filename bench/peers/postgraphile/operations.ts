@@ -30,17 +30,41 @@ function combinedBound(kinds: readonly string[]): Bound {
 type Edges<T> = { edges: { node: T }[] };
 type FloorCitation = { quote: string; source: { publisher: string } };
 interface FloorData {
-  program?: { name: string; gpuTotal: { quantity: number; bound: string }; partnerCount: number; nationalCapacity: { before: number | null } } | null;
-  allocationTotals?: { gpuTotal: { quantity: number; bound?: string }; groups: { gpuTotal: { quantity: number; bound?: string }; allocationCount?: number }[] };
+  program?: {
+    name: string;
+    gpuTotal: { quantity: number; bound: string };
+    partnerCount: number;
+    nationalCapacity: { before: number | null };
+  } | null;
+  allocationTotals?: {
+    gpuTotal: { quantity: number; bound?: string };
+    groups: { gpuTotal: { quantity: number; bound?: string }; allocationCount?: number }[];
+  };
   partners?: Edges<{
     name: string;
-    allocations: Edges<{ quantity: number; citations?: Edges<FloorCitation>; status?: string; announcedOn?: string; gpuModel?: { name: string } | null }>;
+    allocations: Edges<{
+      quantity: number;
+      citations?: Edges<FloorCitation>;
+      status?: string;
+      announcedOn?: string;
+      gpuModel?: { name: string } | null;
+    }>;
   }>;
   programs?: Edges<{
     name: string;
-    initiatives: Edges<{ name: string; allocations: Edges<{ quantity: number; partner: { name: string }; citations: Edges<FloorCitation> }> }>;
+    initiatives: Edges<{
+      name: string;
+      allocations: Edges<{ quantity: number; partner: { name: string }; citations: Edges<FloorCitation> }>;
+    }>;
   }>;
-  node?: { quantity: number; bound: string; status: string; announcedOn: string; partner: { name: string }; gpuModel: { name: string } | null } | null;
+  node?: {
+    quantity: number;
+    bound: string;
+    status: string;
+    announcedOn: string;
+    partner: { name: string };
+    gpuModel: { name: string } | null;
+  } | null;
   _entities?: ({ id: string; slug: string; name: string; kind: string } | null)[];
 }
 
@@ -79,7 +103,9 @@ export const postgraphileOperations: Record<string, PostgraphileOperation | Inex
         quantity: program.gpuTotal.quantity,
         bound: program.gpuTotal.bound,
         partnerCount: program.partnerCount,
-        groups: sortGroups(floor.allocationTotals!.groups.map((group) => ({ quantity: group.gpuTotal.quantity, bound: group.gpuTotal.bound! }))),
+        groups: sortGroups(
+          floor.allocationTotals!.groups.map((group) => ({ quantity: group.gpuTotal.quantity, bound: group.gpuTotal.bound! })),
+        ),
       };
     },
     // One row per partner and bound: a partner's quantity is their sum, its bound the service's rule over the bounds present.
@@ -87,7 +113,10 @@ export const postgraphileOperations: Record<string, PostgraphileOperation | Inex
       programBySlug: {
         name: string;
         installedBaseGpus: number | null;
-        allocationsByProgramId: { aggregates: { sum: { quantity: string }; distinctCount: { partnerId: string } }; groupedAggregates: Grouped[] };
+        allocationsByProgramId: {
+          aggregates: { sum: { quantity: string }; distinctCount: { partnerId: string } };
+          groupedAggregates: Grouped[];
+        };
       };
     }) => {
       const program = data.programBySlug;
@@ -122,12 +151,17 @@ export const postgraphileOperations: Record<string, PostgraphileOperation | Inex
     variables: () => ({}),
     expected: (floor: FloorData) => ({
       quantity: floor.allocationTotals!.gpuTotal.quantity,
-      groups: sortGroups(floor.allocationTotals!.groups.map((group) => ({ quantity: group.gpuTotal.quantity, allocationCount: group.allocationCount! }))),
+      groups: sortGroups(
+        floor.allocationTotals!.groups.map((group) => ({ quantity: group.gpuTotal.quantity, allocationCount: group.allocationCount! })),
+      ),
     }),
     normalise: (data: { allAllocations: { aggregates: { sum: { quantity: string | null } }; groupedAggregates: Grouped[] } }) => ({
       quantity: Number(data.allAllocations.aggregates.sum.quantity ?? 0),
       groups: sortGroups(
-        data.allAllocations.groupedAggregates.map((group) => ({ quantity: Number(group.sum.quantity), allocationCount: Number(group.distinctCount!.rowId) })),
+        data.allAllocations.groupedAggregates.map((group) => ({
+          quantity: Number(group.sum.quantity),
+          allocationCount: Number(group.distinctCount!.rowId),
+        })),
       ),
     }),
   },
@@ -148,7 +182,10 @@ export const postgraphileOperations: Record<string, PostgraphileOperation | Inex
         nodes: floor.partners!.edges.map(({ node: partner }) => ({
           name: partner.name,
           allocationsByPartnerId: {
-            nodes: partner.allocations.edges.map(({ node }) => ({ quantity: node.quantity, citationsByAllocationId: citations(node.citations!) })),
+            nodes: partner.allocations.edges.map(({ node }) => ({
+              quantity: node.quantity,
+              citationsByAllocationId: citations(node.citations!),
+            })),
           },
         })),
       },
@@ -258,7 +295,12 @@ export const postgraphileOperations: Record<string, PostgraphileOperation | Inex
       allPartners: {
         nodes: floor
           ._entities!.filter((entity) => entity !== null)
-          .map((entity) => ({ rowId: Number(Buffer.from(entity.id, 'base64').toString('utf8').split(':')[1]), slug: entity.slug, name: entity.name, kind: entity.kind }))
+          .map((entity) => ({
+            rowId: Number(Buffer.from(entity.id, 'base64').toString('utf8').split(':')[1]),
+            slug: entity.slug,
+            name: entity.name,
+            kind: entity.kind,
+          }))
           .sort((a, b) => a.rowId - b.rowId),
       },
     }),

@@ -1,8 +1,9 @@
 // The Korea 2025 dataset: NVIDIA's 2025-10-31 announcement of 260,000 Blackwell GPUs for Korea.
 // Quotes Q1–Q13 are verbatim from the seed article, character for character (no-break spaces
 // included, written \u00a0; a test compares each with `articles/`). Other sources are cited with
-// PARAPHRASE: our own summary of what the stored page says, never its sentences. Where the fact
-// sheet (shared/factsheet.md) and a page disagree, the page wins and the record says so.
+// PARAPHRASE: our own summary of what the stored page says, never its sentences. Where the
+// project's fact sheet (its brief, kept outside this repository) and a page disagree, the page wins
+// and the record says so.
 import type { CitationSeed, Dataset } from './dataset.js';
 
 const SEED = 'newspim-2025-10-31';
@@ -31,11 +32,7 @@ export const quotes = {
 type QuoteId = Exclude<keyof typeof quotes, 'sovereignModel' | 'schedule' | 'edge6g'>;
 
 /** A verbatim citation of the seed article. */
-function seed(
-  id: keyof typeof quotes,
-  statement: string,
-  extra: Omit<CitationSeed, 'source' | 'quote' | 'statement'> = {},
-): CitationSeed {
+function seed(id: keyof typeof quotes, statement: string, extra: Omit<CitationSeed, 'source' | 'quote' | 'statement'> = {}): CitationSeed {
   const locator = /^Q\d+$/.test(id) ? (id as QuoteId) : undefined;
   return { source: SEED, quote: quotes[id], statement, ...(locator ? { locator } : {}), ...extra };
 }
@@ -324,7 +321,7 @@ export const korea2025: Dataset = {
       kind: 'NEWS_ARTICLE',
       publishedAt: '2025-10-31',
       language: 'en',
-      notes: 'Not in the fact sheet; quotes NVIDIA\'s statement.',
+      notes: "Not in the fact sheet; quotes NVIDIA's statement.",
     },
     {
       slug: 'sbs-biz-20000269184',
@@ -421,10 +418,7 @@ export const korea2025: Dataset = {
       nameKo: '네이버클라우드',
       kind: 'CLOUD_PROVIDER',
       aliases: ['네이버', 'NAVER', 'Naver Cloud Corp.'],
-      citations: [
-        seed('Q1', 'NAVER Cloud is one of the five partners.'),
-        seed('Q4', 'NAVER Cloud secures Blackwell GPUs.'),
-      ],
+      citations: [seed('Q1', 'NAVER Cloud is one of the five partners.'), seed('Q4', 'NAVER Cloud secures Blackwell GPUs.')],
     },
     {
       slug: 'sk-telecom',
@@ -657,11 +651,15 @@ export const korea2025: Dataset = {
         }),
         seed('Q2', 'NVIDIA briefed the media on the 30th, before the APEC CEO Summit session.'),
         seed('Q5', 'The five organisations together come to 260,000 GPUs.', { field: 'statedGpuTotal', key: 'program-total-q5' }),
-        seed('Q3', 'Each of the four "up to 50,000" figures plus 60,000 sums to 260,000, so by the article\'s own arithmetic the total is a ceiling.', {
-          field: 'statedGpuTotalBound',
-          stance: 'CONTRADICTS',
-          key: 'program-total-q3-ceiling',
-        }),
+        seed(
+          'Q3',
+          'Each of the four "up to 50,000" figures plus 60,000 sums to 260,000, so by the article\'s own arithmetic the total is a ceiling.',
+          {
+            field: 'statedGpuTotalBound',
+            stance: 'CONTRADICTS',
+            key: 'program-total-q3-ceiling',
+          },
+        ),
         seed('Q6', 'Korea had about 65,000 AI GPUs before the deal.', { field: 'installedBaseGpus' }),
         seed('Q6', 'Korea will have more than 300,000 AI GPUs after the deal.', { field: 'statedCapacityAfter' }),
         seed('schedule', "Deployment proceeds in sequence, following each partner's plan."),
@@ -673,8 +671,8 @@ export const korea2025: Dataset = {
         ),
         paraphrase(
           'yonhap-nationpress-260000-gpus',
-          'Installed AI GPU capacity rises from about 65,000 to above 300,000, by NVIDIA\'s account.',
-          'Korea\'s capacity after the deal is more than 300,000 GPUs.',
+          "Installed AI GPU capacity rises from about 65,000 to above 300,000, by NVIDIA's account.",
+          "Korea's capacity after the deal is more than 300,000 GPUs.",
           { locator: 'S2', field: 'statedCapacityAfter' },
         ),
         paraphrase(
@@ -756,7 +754,7 @@ export const korea2025: Dataset = {
           partner: 'nvidia',
           role: 'SUPPORTER',
           contribution: 'Provides Nemotron, chips and model-building know-how.',
-          citations: [seed('Q7', "NVIDIA works with local developers, combining Nemotron with in-house datasets.")],
+          citations: [seed('Q7', 'NVIDIA works with local developers, combining Nemotron with in-house datasets.')],
         },
         ...(
           [
@@ -915,7 +913,7 @@ export const korea2025: Dataset = {
           citations: [
             paraphrase(
               'kmib-0028907371',
-              'Kukmin Ilbo: Hyundai Motor Group and NVIDIA jointly invest (공동 투자) about USD 3 billion, supporting the government\'s physical-AI cluster plan.',
+              "Kukmin Ilbo: Hyundai Motor Group and NVIDIA jointly invest (공동 투자) about USD 3 billion, supporting the government's physical-AI cluster plan.",
               'NVIDIA co-invests with Hyundai.',
               { locator: 'S9' },
             ),
@@ -1049,7 +1047,7 @@ export const korea2025: Dataset = {
         ),
         paraphrase(
           'techbuzz-quarter-million-gpus',
-          "The Tech Buzz has MSIT starting with 50,000 current Blackwell GPUs, the first 13,000 through NAVER Cloud, NHN Cloud and Kakao.",
+          'The Tech Buzz has MSIT starting with 50,000 current Blackwell GPUs, the first 13,000 through NAVER Cloud, NHN Cloud and Kakao.',
           'The government allocation is Blackwell.',
           { locator: 'S4', field: 'gpuModel', key: 'government-blackwell-techbuzz' },
         ),
@@ -1075,11 +1073,16 @@ export const korea2025: Dataset = {
           'Samsung receives up to 50,000 GPUs.',
           { locator: 'S2', field: 'bound', stance: 'CONTRADICTS', key: 'samsung-yonhap-bound' },
         ),
-        paraphrase('asiae-2025103113022725089', 'Samsung will bring in over 50,000 NVIDIA GPUs for an AI factory.', 'Samsung receives more than 50,000 GPUs.', {
-          locator: 'S6',
-          field: 'bound',
-          key: 'samsung-official',
-        }),
+        paraphrase(
+          'asiae-2025103113022725089',
+          'Samsung will bring in over 50,000 NVIDIA GPUs for an AI factory.',
+          'Samsung receives more than 50,000 GPUs.',
+          {
+            locator: 'S6',
+            field: 'bound',
+            key: 'samsung-official',
+          },
+        ),
         paraphrase(
           'livemint-260000-chips',
           "Samsung's own statement, as Mint quotes it, speaks of deploying more than 50,000 NVIDIA GPUs.",
@@ -1120,16 +1123,26 @@ export const korea2025: Dataset = {
           'SK Group receives more than 50,000 GPUs.',
           { locator: 'S10', field: 'bound', key: 'sk-official' },
         ),
-        paraphrase('elec4-34603', 'SK is building an AI factory with 50,000 or more NVIDIA GPUs (5만 개 이상).', 'SK Group receives more than 50,000 GPUs.', {
-          locator: 'S10',
-          field: 'bound',
-          key: 'sk-elec4',
-        }),
-        paraphrase('asiae-2025103113022725089', 'SK Group will design an AI factory with over 50,000 NVIDIA GPUs.', 'SK Group receives more than 50,000 GPUs.', {
-          locator: 'S6',
-          field: 'bound',
-          key: 'sk-asiae',
-        }),
+        paraphrase(
+          'elec4-34603',
+          'SK is building an AI factory with 50,000 or more NVIDIA GPUs (5만 개 이상).',
+          'SK Group receives more than 50,000 GPUs.',
+          {
+            locator: 'S10',
+            field: 'bound',
+            key: 'sk-elec4',
+          },
+        ),
+        paraphrase(
+          'asiae-2025103113022725089',
+          'SK Group will design an AI factory with over 50,000 NVIDIA GPUs.',
+          'SK Group receives more than 50,000 GPUs.',
+          {
+            locator: 'S6',
+            field: 'bound',
+            key: 'sk-asiae',
+          },
+        ),
       ],
     },
     {
@@ -1165,11 +1178,16 @@ export const korea2025: Dataset = {
           'Hyundai receives 50,000 Blackwell GPUs.',
           { locator: 'S9', field: 'quantity', key: 'hyundai-official' },
         ),
-        paraphrase('kmib-0028907371', 'Kukmin Ilbo: the two companies plan integrated AI model work on 50,000 Blackwell GPUs (5만장).', 'Hyundai receives 50,000 Blackwell GPUs.', {
-          locator: 'S9',
-          field: 'bound',
-          key: 'hyundai-kmib',
-        }),
+        paraphrase(
+          'kmib-0028907371',
+          'Kukmin Ilbo: the two companies plan integrated AI model work on 50,000 Blackwell GPUs (5만장).',
+          'Hyundai receives 50,000 Blackwell GPUs.',
+          {
+            locator: 'S9',
+            field: 'bound',
+            key: 'hyundai-kmib',
+          },
+        ),
         paraphrase('kbs-world-197074', 'KBS: 50,000 Blackwell GPUs go to Hyundai Motor.', 'Hyundai receives 50,000 Blackwell GPUs.', {
           locator: 'S16',
           field: 'quantity',
@@ -1208,31 +1226,46 @@ export const korea2025: Dataset = {
       announcedOn: '2025-10-31',
       citations: [
         seed('Q4', 'NAVER Cloud secures 60,000 Blackwell GPUs, with no qualifier.', { field: 'quantity', key: 'naver-q4' }),
-        paraphrase('yonhap-lokmat-260000-gpus', 'Yonhap: Naver Cloud will install roughly 60,000 GPUs.', 'NAVER Cloud receives about 60,000 GPUs.', {
-          locator: 'S2',
-          field: 'bound',
-          key: 'naver-yonhap',
-        }),
+        paraphrase(
+          'yonhap-lokmat-260000-gpus',
+          'Yonhap: Naver Cloud will install roughly 60,000 GPUs.',
+          'NAVER Cloud receives about 60,000 GPUs.',
+          {
+            locator: 'S2',
+            field: 'bound',
+            key: 'naver-yonhap',
+          },
+        ),
         paraphrase(
           'yonhap-nationpress-260000-gpus',
           'Yonhap, as Nation Press carries it: Naver Cloud is expected to deploy about 60,000 units.',
           'NAVER Cloud receives about 60,000 GPUs.',
           { locator: 'S2', field: 'bound', key: 'naver-nationpress' },
         ),
-        paraphrase('anews-260000-ai-chips', 'A News: Naver Cloud will install about 60,000 GPUs.', 'NAVER Cloud receives about 60,000 GPUs.', {
-          field: 'bound',
-          key: 'naver-anews',
-        }),
+        paraphrase(
+          'anews-260000-ai-chips',
+          'A News: Naver Cloud will install about 60,000 GPUs.',
+          'NAVER Cloud receives about 60,000 GPUs.',
+          {
+            field: 'bound',
+            key: 'naver-anews',
+          },
+        ),
         paraphrase('voz-260000-chips', 'Voz: NAVER Cloud receives 60,000 of the chips.', 'NAVER Cloud receives 60,000 GPUs.', {
           locator: 'S8',
           field: 'quantity',
         }),
-        paraphrase('evrimagaci-nvidia-korea', 'Evrim Ağacı: NAVER Cloud is to deploy in excess of 60,000 GPUs.', 'NAVER Cloud receives more than 60,000 GPUs.', {
-          locator: 'S19',
-          field: 'bound',
-          stance: 'CONTRADICTS',
-          key: 'naver-evrim',
-        }),
+        paraphrase(
+          'evrimagaci-nvidia-korea',
+          'Evrim Ağacı: NAVER Cloud is to deploy in excess of 60,000 GPUs.',
+          'NAVER Cloud receives more than 60,000 GPUs.',
+          {
+            locator: 'S19',
+            field: 'bound',
+            stance: 'CONTRADICTS',
+            key: 'naver-evrim',
+          },
+        ),
       ],
     },
   ],
@@ -1249,7 +1282,7 @@ export const korea2025: Dataset = {
       bound: 'APPROXIMATE',
       announcedOn: '2025-10-31',
       description:
-        'About USD 3 billion (≈ KRW 4 trillion by the Newspim article\'s own rounding; KRW 4.2783 trillion per ZDNet Korea, 4.28 trillion per Kukmin Ilbo) for an NVIDIA AI Technology Center, a Hyundai Physical AI Application Center and data centers. The split between the investors is not disclosed.',
+        "About USD 3 billion (≈ KRW 4 trillion by the Newspim article's own rounding; KRW 4.2783 trillion per ZDNet Korea, 4.28 trillion per Kukmin Ilbo) for an NVIDIA AI Technology Center, a Hyundai Physical AI Application Center and data centers. The split between the investors is not disclosed.",
       investors: [
         {
           partner: 'hyundai-motor-group',
@@ -1284,7 +1317,7 @@ export const korea2025: Dataset = {
         }),
         paraphrase(
           'zdnet-korea-20251031131902',
-          'The roughly USD 3 billion (KRW 4.2783 trillion) comes with Hyundai and NVIDIA backing the government\'s physical-AI cluster; MSIT signs the MOU with both.',
+          "The roughly USD 3 billion (KRW 4.2783 trillion) comes with Hyundai and NVIDIA backing the government's physical-AI cluster; MSIT signs the MOU with both.",
           'The co-investors are Hyundai and NVIDIA, with MSIT as MOU party.',
           { locator: 'S9', field: 'investors', key: 'investment-s9-investors' },
         ),
@@ -1315,7 +1348,7 @@ export const korea2025: Dataset = {
       citations: [
         paraphrase(
           'newsway-2025103009333757489',
-          'Newsway, on the morning of 30 October: the won opened at 1,425.0 per dollar, 6.7 below the previous trading day\'s daytime close of 1,431.7.',
+          "Newsway, on the morning of 30 October: the won opened at 1,425.0 per dollar, 6.7 below the previous trading day's daytime close of 1,431.7.",
           'The won–dollar daytime close of 2025-10-29 was 1,431.7 won per dollar; no stored page states the rate of 2025-10-31.',
         ),
         paraphrase(
@@ -1375,7 +1408,14 @@ export const korea2025: Dataset = {
       description:
         'Inside the Newspim article Samsung gets "최대 5만" (up to 50,000, Q3) and "5만 개 GPU 규모" (50,000, Q9); Yonhap says up to 50,000; Samsung\'s own statement (as Mint and duckittech quote it) and The Asia Business Daily say more than 50,000.',
       resolution: "Stored as at least 50,000, Samsung's own wording.",
-      citations: ['samsung-q9', 'samsung-q3-bound', 'samsung-yonhap-bound', 'samsung-official', 'samsung-statement-mint', 'samsung-statement-duckittech'],
+      citations: [
+        'samsung-q9',
+        'samsung-q3-bound',
+        'samsung-yonhap-bound',
+        'samsung-official',
+        'samsung-statement-mint',
+        'samsung-statement-duckittech',
+      ],
     },
     {
       slug: 'sk-gpu-bound',
@@ -1392,7 +1432,7 @@ export const korea2025: Dataset = {
       field: 'bound',
       description:
         'The Newspim article (Q3) and Yonhap say up to 50,000 GPUs for Hyundai Motor Group and EconoTimes about 50,000; the Hyundai–NVIDIA announcement as Kukmin Ilbo and Auto World Journal report it says 50,000.',
-      resolution: 'Stored as exactly 50,000, the figure of the two companies\' announcement.',
+      resolution: "Stored as exactly 50,000, the figure of the two companies' announcement.",
       citations: ['hyundai-q3-bound', 'hyundai-yonhap-bound', 'hyundai-econotimes-bound', 'hyundai-kmib', 'hyundai-autoworld'],
     },
     {
@@ -1437,7 +1477,8 @@ export const korea2025: Dataset = {
       slug: 'ai-ran-partners',
       subject: { initiative: 'ai-native-6g' },
       field: 'participants',
-      description: 'The Newspim article lists Samsung, SK Telecom, KT, LG Uplus and Yonsei University for AI-native 6G (Q12); ETRI also signed the AI-RAN MOU.',
+      description:
+        'The Newspim article lists Samsung, SK Telecom, KT, LG Uplus and Yonsei University for AI-native 6G (Q12); ETRI also signed the AI-RAN MOU.',
       resolution: 'ETRI is stored as a participant, with its own source.',
       citations: ['ai-ran-q12', 'ai-ran-etri'],
     },

@@ -222,7 +222,9 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
       .returning({ id: discrepancies.id })
       .get();
     for (const key of cited) {
-      tx.insert(discrepancyCitations).values({ discrepancyId: row.id, citationId: citationIds.get(key) }).run();
+      tx.insert(discrepancyCitations)
+        .values({ discrepancyId: row.id, citationId: citationIds.get(key) })
+        .run();
     }
   }
 }

@@ -15,7 +15,8 @@ export function guardRequestHooks<P extends Plugin>(plugin: P): P {
     try {
       const result: unknown = original.call(plugin, payload);
       // Hooks may return a native promise or another thenable (whatwg-node's fake promises).
-      if (result && typeof (result as PromiseLike<void>).then === 'function') return Promise.resolve(result as PromiseLike<void>).catch(answer);
+      if (result && typeof (result as PromiseLike<void>).then === 'function')
+        return Promise.resolve(result as PromiseLike<void>).catch(answer);
       return undefined;
     } catch (error) {
       answer(error);

@@ -50,9 +50,7 @@ export interface Caching {
 }
 
 function isMutation(document: DocumentNode): boolean {
-  return document.definitions.some(
-    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'mutation',
-  );
+  return document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'mutation');
 }
 
 export function useCaching(options: CachingOptions): Caching {

@@ -20,10 +20,15 @@ export function useGetParams(endpoint: string): Plugin {
         const value = url.searchParams.get(name);
         if (value === null || isJsonObject(value)) continue;
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message: `The "${name}" parameter must be a JSON object.`, extensions: { code: 'BAD_REQUEST' } }] }), {
-            status: 400,
-            headers: { 'content-type': 'application/json; charset=utf-8' },
-          }),
+          new fetchAPI.Response(
+            JSON.stringify({
+              errors: [{ message: `The "${name}" parameter must be a JSON object.`, extensions: { code: 'BAD_REQUEST' } }],
+            }),
+            {
+              status: 400,
+              headers: { 'content-type': 'application/json; charset=utf-8' },
+            },
+          ),
         );
         return;
       }

@@ -38,7 +38,12 @@ export function useMetricsAccess(access: MetricsAccess): Plugin {
       endResponse(
         new fetchAPI.Response(
           JSON.stringify({
-            errors: [{ message: expected ? '/metrics needs "Authorization: Bearer <METRICS_TOKEN>".' : '/metrics needs an API key.', extensions: { code: 'UNAUTHENTICATED' } }],
+            errors: [
+              {
+                message: expected ? '/metrics needs "Authorization: Bearer <METRICS_TOKEN>".' : '/metrics needs an API key.',
+                extensions: { code: 'UNAUTHENTICATED' },
+              },
+            ],
           }),
           { status: 401, headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' } },
         ),

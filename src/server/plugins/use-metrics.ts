@@ -54,7 +54,11 @@ export function useBoundedMetrics(options: { registry: Registry; manifest: Recor
       }),
       graphql_envelop_request: createCounter({
         registry,
-        counter: { name: 'graphql_envelop_request', help: 'Counts the amount of GraphQL requests executed through Envelop', labelNames: [...operationLabels] },
+        counter: {
+          name: 'graphql_envelop_request',
+          help: 'Counts the amount of GraphQL requests executed through Envelop',
+          labelNames: [...operationLabels],
+        },
         fillLabelsFn: labels,
       }),
       graphql_envelop_request_duration: createHistogram({
@@ -68,14 +72,25 @@ export function useBoundedMetrics(options: { registry: Registry; manifest: Recor
       }),
       graphql_envelop_phase_execute: createHistogram({
         registry,
-        histogram: { name: 'graphql_envelop_phase_execute', help: 'Time spent on running the GraphQL "execute" function', labelNames: [...operationLabels] },
+        histogram: {
+          name: 'graphql_envelop_phase_execute',
+          help: 'Time spent on running the GraphQL "execute" function',
+          labelNames: [...operationLabels],
+        },
         fillLabelsFn: labels,
       }),
       // Without the plugin's `path` label: an alias chosen by the client would become a series.
       graphql_envelop_error_result: createCounter({
         registry,
-        counter: { name: 'graphql_envelop_error_result', help: 'Counts the amount of errors reported from all phases', labelNames: [...operationLabels, 'phase'] },
-        fillLabelsFn: (params: Params) => ({ ...labels(params), phase: typeof params.errorPhase === 'string' ? params.errorPhase : 'unknown' }),
+        counter: {
+          name: 'graphql_envelop_error_result',
+          help: 'Counts the amount of errors reported from all phases',
+          labelNames: [...operationLabels, 'phase'],
+        },
+        fillLabelsFn: (params: Params) => ({
+          ...labels(params),
+          phase: typeof params.errorPhase === 'string' ? params.errorPhase : 'unknown',
+        }),
       }),
       graphql_envelop_request_time_summary: false,
       graphql_envelop_phase_parse: false,

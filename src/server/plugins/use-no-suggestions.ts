@@ -14,7 +14,10 @@ function strip(errors: readonly Error[] | undefined): void {
 
 export function useNoSuggestions(): Plugin {
   return {
-    onValidate: () => ({ result }) => strip(result),
+    onValidate:
+      () =>
+      ({ result }) =>
+        strip(result),
     onExecute: () => ({ onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, ({ result }) => strip(result.errors)) }),
     onSubscribe: () => ({
       onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, ({ result }) => strip(result.errors)),

@@ -120,7 +120,8 @@ export function measure(args: ExecutionArgs): { cost: number; ids: number } | un
       const sizes = [values.first, values.last].filter((size): size is number => typeof size === 'number');
       const named = getNamedType(field.type);
       // Unpaged, a connection returns its default page.
-      multiplier = sizes.length > 0 ? Math.max(1, ...sizes) : isObjectType(named) && named.name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : 1;
+      multiplier =
+        sizes.length > 0 ? Math.max(1, ...sizes) : isObjectType(named) && named.name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : 1;
     }
     return (2 + childComplexity) * multiplier;
   };
@@ -128,7 +129,10 @@ export function measure(args: ExecutionArgs): { cost: number; ids: number } | un
   if (!operation) return undefined;
   const cost = getComplexity({
     schema: args.schema,
-    query: { ...args.document, definitions: args.document.definitions.filter((definition) => definition.kind !== 'OperationDefinition' || definition === operation) } as DocumentNode,
+    query: {
+      ...args.document,
+      definitions: args.document.definitions.filter((definition) => definition.kind !== 'OperationDefinition' || definition === operation),
+    } as DocumentNode,
     variables: (args.variableValues ?? {}) as Record<string, unknown>,
     estimators: [estimator],
     // Node count is held by the token limit; this one is graphql-query-complexity's own guard.
@@ -212,7 +216,10 @@ export function useRequestBudget(budget: RequestBudget = defaultBudget): Plugin 
         // Not thrown here: graphql-sse answers an error thrown while parsing with a 500. The
         // document is replaced by a stand-in that validation then refuses, on every transport.
         const standIn = parse('{ __typename }');
-        tooDeep.set(standIn, refusal(`The document's nesting depth exceeds ${budget.maxNesting} levels of brackets (MAX_NESTING).`, 'QUERY_TOO_COMPLEX'));
+        tooDeep.set(
+          standIn,
+          refusal(`The document's nesting depth exceeds ${budget.maxNesting} levels of brackets (MAX_NESTING).`, 'QUERY_TOO_COMPLEX'),
+        );
         setParsedDocument(standIn);
       }
     },

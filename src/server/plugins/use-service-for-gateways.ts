@@ -9,9 +9,11 @@ import type { Context } from '../../schema/builder.js';
 /** Whether the operation asks for `_service` at its root, directly, aliased or through fragments. */
 function selectsService(document: DocumentNode, operationName: string | null | undefined): boolean {
   const operation = getOperationAST(document, operationName);
-  if (!operation || operation.operation !== 'query') return false;
+  if (operation?.operation !== 'query') return false;
   const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
   );
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode): boolean =>
