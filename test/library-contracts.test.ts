@@ -31,7 +31,11 @@ function bareDrizzleSchema() {
     // builder's options; this builder does not load the plugin, so the option is never read.
     scopeAuth: { authScopes: () => ({}) },
   });
-  builder.drizzleNode('partners', { name: 'Partner', id: { column: (partner) => partner.id }, fields: (t) => ({ name: t.exposeString('name') }) });
+  builder.drizzleNode('partners', {
+    name: 'Partner',
+    id: { column: (partner) => partner.id },
+    fields: (t) => ({ name: t.exposeString('name') }),
+  });
   builder.queryType({
     fields: (t) => ({
       partners: t.drizzleConnection({
@@ -119,7 +123,10 @@ describe('@whatwg-node/server 0.11.0 (under graphql-yoga 5.24.1): a pre-read bod
 
   beforeAll(async () => {
     const yoga = createYoga({
-      schema: createSchema({ typeDefs: 'type Query { echo(text: String!): String! }', resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text } } }),
+      schema: createSchema({
+        typeDefs: 'type Query { echo(text: String!): String! }',
+        resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text } },
+      }),
       logging: false,
     });
     server = createServer((request, response) => {
@@ -137,7 +144,11 @@ describe('@whatwg-node/server 0.11.0 (under graphql-yoga 5.24.1): a pre-read bod
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = async (body: string) => {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     return { status: response.status, body: (await response.json()) as { data?: { echo: string } } };
   };
 
@@ -175,7 +186,11 @@ describe('@graphql-yoga/plugin-response-cache 3.26.1 (src/server/front-cache.ts,
       ],
     });
   const send = (yoga: ReturnType<typeof yogaWith>, query: string) =>
-    yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
 
   it('plugin-response-cache 3.26.1: an answer it caches carries an ETag and a Last-Modified (how front-cache.ts recognises one)', async () => {
     const yoga = yogaWith(undefined);
@@ -250,7 +265,10 @@ describe('@envelop/core 5.6.1 plugin order (src/server/plugins/use-caching.ts, u
     const yoga = createYoga({
       schema: createSchema({ typeDefs: 'type Query { ok: Boolean! }', resolvers: { Query: { ok: () => true } } }),
       logging: false,
-      plugins: [{ ...named('adds'), onPluginInit: ({ addPlugin }: { addPlugin: (plugin: object) => void }) => addPlugin(named('added')) }, named('next')],
+      plugins: [
+        { ...named('adds'), onPluginInit: ({ addPlugin }: { addPlugin: (plugin: object) => void }) => addPlugin(named('added')) },
+        named('next'),
+      ],
     });
     const response = await yoga.fetch('http://localhost/graphql?query=%7Bok%7D');
     expect(((await response.json()) as { data: unknown }).data).toEqual({ ok: true });

@@ -17,7 +17,8 @@ describe('the read layer', () => {
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {
       const imports = [...readFileSync(new URL(file, readFolder), 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-      for (const source of imports) expect(source, `${file} imports ${source}`).toMatch(/^(drizzle-orm(\/.*)?|\.\.\/db\/.*|\.\.\/domain\/.*|\.\/.*)$/);
+      for (const source of imports)
+        expect(source, `${file} imports ${source}`).toMatch(/^(drizzle-orm(\/.*)?|\.\.\/db\/.*|\.\.\/domain\/.*|\.\/.*)$/);
     }
   });
 
