@@ -18,8 +18,8 @@ export interface Inexpressible {
 }
 
 // The floor's answers as the harness receives them; only the fields read here are typed.
-type Edges<T> = { edges: { node: T }[] };
-interface FloorData {
+export type Edges<T> = { edges: { node: T }[] };
+export interface FloorData {
   partners?: Edges<{
     name: string;
     allocations: Edges<{
@@ -48,7 +48,7 @@ interface FloorData {
   _entities?: ({ id: string; slug: string; name: string; kind: string } | null)[];
 }
 
-type FloorCitation = { quote: string; source: { publisher: string } };
+export type FloorCitation = { quote: string; source: { publisher: string } };
 
 const citationRows = (citations: Edges<FloorCitation>) =>
   citations.edges.map(({ node: citation }) => ({ quote: citation.quote, source: { publisher: citation.source.publisher } }));

@@ -9,7 +9,7 @@
 // comparable form, row for row without the labels: the total, the partner count, and the
 // groups' quantities (with bound, or allocation count), in one order.
 import type { BenchContext } from '../../operations.js';
-import type { Inexpressible, PeerOperation } from '../operations.js';
+import type { Edges, FloorCitation, FloorData as BaseFloorData, Inexpressible, PeerOperation } from '../operations.js';
 
 export interface PostgraphileOperation extends PeerOperation {
   /** Brings PostGraphile's `data` to the form `expected` gives, where the shapes cannot be made equal. */
@@ -27,9 +27,8 @@ function combinedBound(kinds: readonly string[]): Bound {
   return 'EXACT';
 }
 
-type Edges<T> = { edges: { node: T }[] };
-type FloorCitation = { quote: string; source: { publisher: string } };
-interface FloorData {
+/** The floor's answers as the drizzle-graphql checks type them, plus the aggregates only PostGraphile expresses. */
+interface FloorData extends BaseFloorData {
   program?: {
     name: string;
     gpuTotal: { quantity: number; bound: string };
@@ -40,32 +39,6 @@ interface FloorData {
     gpuTotal: { quantity: number; bound?: string };
     groups: { gpuTotal: { quantity: number; bound?: string }; allocationCount?: number }[];
   };
-  partners?: Edges<{
-    name: string;
-    allocations: Edges<{
-      quantity: number;
-      citations?: Edges<FloorCitation>;
-      status?: string;
-      announcedOn?: string;
-      gpuModel?: { name: string } | null;
-    }>;
-  }>;
-  programs?: Edges<{
-    name: string;
-    initiatives: Edges<{
-      name: string;
-      allocations: Edges<{ quantity: number; partner: { name: string }; citations: Edges<FloorCitation> }>;
-    }>;
-  }>;
-  node?: {
-    quantity: number;
-    bound: string;
-    status: string;
-    announcedOn: string;
-    partner: { name: string };
-    gpuModel: { name: string } | null;
-  } | null;
-  _entities?: ({ id: string; slug: string; name: string; kind: string } | null)[];
 }
 
 const citations = (edges: Edges<FloorCitation>) => ({
