@@ -6,7 +6,7 @@ import { parse } from 'graphql';
 import { generateSyntheticData } from '../src/db/synthetic.js';
 import { openDatabase } from '../src/db/client.js';
 import { seedDatabase } from '../src/db/seed/index.js';
-import { schema } from '../src/schema/index.js';
+import { schema } from '../src/graphql/index.js';
 import { compilable } from '../src/server/jit.js';
 import { isSubscription, loadManifest } from '../src/server/persisted-operations.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';

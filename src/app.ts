@@ -3,7 +3,7 @@ import { DefaultLogger, type Logger } from 'drizzle-orm/logger';
 import { requestBudget, type Config, type RequestBudget } from './config.js';
 import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
-import { createEvents, type ClusterLink, type Events } from './schema/events.js';
+import { createEvents, type ClusterLink, type Events } from './events/bus.js';
 import { createGraphQLServer, type GraphQLServer, type YogaOptions } from './server/yoga.js';
 
 /** The database and the GraphQL server (`yoga`, and the `frontCache` createHttpServer answers from). */

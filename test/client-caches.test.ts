@@ -12,8 +12,8 @@ import { cacheExchange } from '@urql/exchange-graphcache';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cacheConfig, mergeValue } from '../clients/apollo.js';
 import { createGraphcacheConfig } from '../clients/urql.js';
-import { cacheTypesOf, possibleTypesOf } from '../src/schema/cache-facts.js';
-import { schema } from '../src/schema/index.js';
+import { cacheTypesOf, possibleTypesOf } from '../src/graphql/features/cache-facts.js';
+import { schema } from '../src/graphql/index.js';
 import { post, startRealServer, waitFor, type RealServer } from './real-server.js';
 
 const fullQuery = /* GraphQL */ `

@@ -8,7 +8,7 @@ import { isScalarType, isSpecifiedScalarType } from 'graphql';
 import { expect, it } from 'vitest';
 import { scalars } from '../clients/codegen-scalars.js';
 import config from '../codegen.js';
-import { schema } from '../src/schema/index.js';
+import { schema } from '../src/graphql/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

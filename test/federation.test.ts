@@ -10,7 +10,7 @@ import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
-import { printSubgraphSdl } from '../src/schema/index.js';
+import { printSubgraphSdl } from '../src/graphql/index.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { execute, seededServer } from './helpers.js';
 

@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { schema } from '../src/schema/index.js';
+import { schema } from '../src/graphql/index.js';
 import { temporaryFolder } from './helpers.js';
 import { killServerProcesses, startServerProcess, type ServerProcess } from './server-process.js';
 

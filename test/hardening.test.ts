@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../src/app.js';
-import type { BusMessage } from '../src/schema/events.js';
+import type { BusMessage } from '../src/events/bus.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { buildManifest, isSubscription, loadManifest, sha256 } from '../src/server/persisted-operations.js';

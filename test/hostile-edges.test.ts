@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { loadManifest } from '../src/server/persisted-operations.js';
 import { guardRequestHooks } from '../src/server/plugins/guard-request-hooks.js';
-import { schema } from '../src/schema/index.js';
+import { schema } from '../src/graphql/index.js';
 import { attachGraphQLWebSocket, webSocketOptions } from '../src/server/websocket.js';
 
 interface Running {

@@ -1,7 +1,7 @@
 // Compiled execution (graphql-jit) runs only where it cannot hurt, and answers as graphql-js does.
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/schema/index.js';
+import { schema } from '../src/graphql/index.js';
 import { compilable } from '../src/server/jit.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
 import { execute, seededDatabase } from './helpers.js';

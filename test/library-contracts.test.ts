@@ -15,7 +15,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { relations } from '../src/db/relations.js';
-import { unwrapCursor, wrapCursor } from '../src/schema/cursor-binding-plugin.js';
+import { unwrapCursor, wrapCursor } from '../src/graphql/plugins/cursor-binding-plugin.js';
 import { seededDatabase } from './helpers.js';
 
 /**
@@ -47,7 +47,7 @@ function bareDrizzleSchema() {
   return builder.toSchema();
 }
 
-describe('@pothos/plugin-drizzle 0.20.0 cursors (src/schema/cursor-binding-plugin.ts, src/server/errors.ts)', () => {
+describe('@pothos/plugin-drizzle 0.20.0 cursors (src/graphql/plugins/cursor-binding-plugin.ts, src/server/errors.ts)', () => {
   let db: Db;
   let yoga: ReturnType<typeof createYoga<{ db: Db }>>;
   const partnersPage = async (after?: string) => {

@@ -1,11 +1,11 @@
-// The loadedColumns plugin (src/schema/loaded-columns-plugin.ts): which fields it recognises in the
+// The loadedColumns plugin (src/graphql/plugins/loaded-columns-plugin.ts): which fields it recognises in the
 // real schema, and that answers through it equal the database, whether the row carries the column
 // (read from the row) or not (plugin-drizzle loads it as before).
 import { getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/db/synthetic.js';
-import { exposedColumn, loadedRelation } from '../src/schema/loaded-columns-plugin.js';
-import { schema } from '../src/schema/index.js';
+import { exposedColumn, loadedRelation } from '../src/graphql/plugins/loaded-columns-plugin.js';
+import { schema } from '../src/graphql/index.js';
 import { execute, insertRandomAllocations, seededServer } from './helpers.js';
 
 function fieldExtensions(type: string, field: string): Record<string, unknown> {

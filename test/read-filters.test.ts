@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../src/db/client.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { countWhere, filterColumns, toWhere, walkFilter, type FilterSpec } from '../src/read/filters.js';
-import { DomainError } from '../src/schema/error-classes.js';
+import { DomainError } from '../src/graphql/conventions/error-classes.js';
 
 const programSpec: FilterSpec = {
   typename: 'Program',

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { parse, typeFromAST, getNamedType, Kind } from 'graphql';
-import { schema } from '../src/schema/index.js';
+import { schema } from '../src/graphql/index.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { isSubscription, loadManifest } from '../src/server/persisted-operations.js';
 import { measure } from '../src/server/plugins/use-request-budget.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { printSchemaSdl, schema } from '../src/schema/index.js';
+import { printSchemaSdl, schema } from '../src/graphql/index.js';
 
 describe('schema.graphql', () => {
   it('equals the schema the code builds (run `npm run schema:print` after changing a type)', () => {

@@ -9,8 +9,8 @@
 import Fastify from 'fastify';
 import mercurius from 'mercurius';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
-import { schema } from '../../src/schema/index.js';
-import { createEvents } from '../../src/schema/events.js';
+import { schema } from '../../src/graphql/index.js';
+import { createEvents } from '../../src/events/bus.js';
 import { authenticate } from '../../src/server/auth.js';
 
 const [databasePath, portText] = process.argv.slice(2);

@@ -2,8 +2,8 @@
 // at the repository root, and what client caches need to know (clients/*.json).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cacheTypesOf, possibleTypesOf } from '../schema/cache-facts.js';
-import { printSchemaSdl, printSubgraphSdl, schema } from '../schema/index.js';
+import { cacheTypesOf, possibleTypesOf } from '../graphql/features/cache-facts.js';
+import { printSchemaSdl, printSubgraphSdl, schema } from '../graphql/index.js';
 import { buildManifest } from '../server/persisted-operations.js';
 
 // schema.graphql is the API as clients see it; subgraph.graphql is what a federation gateway

@@ -3,7 +3,7 @@
 // Control characters (NUL, ESC, …) have no place in any field; single-line fields (names, slugs,
 // titles, URLs) refuse line breaks and tabs too, while multi-line fields (descriptions, quotes,
 // statements, notes) keep LF, CR and TAB. One set of rules for the API's inputs (validators.ts
-// and the argument check of src/schema/string-rules-plugin.ts) and for `data:import`
+// and the argument check of src/graphql/plugins/string-rules-plugin.ts) and for `data:import`
 // (src/db/dataset-io.ts).
 
 /** An unpaired high or low surrogate. */

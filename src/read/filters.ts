@@ -4,7 +4,7 @@
 // `countWhere` (the size of a filtered list).
 //
 // It lives in src/read/ and imports nothing from GraphQL: the GraphQL input types are generated
-// from the same declaration in src/schema/filters.ts (`defineFilter`), which hands this file the
+// from the same declaration in src/graphql/conventions/filters.ts (`defineFilter`), which hands this file the
 // plain `FilterSpec` below; so the SQL side can be read, changed and unit-tested on its own.
 // Hand-written because no maintained library maps filter inputs onto drizzle's RQB v2 filters
 // (@pothos/plugin-prisma-utils does this for Prisma only); the operator inputs use drizzle's own

@@ -4,7 +4,7 @@
 import { GraphQLError } from 'graphql';
 import { parseAuthorization, verifyApiKey } from '../auth/api-keys.js';
 import type { Db } from '../db/client.js';
-import type { Auth } from '../schema/builder.js';
+import type { Auth } from '../graphql/builder.js';
 
 export interface AuthPolicy {
   /** Refuse requests without a key (reads are public otherwise). */

@@ -7,7 +7,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
 import { closeDatabase, openDatabase } from '../db/client.js';
 import { seedDatabase } from '../db/seed/index.js';
-import type { BusMessage, ClusterLink } from '../schema/events.js';
+import type { BusMessage, ClusterLink } from '../events/bus.js';
 import { jsonLogger } from './log.js';
 
 interface Envelope {

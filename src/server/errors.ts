@@ -3,7 +3,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
-import { DomainError, ValidationError } from '../schema/error-classes.js';
+import { DomainError, ValidationError } from '../graphql/conventions/error-classes.js';
 
 /** A yoga `maskError`: codes for client mistakes, masking for the rest. */
 export function maskError(error: unknown, message: string): Error {

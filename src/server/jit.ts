@@ -31,7 +31,7 @@ import {
   type GraphQLSchema,
   type SourceLocation,
 } from 'graphql';
-import { nodeTables } from '../schema/node-tables.js';
+import { nodeTables } from '../graphql/conventions/node-tables.js';
 
 /** Types whose objects plugin-drizzle loads (or may load) from the database. */
 function loadedByDrizzle(name: string): boolean {

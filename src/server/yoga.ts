@@ -15,9 +15,9 @@ import {
   type RequestBudget,
 } from '../config.js';
 import type { Db } from '../db/client.js';
-import { schema } from '../schema/index.js';
-import type { Context } from '../schema/builder.js';
-import { createEvents, type Events } from '../schema/events.js';
+import { schema } from '../graphql/index.js';
+import type { Context } from '../graphql/builder.js';
+import { createEvents, type Events } from '../events/bus.js';
 import { createRequestAuth } from './auth.js';
 import { corsOptionsFactory } from './cors.js';
 import { maskError } from './errors.js';

@@ -18,7 +18,7 @@ export interface PostgraphileOperation extends PeerOperation {
 
 type Bound = 'EXACT' | 'UP_TO' | 'AT_LEAST' | 'APPROXIMATE';
 
-/** The service's rule (src/schema/gpu-total.ts `combinedBound`), repeated: importing it would build the whole schema. */
+/** The service's rule (src/graphql/features/gpu-total.ts `combinedBound`), repeated: importing it would build the whole schema. */
 function combinedBound(kinds: readonly string[]): Bound {
   const has = (bound: Bound) => kinds.includes(bound);
   if (has('APPROXIMATE') || (has('UP_TO') && has('AT_LEAST'))) return 'APPROXIMATE';

@@ -18,8 +18,8 @@ import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema } from 'graph
 import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Db } from '../../db/client.js';
-import type { Auth } from '../../schema/builder.js';
-import type { Events } from '../../schema/events.js';
+import type { Auth } from '../../graphql/builder.js';
+import type { Events } from '../../events/bus.js';
 import { mayReplayCachedAnswer } from '../auth.js';
 import { createFrontCache, type FrontCache, type FrontCacheOptions } from '../front-cache.js';
 import { guardRequestHooks } from './guard-request-hooks.js';

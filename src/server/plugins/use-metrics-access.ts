@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { parseAuthorization } from '../../auth/api-keys.js';
-import type { Auth } from '../../schema/builder.js';
+import type { Auth } from '../../graphql/builder.js';
 
 export interface MetricsAccess {
   endpoint: string;

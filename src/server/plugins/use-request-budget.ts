@@ -25,7 +25,7 @@ import {
 import { useOnResolve } from '@envelop/on-resolve';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { defaultBudget, type RequestBudget } from '../../config.js';
-import { DEFAULT_PAGE_SIZE } from '../../schema/builder.js';
+import { DEFAULT_PAGE_SIZE } from '../../graphql/builder.js';
 
 function refusal(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });

@@ -4,7 +4,7 @@
 // graphql-sse, WebSocket) passes with its context and key.
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../../schema/builder.js';
+import type { Context } from '../../graphql/builder.js';
 
 /** Whether the operation asks for `_service` at its root, directly, aliased or through fragments. */
 function selectsService(document: DocumentNode, operationName: string | null | undefined): boolean {

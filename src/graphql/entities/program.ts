@@ -1,0 +1,207 @@
+import { builder } from '../builder.js';
+import { rootList } from '../conventions/root-list.js';
+import {
+  allocationsConnection,
+  citationsConnection,
+  discrepanciesConnection,
+  investmentsConnection,
+} from '../features/shared-connections.js';
+import { QuantityBound } from '../enums.js';
+import { defineFilter, toWhere } from '../conventions/filters.js';
+import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initiative.js';
+import { orderInput } from '../conventions/ordering.js';
+import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from '../features/gpu-total.js';
+import { NationalCapacity, programPartnerCounts } from '../features/program-totals.js';
+import { allocations, programs as programsTable } from '../../db/schema.js';
+import { MoneyTotal, programInvestmentTotals } from '../features/investment-totals.js';
+import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
+import * as rules from '../conventions/validators.js';
+import { defineWrites } from '../conventions/writes.js';
+import { publishProgramChange } from '../features/subscriptions.js';
+import { ValidationError } from '../conventions/error-classes.js';
+
+export const programFilter = defineFilter({
+  typename: 'Program',
+  table: 'programs',
+  description: 'Which programmes to return; all given conditions must hold.',
+  fields: {
+    id: { kind: 'id', description: 'By global ID.' },
+    slug: { kind: 'string', description: 'By slug.' },
+    country: { kind: 'string', description: 'By ISO 3166-1 alpha-2 country code, e.g. `{ eq: "KR" }`.' },
+    announcedOn: { kind: 'date', description: 'By announcement date.' },
+    installedBaseGpus: { kind: 'int', description: 'By GPUs installed before the programme.' },
+    search: { search: (table) => [table.name!, table.nameKo!], description: 'Case-insensitive text in the English or Korean name.' },
+    supplier: { filter: 'Partner', description: 'Programmes whose supplier matches this.' },
+    allocations: { filter: 'Allocation', description: 'Programmes with at least one allocation matching this.' },
+    initiatives: { filter: 'Initiative', description: 'Programmes with at least one initiative matching this.' },
+  },
+});
+export const { input: ProgramFilter, spec: programFilterSpec } = programFilter;
+
+export const programOrder = orderInput('Program', {
+  ANNOUNCED_ON: { column: 'announcedOn', description: 'Announcement date.' },
+  NAME: { column: 'name', description: 'English name.' },
+  SLUG: { column: 'slug', description: 'Slug.' },
+  GPU_TOTAL: {
+    column: 'gpuTotal',
+    description: 'Total GPUs allocated (the sum of stated figures).',
+    expression: gpuTotalOrderExpression(allocations.programId),
+  },
+});
+
+export const Program = builder.drizzleNode('programs', {
+  name: 'Program',
+  description: "One announced GPU programme, such as NVIDIA's 2025 supply of Blackwell GPUs to Korea.",
+  id: { column: (program) => program.id },
+  interfaces: [Versioned],
+  select: onDemandColumns,
+  fields: (t) => ({
+    ...versionedFields(t),
+    slug: t.exposeString('slug', { description: 'URL-safe unique key, e.g. `korea-2025`.' }),
+    name: t.exposeString('name', { description: 'Name in English.' }),
+    nameKo: t.exposeString('nameKo', { nullable: true, description: 'Name in Korean.' }),
+    country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 code of the country it serves, e.g. `KR`.' }),
+    announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was announced.' }),
+    supplier: t.relation('supplier', { description: 'Who supplies the GPUs.' }),
+    installedBaseGpus: t.exposeInt('installedBaseGpus', {
+      nullable: true,
+      description: 'GPUs the country had installed before the programme (65,000 for Korea 2025); null when unknown.',
+    }),
+    installedBaseBound: t.expose('installedBaseBound', {
+      type: QuantityBound,
+      nullable: true,
+      description: 'How the sources bound the installed base (Korea: "about 65,000", APPROXIMATE); null when it is unknown.',
+    }),
+    statedGpuTotal: t.exposeInt('statedGpuTotal', {
+      nullable: true,
+      description:
+        'The programme total as the sources state it (Korea 2025: 260,000), cited on field `statedGpuTotal`; `gpuTotal` is the sum of the allocations. Null when no source states one.',
+    }),
+    statedGpuTotalBound: t.expose('statedGpuTotalBound', {
+      type: QuantityBound,
+      nullable: true,
+      description: "How the dataset resolves the stated total's bound; a discrepancy records the sources on each side when they disagree.",
+    }),
+    description: t.exposeString('description', { nullable: true, description: 'What the programme is, in a few sentences.' }),
+    gpuTotal: t.field({
+      type: GpuTotal,
+      description: 'All GPUs allocated in the programme (Korea 2025: ≈ 260,000), with how far the figure can be trusted.',
+      resolve: (program, _args, context) => programGpuTotals(context).load(program.id),
+    }),
+    partnerCount: t.int({
+      description: 'How many different partners have allocations in the programme.',
+      resolve: (program, _args, context) => programPartnerCounts(context).load(program.id),
+    }),
+    nationalCapacity: t.field({
+      type: NationalCapacity,
+      description:
+        'The country\'s GPU capacity before and after the programme: the figure the sources state (Korea: "30만 개 이상", more than 300,000) and the sum computed from its parts.',
+      select: {
+        columns: { installedBaseGpus: true, installedBaseBound: true, statedCapacityAfter: true, statedCapacityAfterBound: true },
+      },
+      resolve: async (program, _args, context) => ({
+        before: program.installedBaseGpus,
+        beforeBound: program.installedBaseBound,
+        stated: program.statedCapacityAfter,
+        statedBound: program.statedCapacityAfterBound,
+        added: await programGpuTotals(context).load(program.id),
+      }),
+    }),
+    allocations: allocationsConnection(t, 'GPUs committed to partners in this programme, largest first unless `orderBy` says otherwise.'),
+    initiatives: t.relatedConnection('initiatives', {
+      description: 'Projects in this programme.',
+      totalCount: true,
+      args: {
+        filter: t.arg({ type: InitiativeFilter, description: 'Which initiatives to return.' }),
+        orderBy: t.arg({ type: [initiativeOrder.input], description: 'Sort keys, applied in order.' }),
+      },
+      query: (args) => ({
+        where: toWhere(initiativeFilterSpec, args.filter),
+        ...initiativeOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
+      }),
+    }),
+    investments: investmentsConnection(t, 'Money committed within this programme.'),
+    investmentTotal: t.field({
+      type: MoneyTotal,
+      nullable: true,
+      description:
+        'All investments in the programme, in the given currency. Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
+      args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
+      resolve: (program, args, context) => programInvestmentTotals(context, args.currency).load(program.id),
+    }),
+    citations: citationsConnection(t, 'Sources for the programme and its figures.'),
+    discrepancies: discrepanciesConnection(t, 'Where sources disagree about the programme, and how the dataset resolves it.'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  programs: rootList(t, {
+    table: 'programs',
+    description: 'Programmes, newest announcement first unless `orderBy` says otherwise.',
+    filter: programFilter,
+    filterDescription: 'Which programmes to return.',
+    order: programOrder,
+    defaultOrder: [{ field: 'ANNOUNCED_ON', direction: 'DESC' }],
+  }),
+  program: t.drizzleField({
+    type: 'programs',
+    nullable: true,
+    description: 'The programme with this slug, or null.',
+    args: { slug: t.arg.string({ required: true, description: 'The slug, e.g. `korea-2025`.' }) },
+    resolve: (query, _root, args, context) => context.db.query.programs.findFirst(query({ where: { slug: args.slug } })),
+  }),
+}));
+
+defineWrites({
+  typename: 'Program',
+  table: programsTable,
+  node: Program,
+  payloadField: 'program',
+  afterCommit: (context, change) => publishProgramChange(context, change.after),
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `korea-2025`.' },
+    name: { type: 'String', required: true, validate: rules.name, description: 'Name in English.' },
+    nameKo: { type: 'String', nullable: true, validate: rules.name, description: 'Name in Korean.' },
+    country: { type: 'String', required: true, validate: rules.country, description: 'ISO 3166-1 alpha-2 code, e.g. `KR`.' },
+    announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
+    supplierId: { type: 'ID', required: true, references: 'Partner', description: 'The supplier: a Partner ID.' },
+    installedBaseGpus: {
+      type: 'Int',
+      nullable: true,
+      validate: rules.nonNegativeCount,
+      description: 'GPUs installed before the programme; give `installedBaseBound` with it.',
+    },
+    installedBaseBound: { type: QuantityBound, nullable: true, description: 'How the sources bound the installed base.' },
+    statedGpuTotal: {
+      type: 'Int',
+      nullable: true,
+      validate: rules.positiveCount,
+      description: 'The programme total as a source states it; give `statedGpuTotalBound` with it.',
+    },
+    statedGpuTotalBound: { type: QuantityBound, nullable: true, description: 'How the stated total is bounded.' },
+    statedCapacityAfter: {
+      type: 'Int',
+      nullable: true,
+      validate: rules.positiveCount,
+      description: "The country's GPU capacity after the programme as a source states it; give `statedCapacityAfterBound` with it.",
+    },
+    statedCapacityAfterBound: { type: QuantityBound, nullable: true, description: 'How the stated capacity is bounded.' },
+    description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What the programme is.' },
+  },
+  prepare: (values, _input, before) => {
+    for (const [figure, boundField] of [
+      ['installedBaseGpus', 'installedBaseBound'],
+      ['statedGpuTotal', 'statedGpuTotalBound'],
+      ['statedCapacityAfter', 'statedCapacityAfterBound'],
+    ] as const) {
+      const base = figure in values ? values[figure] : (before?.[figure] ?? null);
+      const bound = boundField in values ? values[boundField] : (before?.[boundField] ?? null);
+      if ((base === null) !== (bound === null)) {
+        throw new ValidationError(`${figure} and ${boundField} go together.`, [
+          { path: ['input', base === null ? figure : boundField], message: 'give both, or neither' },
+        ]);
+      }
+    }
+    return values;
+  },
+});

@@ -1,0 +1,121 @@
+// Live updates: allocation changes (filtered like `allocations`) and programme totals.
+import { initContextCache } from '@pothos/core';
+import { eq, getTableColumns, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import { filter, pipe } from 'graphql-yoga';
+import type { Db } from '../../db/client.js';
+import { relations } from '../../db/relations.js';
+import { allocations, programs } from '../../db/schema.js';
+import { Allocation, AllocationFilter, allocationFilterSpec } from '../entities/allocation.js';
+import { builder, type Context } from '../builder.js';
+import { NotFoundError } from '../conventions/error-classes.js';
+import type { AllocationEvent } from '../../events/bus.js';
+import { toWhere, type FilterInput } from '../conventions/filters.js';
+import { Program } from '../entities/program.js';
+
+/**
+ * Each event is resolved with fresh per-request caches (DataLoaders, plugin-drizzle's loaders):
+ * a subscription keeps one context for its whole life, and totals must not come from the
+ * previous event.
+ */
+function freshCaches(context: Context): void {
+  Object.assign(context, initContextCache());
+}
+
+/**
+ * Whether an allocation, as it is after the change (or was, before a delete), matches a filter.
+ * The row is bound as a CTE named `allocations`, shadowing the table, so the filter's SQL
+ * (relation filters included) runs unchanged against it: the same predicate as the list.
+ */
+function matches(db: Db, row: Record<string, unknown>, where: Record<string, unknown> | undefined): boolean {
+  if (!where) return true;
+  const columns = getTableColumns(allocations);
+  const values = Object.entries(columns).map(([key, column]) => sql`${row[key] ?? null} AS ${sql.identifier(column.name)}`);
+  const predicate = relationsFilterToSQL(allocations, where as AnyRelationsFilter, relations.allocations.relations, relations) as SQL;
+  const found = db.get<{ hit: number }>(
+    sql`WITH ${sql.identifier('allocations')} AS (SELECT ${sql.join(values, sql`, `)}) SELECT 1 AS hit FROM ${sql.identifier('allocations')} WHERE ${predicate}`,
+  );
+  return found !== undefined;
+}
+
+const ChangeKind = builder.enumType('ChangeKind', {
+  description: 'What a write did to an object.',
+  values: {
+    CREATED: { description: 'It was created.' },
+    UPDATED: { description: 'It was changed.' },
+    DELETED: { description: 'It was deleted.' },
+  },
+});
+
+const AllocationChange = builder.objectRef<AllocationEvent>('AllocationChange').implement({
+  description: 'An allocation that was created, changed or deleted.',
+  fields: (t) => ({
+    kind: t.field({ type: ChangeKind, description: 'What happened.', resolve: (event) => event.kind }),
+    allocationId: t.id({
+      description: "The allocation's global ID (it may no longer exist).",
+      resolve: (event) => Buffer.from(`Allocation:${event.allocationId}`).toString('base64'),
+    }),
+    allocation: t.field({
+      type: Allocation,
+      nullable: true,
+      description: 'The allocation as it is now; null when it was deleted.',
+      resolve: (event) => (event.after ?? null) as never,
+    }),
+    program: t.field({
+      type: Program,
+      description: 'The programme it belongs to, with its totals after the change.',
+      resolve: (event) => ({ id: Number((event.after ?? event.before)!.programId) }) as never,
+    }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  allocationChanged: t.field({
+    type: AllocationChange,
+    description: 'Every allocation created, changed or deleted that matches `filter` (as it is after the change, or was before a delete).',
+    args: { filter: t.arg({ type: AllocationFilter, description: 'Which allocations to watch; all of them when absent.' }) },
+    subscribe: (_root, args, context) => {
+      const where = toWhere(allocationFilterSpec, args.filter as FilterInput | null | undefined);
+      return pipe(
+        context.events.pubsub.subscribe('allocationChanged'),
+        filter((event: AllocationEvent) => matches(context.db, (event.after ?? event.before)!, where)),
+      );
+    },
+    resolve: (event, _args, context) => {
+      freshCaches(context);
+      return event;
+    },
+  }),
+  programTotalsChanged: t.field({
+    type: Program,
+    description: 'The programme, with its totals recomputed, after every write that changes them (allocations, the installed base).',
+    args: { slug: t.arg.string({ required: true, description: 'The programme, e.g. `korea-2025`.' }) },
+    subscribe: (_root, args, context) => {
+      const program = context.db.select({ id: programs.id }).from(programs).where(eq(programs.slug, args.slug)).get();
+      if (!program) throw new NotFoundError('Program', `slug "${args.slug}"`);
+      return context.events.pubsub.subscribe('programTotalsChanged', program.id);
+    },
+    resolve: (payload, _args, context) => {
+      freshCaches(context);
+      return { id: payload.programId } as never;
+    },
+  }),
+}));
+
+/** Publishes an allocation write and the totals it moves; called after the commit. */
+export function publishAllocationChange(
+  context: Context,
+  operation: 'CREATE' | 'UPDATE' | 'DELETE',
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  const kind = operation === 'CREATE' ? 'CREATED' : operation === 'UPDATE' ? 'UPDATED' : 'DELETED';
+  const row = (after ?? before)!;
+  context.events.publish('allocationChanged', { kind, allocationId: Number(row.id), before, after });
+  const programIds = new Set([before?.programId, after?.programId].filter((id) => id !== undefined).map(Number));
+  for (const programId of programIds) context.events.publish('programTotalsChanged', programId, { programId });
+}
+
+/** Publishes a programme write that changes its totals (the installed base). */
+export function publishProgramChange(context: Context, after: Record<string, unknown> | null): void {
+  if (after) context.events.publish('programTotalsChanged', Number(after.id), { programId: Number(after.id) });
+}
