@@ -86,7 +86,7 @@ describe('_entities', () => {
     ]);
   });
 
-  it('answers a key the type does not have with NOT_FOUND for that entity, not a failed batch', async () => {
+  it('answers a key the type does not have with NOT_FOUND (a garbled id: INVALID_ID) for that entity, not a failed batch', async () => {
     const { yoga } = seededServer();
     const allocation = await execute<{ allocations: { edges: { node: { id: string } }[] } }>(
       yoga,
@@ -107,7 +107,7 @@ describe('_entities', () => {
     expect(body.data!._entities).toEqual([{ id }, null, null]);
     expect(body.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
       [['_entities', 1], 'NOT_FOUND'],
-      [['_entities', 2], 'NOT_FOUND'],
+      [['_entities', 2], 'INVALID_ID'],
     ]);
   });
 });

@@ -42,34 +42,71 @@ describe('global IDs', () => {
     }
   });
 
-  it('refuse them in filters, writes, citation subjects, federation and the audit filter', async () => {
-    const post = async (query: string, variables: Record<string, unknown>) => {
-      const response = await yoga.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] };
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as {
+      data?: Record<string, any>;
+      errors?: { path?: (string | number)[]; extensions?: { code?: string } }[];
     };
+  };
+
+  /** The code each path that takes a client's ID answers `id` with, as an object keyed by path. */
+  const codesFor = async (id: unknown) => {
+    const filtered = await post('query ($id: ID!) { partners(filter: { id: { eq: $id } }) { totalCount } }', { id });
+    const updated = await post(
+      'mutation ($id: ID!) { updatePartner(input: { id: $id, expectedVersion: 1, name: "X" }) { __typename ... on Error { code } } }',
+      { id },
+    );
+    const cited = await post(
+      `mutation ($id: ID!, $source: ID!) { createCitation(input: { subjectId: $id, sourceId: $source, quote: "q", quoteKind: VERBATIM, statement: "s" }) { __typename ... on Error { code } } }`,
+      { id, source: b64('Source:1') },
+    );
+    const entity = await post('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id } } }', {
+      r: [{ __typename: 'Partner', id }],
+    });
+    const audit = await post('query ($id: ID!) { auditEvents(filter: { entity: $id }) { totalCount } }', { id });
+    return {
+      filter: filtered.errors?.[0]?.extensions?.code,
+      update: [updated.data?.updatePartner.__typename, updated.data?.updatePartner.code],
+      citation: [cited.data?.createCitation.__typename, cited.data?.createCitation.code],
+      entities: [entity.data?._entities, entity.errors?.[0]?.path, entity.errors?.[0]?.extensions?.code],
+      audit: audit.errors?.[0]?.extensions?.code,
+    };
+  };
+
+  it('refuse them in filters, writes, citation subjects, federation and the audit filter', async () => {
     for (const id of spellings) {
-      const filtered = await post('query ($id: ID!) { partners(filter: { id: { eq: $id } }) { totalCount } }', { id });
-      expect(filtered.errors?.[0]?.extensions?.code, id).toBe('INVALID_ID');
-      const updated = await post(
-        'mutation ($id: ID!) { updatePartner(input: { id: $id, expectedVersion: 1, name: "X" }) { __typename ... on Error { code } } }',
-        { id },
-      );
-      expect(updated.data?.updatePartner.__typename, id).toBe('NotFoundError');
-      const cited = await post(
-        `mutation ($id: ID!, $source: ID!) { createCitation(input: { subjectId: $id, sourceId: $source, quote: "q", quoteKind: VERBATIM, statement: "s" }) { __typename } }`,
-        { id, source: b64('Source:1') },
-      );
-      expect(cited.data?.createCitation.__typename, id).toBe('NotFoundError');
-      const entity = await post('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id } } }', {
-        r: [{ __typename: 'Partner', id }],
+      expect(await codesFor(id), id).toEqual({
+        filter: 'INVALID_ID',
+        update: ['NotFoundError', 'INVALID_ID'],
+        citation: ['NotFoundError', 'INVALID_ID'],
+        entities: [[null], ['_entities', 0], 'INVALID_ID'],
+        audit: 'INVALID_ID',
       });
-      expect(entity.data?._entities, id).toEqual([null]);
-      const audit = await post('query ($id: ID!) { auditEvents(filter: { entity: $id }) { totalCount } }', { id });
-      expect(audit.errors?.[0]?.extensions?.code, id).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('answer a malformed ID or one of a type the field does not take with the same INVALID_ID on every path', async () => {
+    // The audit filter takes an ID of any type, so only the malformed ones are wrong there.
+    const wrongType = b64('Source:1');
+    for (const id of ['%%%', '', b64('Partner:'), 'x'.repeat(5000), wrongType]) {
+      const audit = id === wrongType ? undefined : 'INVALID_ID';
+      expect(await codesFor(id), id.slice(0, 20)).toEqual({
+        filter: 'INVALID_ID',
+        update: ['NotFoundError', 'INVALID_ID'],
+        citation: ['NotFoundError', 'INVALID_ID'],
+        entities: [[null], ['_entities', 0], 'INVALID_ID'],
+        audit,
+      });
+      for (const query of ['query ($id: ID!) { node(id: $id) { id } }', 'query ($id: ID!) { nodes(ids: [$id]) { id } }']) {
+        const { body } = await execute(yoga, query, { id });
+        if (id === wrongType) expect(body.errors, query).toBeUndefined();
+        else expect(body.errors?.[0]?.extensions?.code, query).toBe('INVALID_ID');
+      }
     }
   });
 

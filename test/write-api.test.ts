@@ -254,8 +254,21 @@ describe('typed errors', () => {
         announcedOn: '2026-01-01',
       },
     });
-    expect(body.data!.createAllocation).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+    // A programme's ID given as partnerId: of the wrong type, so INVALID_ID (one code on every path).
+    expect(body.data!.createAllocation).toMatchObject({ __typename: 'NotFoundError', code: 'INVALID_ID' });
     expect(body.data!.createAllocation.message).toMatch(/partnerId/);
+    const unknown = await writer(mutation('createAllocation', 'CreateAllocationInput', '__typename'), {
+      input: {
+        programId: refs.program.id,
+        partnerId: Buffer.from('Partner:999999').toString('base64'),
+        quantity: 10,
+        bound: 'EXACT',
+        status: 'ANNOUNCED',
+        announcedOn: '2026-01-01',
+      },
+    });
+    expect(unknown.body.data!.createAllocation).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+    expect(unknown.body.data!.createAllocation.message).toMatch(/partnerId/);
   });
 
   it('ConflictError for a taken slug and for a stale version, with the current version', async () => {

@@ -38,7 +38,6 @@ export function maskError(error: unknown, message: string): Error {
 function codeFor(message: string): string {
   // plugin-drizzle's own checks of a cursor's shape say "cursor" somewhere, not always first.
   if (/cursor/i.test(message)) return 'INVALID_CURSOR';
-  if (/^Invalid global ID/i.test(message)) return 'INVALID_ID';
   return 'BAD_USER_INPUT';
 }
 

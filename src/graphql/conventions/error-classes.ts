@@ -39,6 +39,19 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * A global ID this API could not have issued, or one of another type than the field takes: code
+ * INVALID_ID on every path. A NotFoundError, so a mutation returns it as its typed result.
+ */
+export class InvalidIdError extends NotFoundError {
+  override readonly code: string = 'INVALID_ID';
+
+  constructor(typename: string, id: string, field: string | null, message: string) {
+    super(typename, id, field);
+    this.message = message;
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(
     message: string,

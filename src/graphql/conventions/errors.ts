@@ -16,7 +16,9 @@ export const ErrorInterface = builder.interfaceRef<DomainError>('Error').impleme
   description: 'Something about the request the client can fix; `code` is stable, `message` is for people.',
   fields: (t) => ({
     message: t.exposeString('message', { description: 'What went wrong, in a sentence.' }),
-    code: t.exposeString('code', { description: 'A stable code: VALIDATION_FAILED, NOT_FOUND, CONFLICT, FORBIDDEN or REFERENCED.' }),
+    code: t.exposeString('code', {
+      description: 'A stable code: VALIDATION_FAILED, NOT_FOUND, INVALID_ID, CONFLICT, FORBIDDEN or REFERENCED.',
+    }),
   }),
 });
 

@@ -10,7 +10,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { relations } from '../../db/relations.js';
 import type { FilterInput, FilterRule, FilterSpec, TableColumns } from '../../read/filters.js';
 import { builder, type PothosTypes } from '../builder.js';
-import { parseGlobalId, quoteId } from './global-id.js';
+import { decodeGlobalId } from './global-id.js';
 
 export { countWhere, filterColumns, toOneLink, toWhere, type FilterInput, type FilterSpec } from '../../read/filters.js';
 
@@ -102,19 +102,6 @@ export function badInput(message: string, code = 'BAD_USER_INPUT'): GraphQLError
   return new GraphQLError(message, { extensions: { code } });
 }
 
-/**
- * Decodes a global ID and checks it names an object of `typename`; returns the database id.
- * Throws a coded error for anything else, so a wrong or mangled ID is never a 500.
- */
-export function decodeId(globalId: string, typename: string): number {
-  const decoded = parseGlobalId(globalId);
-  if (!decoded) throw badInput(`Invalid ID ${quoteId(globalId)}: not an ID this API issued.`, 'INVALID_ID');
-  if (decoded.typename !== typename) {
-    throw badInput(`Invalid ID ${quoteId(globalId)}: expected the ID of an object of type ${typename}.`, 'INVALID_ID');
-  }
-  return decoded.id;
-}
-
 /** The operator input of a column kind; an enum's comes from `enumFilter`. */
 const kinds = { id: IDFilter, string: StringFilter, int: IntFilter, date: DateFilter, dateTime: DateTimeFilter, boolean: BooleanFilter };
 
@@ -183,7 +170,7 @@ function ruleOf(typename: string, field: string, declared: FilterDeclaration['fi
     const related = declared.filter;
     return { kind: 'relation', relation: declared.relation ?? field, spec: () => definitionOf(related).spec };
   }
-  const map = declared.map ?? (declared.kind === 'id' ? (id: unknown) => decodeId(String(id), typename) : undefined);
+  const map = declared.map ?? (declared.kind === 'id' ? (id: unknown) => decodeGlobalId(id, typename).id : undefined);
   return { kind: 'column', column: declared.column ?? field, ...(map ? { map } : {}) };
 }
 

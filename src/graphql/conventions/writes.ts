@@ -12,7 +12,7 @@ import * as schema from '../../db/schema.js';
 import { builder, type Auth, type Context } from '../builder.js';
 import { ConflictError, NotFoundError, ReferencedError, ValidationError, type Reference } from './error-classes.js';
 import { mutationErrors } from './errors.js';
-import { parseGlobalId } from './global-id.js';
+import { decodeGlobalId } from './global-id.js';
 import { multiLineNote, singleLineNote } from '../../domain/text-rules.js';
 import { multiLineRules } from './validators.js';
 import { tableOfType, typeOfTable } from './node-tables.js';
@@ -51,12 +51,13 @@ function idColumn(table: SQLiteTable): AnySQLiteColumn {
 
 /**
  * Decodes a global ID given in `field` and checks a row of `typename` has it; throws
- * NotFoundError naming the field otherwise. Returns the database id.
+ * InvalidIdError for an ID of no `typename`, NotFoundError naming the field when no row has it.
+ * Returns the database id.
  */
 export function resolveId(tx: Transaction, globalId: string, typename: string, field: string): number {
-  const decoded = parseGlobalId(globalId);
+  const decoded = decodeGlobalId(globalId, typename, field);
   const table = tableOfType(typename);
-  if (!decoded || decoded.typename !== typename || !table) throw new NotFoundError(typename, globalId, field);
+  if (!table) throw new NotFoundError(typename, globalId, field);
   const found = tx
     .select({ id: idColumn(table) })
     .from(table)

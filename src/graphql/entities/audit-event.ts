@@ -1,10 +1,8 @@
 // The audit log: every successful write, readable with the `admin` scope only.
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { auditOperations } from '../../db/enums.js';
 import { builder } from '../builder.js';
-import { ValidationError } from '../conventions/error-classes.js';
-import { parseGlobalId } from '../conventions/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../conventions/global-id.js';
 import { countWhere, defineFilter, enumFilter, toWhere, type FilterInput } from '../conventions/filters.js';
 
 builder.addScalarType('JSONObject', JSONObjectResolver, {
@@ -46,11 +44,8 @@ function auditWhere(filter: FilterInput | null | undefined) {
     ...toWhere(auditEventFilter.spec, rest),
     ...toWhere(auditEventFilter.spec, { occurredAt }),
   };
-  if (entity) {
-    const decoded = parseGlobalId(entity);
-    if (!decoded) {
-      throw new ValidationError('filter.entity is not an ID this API issued.', [{ path: ['filter', 'entity'], message: 'not a valid ID' }]);
-    }
+  if (entity !== undefined && entity !== null) {
+    const decoded = decodeGlobalId(entity, undefined, 'filter.entity');
     where.entityType = decoded.typename;
     where.entityId = decoded.id;
   }
@@ -67,7 +62,7 @@ export const AuditEvent = builder.drizzleNode('auditEvents', {
     entityType: t.exposeString('entityType', { description: 'The type of the changed object, e.g. `Partner`.' }),
     entityId: t.id({
       description: 'The global ID of the changed object (it may since have been deleted).',
-      resolve: (event) => encodeGlobalID(event.entityType, event.entityId),
+      resolve: (event) => encodeGlobalId(event.entityType, event.entityId),
     }),
     before: t.field({
       type: 'JSONObject',

@@ -13,7 +13,7 @@ import { Allocation } from '../entities/allocation.js';
 import { builder, type Context } from '../builder.js';
 import { NotFoundError } from '../conventions/error-classes.js';
 import { badInput } from '../conventions/filters.js';
-import { parseGlobalId } from '../conventions/global-id.js';
+import { decodeGlobalId } from '../conventions/global-id.js';
 import { GpuModel } from '../entities/gpu-model.js';
 import { Initiative } from '../entities/initiative.js';
 import { Investment } from '../entities/investment.js';
@@ -79,14 +79,11 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
 }
 
 /**
- * The key a reference names, or null when it names none of this type: a wrong or garbled ID, or
- * a slug for a type that has none (only a client calling `_entities` itself can send one).
+ * The key a reference names, or null when it names none: a slug for a type that has none (only a
+ * client calling `_entities` itself can send one). A wrong or garbled ID throws InvalidIdError.
  */
 function referenceKey(typename: string, bySlug: boolean, reference: { id?: unknown; slug?: unknown }): ReferenceKey | null {
-  if (reference.id !== undefined) {
-    const decoded = parseGlobalId(reference.id);
-    return decoded?.typename === typename ? `id:${decoded.id}` : null;
-  }
+  if (reference.id !== undefined) return `id:${decodeGlobalId(reference.id, typename, 'id').id}`;
   return bySlug && typeof reference.slug === 'string' ? `slug:${reference.slug}` : null;
 }
 

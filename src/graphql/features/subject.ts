@@ -2,8 +2,7 @@
 // foreign key (see src/db/schema.ts); these helpers load those relations and return the one set,
 // branded with its GraphQL type so the `Node` interface can resolve it.
 import { brandWithType, type ObjectRef } from '@pothos/core';
-import { NotFoundError } from '../conventions/error-classes.js';
-import { parseGlobalId } from '../conventions/global-id.js';
+import { decodeGlobalId } from '../conventions/global-id.js';
 import { resolveId, type Transaction } from '../conventions/writes.js';
 import { Allocation } from '../entities/allocation.js';
 import { ExchangeRate } from '../entities/exchange-rate.js';
@@ -57,11 +56,11 @@ const subjectColumns: Record<string, string> = {
 
 /**
  * Column values naming the subject with global ID `subjectId`: the one matching column set,
- * every other subject column null. Throws NotFoundError for an ID of no allowed object.
+ * every other subject column null. Throws InvalidIdError for an ID of no allowed type,
+ * NotFoundError when no row has it.
  */
 export function subjectColumnValues(tx: Transaction, subjectId: string, allowed: readonly string[]): Record<string, number | null> {
-  const typename = parseGlobalId(subjectId)?.typename;
-  if (typename === undefined || !allowed.includes(typename)) throw new NotFoundError(allowed.join(' or '), subjectId, 'subjectId');
+  const { typename } = decodeGlobalId(subjectId, allowed, 'subjectId');
   const values: Record<string, number | null> = Object.fromEntries(allowed.map((type) => [subjectColumns[type]!, null]));
   values[subjectColumns[typename]!] = resolveId(tx, subjectId, typename, 'subjectId');
   return values;

@@ -8,6 +8,7 @@ import { allocations, programs } from '../../db/schema.js';
 import { Allocation, AllocationFilter, allocationFilterSpec } from '../entities/allocation.js';
 import { builder, type Context } from '../builder.js';
 import { NotFoundError } from '../conventions/error-classes.js';
+import { encodeGlobalId } from '../conventions/global-id.js';
 import type { AllocationEvent } from '../../events/bus.js';
 import { toWhere, type FilterInput } from '../conventions/filters.js';
 import { Program } from '../entities/program.js';
@@ -52,7 +53,7 @@ const AllocationChange = builder.objectRef<AllocationEvent>('AllocationChange').
     kind: t.field({ type: ChangeKind, description: 'What happened.', resolve: (event) => event.kind }),
     allocationId: t.id({
       description: "The allocation's global ID (it may no longer exist).",
-      resolve: (event) => Buffer.from(`Allocation:${event.allocationId}`).toString('base64'),
+      resolve: (event) => encodeGlobalId('Allocation', event.allocationId),
     }),
     allocation: t.field({
       type: Allocation,
