@@ -1,8 +1,18 @@
 // Tables of the whole domain. The database itself enforces the rules (foreign keys, CHECKs for
 // enums and ranges, unique slugs) so that no writer — API, CLI or a hand-run SQL session — can
 // store a row the API would have refused.
-import { sql, type SQL } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type BuildColumns, type ColumnBuilderBase, sql, type SQL } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  type SQLiteTableExtraConfigValue,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import {
   allocationStatuses,
   apiKeyScopes,
@@ -16,6 +26,7 @@ import {
   quoteKinds,
   sourceKinds,
 } from './enums.js';
+import { citationSubjects, discrepancySubjects, type Subject } from './subjects.js';
 
 /** `column IN ('A', 'B', …)` for a CHECK constraint built from one of the enum lists. */
 function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
@@ -48,16 +59,37 @@ const tracked = {
   version: integer('version').notNull().default(1),
 };
 
+/**
+ * A mutable table: its own columns, then the bookkeeping columns (`tracked`); its own constraints,
+ * then `<name>_version_check` (`version >= 1`). The one definition of both, in the order the
+ * shipped migrations have them.
+ */
+function trackedTable<TName extends string, TColumns extends Record<string, ColumnBuilderBase>>(
+  name: TName,
+  columns: TColumns,
+  extraConfig: (self: BuildColumns<TName, TColumns & typeof tracked, 'sqlite'>) => SQLiteTableExtraConfigValue[],
+) {
+  return sqliteTable(name, { ...columns, ...tracked }, (t) => [...extraConfig(t), check(`${name}_version_check`, sql`${t.version} >= 1`)]);
+}
+
 const isoDate = (column: AnySQLiteColumn) =>
   sql`${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date(${column}) = ${column}`;
 const slugShape = (column: AnySQLiteColumn) =>
   sql`${column} GLOB '[a-z0-9]*' AND ${column} NOT GLOB '*[^a-z0-9-]*' AND length(${column}) <= 80`;
 const currencyShape = (column: AnySQLiteColumn) => sql`length(${column}) = 3 AND ${column} NOT GLOB '*[^A-Z]*'`;
-/** A non-negative decimal number written as text, e.g. `3000000000` or `1426.5`. */
+/** A non-negative decimal number written as text, e.g. `3000000000` or `1426.5` (`plainDecimal`'s GLOB form). */
 const decimalShape = (column: AnySQLiteColumn) =>
   sql`${column} GLOB '[0-9]*' AND ${column} NOT GLOB '*[^0-9.]*' AND ${column} NOT GLOB '*.*.*' AND ${column} NOT GLOB '*.'`;
 
-export const partners = sqliteTable(
+/** The columns of `t` that name one of `list`'s subjects, in the table's own order (the shipped CHECKs'). */
+function subjectColumns(t: Record<string, AnySQLiteColumn>, list: readonly Subject[]): AnySQLiteColumn[] {
+  const names = new Set<string>(list.map((subject) => subject.column));
+  return Object.entries(t)
+    .filter(([key]) => names.has(key))
+    .map(([, column]) => column);
+}
+
+export const partners = trackedTable(
   'partners',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -72,7 +104,6 @@ export const partners = sqliteTable(
      * e.g. 현대차그룹 for 현대자동차그룹), as a JSON array; `search` looks in them too.
      */
     aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('partners_slug_unique').on(t.slug),
@@ -82,11 +113,10 @@ export const partners = sqliteTable(
     check('partners_kind_check', oneOf(t.kind, partnerKinds)),
     check('partners_name_check', sql`length(trim(${t.name})) > 0`),
     check('partners_aliases_check', sql`json_valid(${t.aliases}) AND json_type(${t.aliases}) = 'array'`),
-    check('partners_version_check', sql`${t.version} >= 1`),
   ],
 );
 
-export const programs = sqliteTable(
+export const programs = trackedTable(
   'programs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -110,7 +140,6 @@ export const programs = sqliteTable(
     statedCapacityAfter: integer('stated_capacity_after'),
     statedCapacityAfterBound: text('stated_capacity_after_bound', { enum: quantityBounds }),
     description: text('description'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('programs_slug_unique').on(t.slug),
@@ -135,11 +164,10 @@ export const programs = sqliteTable(
       'programs_stated_capacity_after_check',
       sql`(${t.statedCapacityAfter} IS NULL) = (${t.statedCapacityAfterBound} IS NULL) AND (${t.statedCapacityAfter} IS NULL OR (${t.statedCapacityAfter} > 0 AND ${oneOf(t.statedCapacityAfterBound, quantityBounds)}))`,
     ),
-    check('programs_version_check', sql`${t.version} >= 1`),
   ],
 );
 
-export const gpuModels = sqliteTable(
+export const gpuModels = trackedTable(
   'gpu_models',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -150,7 +178,6 @@ export const gpuModels = sqliteTable(
     /** True for a placeholder such as "Blackwell, model unstated". */
     modelUnstated: integer('model_unstated', { mode: 'boolean' }).notNull().default(false),
     description: text('description'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('gpu_models_slug_unique').on(t.slug),
@@ -158,11 +185,10 @@ export const gpuModels = sqliteTable(
     index('gpu_models_name_idx').on(t.name),
     check('gpu_models_slug_check', slugShape(t.slug)),
     check('gpu_models_name_check', sql`length(trim(${t.name})) > 0`),
-    check('gpu_models_version_check', sql`${t.version} >= 1`),
   ],
 );
 
-export const initiatives = sqliteTable(
+export const initiatives = trackedTable(
   'initiatives',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -176,7 +202,6 @@ export const initiatives = sqliteTable(
     description: text('description'),
     /** JSON array of strings: the technologies the initiative names. */
     technologies: text('technologies', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('initiatives_slug_unique').on(t.slug),
@@ -187,11 +212,10 @@ export const initiatives = sqliteTable(
     check('initiatives_name_check', sql`length(trim(${t.name})) > 0`),
     check('initiatives_domain_check', oneOf(t.domain, initiativeDomains)),
     check('initiatives_technologies_check', sql`json_valid(${t.technologies}) AND json_type(${t.technologies}) = 'array'`),
-    check('initiatives_version_check', sql`${t.version} >= 1`),
   ],
 );
 
-export const initiativeParticipants = sqliteTable(
+export const initiativeParticipants = trackedTable(
   'initiative_participants',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -204,18 +228,16 @@ export const initiativeParticipants = sqliteTable(
     role: text('role', { enum: participantRoles }).notNull(),
     /** What this partner does in the initiative, in a sentence. */
     contribution: text('contribution'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('initiative_participants_unique').on(t.initiativeId, t.partnerId),
     index('initiative_participants_partner_idx').on(t.partnerId),
     index('initiative_participants_role_idx').on(t.role),
     check('initiative_participants_role_check', oneOf(t.role, participantRoles)),
-    check('initiative_participants_version_check', sql`${t.version} >= 1`),
   ],
 );
 
-export const allocations = sqliteTable(
+export const allocations = trackedTable(
   'allocations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -233,7 +255,6 @@ export const allocations = sqliteTable(
     status: text('status', { enum: allocationStatuses }).notNull(),
     purpose: text('purpose'),
     announcedOn: text('announced_on').notNull(),
-    ...tracked,
   },
   (t) => [
     // Each foreign-key index also covers (bound, quantity), so the GROUP BY behind every GPU
@@ -259,7 +280,6 @@ export const allocations = sqliteTable(
     check('allocations_bound_check', oneOf(t.bound, quantityBounds)),
     check('allocations_status_check', oneOf(t.status, allocationStatuses)),
     check('allocations_announced_on_check', isoDate(t.announcedOn)),
-    check('allocations_version_check', sql`${t.version} >= 1`),
   ],
 );
 
@@ -370,7 +390,7 @@ export const allocationRollupsByPartnerModel = sqliteTable(
   ],
 );
 
-export const investments = sqliteTable(
+export const investments = trackedTable(
   'investments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -390,7 +410,6 @@ export const investments = sqliteTable(
     bound: text('bound', { enum: quantityBounds }).notNull(),
     announcedOn: text('announced_on').notNull(),
     description: text('description'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('investments_slug_unique').on(t.slug),
@@ -408,11 +427,10 @@ export const investments = sqliteTable(
     check('investments_currency_check', currencyShape(t.currency)),
     check('investments_bound_check', oneOf(t.bound, quantityBounds)),
     check('investments_announced_on_check', isoDate(t.announcedOn)),
-    check('investments_version_check', sql`${t.version} >= 1`),
   ],
 );
 
-export const investmentInvestors = sqliteTable(
+export const investmentInvestors = trackedTable(
   'investment_investors',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -427,7 +445,6 @@ export const investmentInvestors = sqliteTable(
      * split is undisclosed, so a co-investor's share is known only to be at most the whole.
      */
     shareMinor: integer('share_minor'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('investment_investors_unique').on(t.investmentId, t.partnerId),
@@ -436,7 +453,6 @@ export const investmentInvestors = sqliteTable(
       sql`${t.shareMinor} IS NULL OR (typeof(${t.shareMinor}) = 'integer' AND ${t.shareMinor} > 0 AND ${t.shareMinor} <= 9007199254740991)`,
     ),
     index('investment_investors_partner_idx').on(t.partnerId),
-    check('investment_investors_version_check', sql`${t.version} >= 1`),
   ],
 );
 
@@ -445,7 +461,7 @@ export const investmentInvestors = sqliteTable(
  * Kept as the two amounts a source states ("USD 3 billion ≈ KRW 4 trillion") rather than as a
  * rounded rate, so conversions can be computed exactly from what the source said.
  */
-export const exchangeRates = sqliteTable(
+export const exchangeRates = trackedTable(
   'exchange_rates',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -456,7 +472,6 @@ export const exchangeRates = sqliteTable(
     asOf: text('as_of').notNull(),
     /** MARKET: a market rate for `asOf`; SOURCE_CONVERSION: a source's own rounded conversion of one amount. */
     kind: text('kind', { enum: exchangeRateKinds }).notNull().default('MARKET'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('exchange_rates_pair_date_kind_unique').on(t.baseCurrency, t.quoteCurrency, t.asOf, t.kind),
@@ -468,11 +483,10 @@ export const exchangeRates = sqliteTable(
     check('exchange_rates_quote_amount_check', sql`${decimalShape(t.quoteAmount)} AND CAST(${t.quoteAmount} AS REAL) > 0`),
     check('exchange_rates_as_of_check', isoDate(t.asOf)),
     check('exchange_rates_kind_check', oneOf(t.kind, exchangeRateKinds)),
-    check('exchange_rates_version_check', sql`${t.version} >= 1`),
   ],
 );
 
-export const sources = sqliteTable(
+export const sources = trackedTable(
   'sources',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -490,7 +504,6 @@ export const sources = sqliteTable(
     notes: text('notes'),
     /** Why the URL, title or publication date is missing (e.g. "the stored copy shows no headline"); NULL when none is. */
     missingMetadataReason: text('missing_metadata_reason'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('sources_slug_unique').on(t.slug),
@@ -501,12 +514,11 @@ export const sources = sqliteTable(
     check('sources_url_check', sql`${t.url} IS NULL OR ${t.url} GLOB 'http://?*' OR ${t.url} GLOB 'https://?*'`),
     check('sources_kind_check', oneOf(t.kind, sourceKinds)),
     check('sources_language_check', sql`length(${t.language}) BETWEEN 2 AND 35`),
-    check('sources_version_check', sql`${t.version} >= 1`),
   ],
 );
 
 /** What a citation can be about: exactly one of these columns is set on each row. */
-export const citations = sqliteTable(
+export const citations = trackedTable(
   'citations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -536,7 +548,6 @@ export const citations = sqliteTable(
     /** What the quote states, in English. */
     statement: text('statement').notNull(),
     stance: text('stance', { enum: citationStances }).notNull().default('SUPPORTS'),
-    ...tracked,
   },
   (t) => [
     index('citations_source_idx').on(t.sourceId),
@@ -549,30 +560,16 @@ export const citations = sqliteTable(
     index('citations_investment_idx').on(t.investmentId),
     index('citations_investment_investor_idx').on(t.investmentInvestorId),
     index('citations_exchange_rate_idx').on(t.exchangeRateId),
-    check(
-      'citations_one_subject_check',
-      sql`${countNotNull([
-        t.programId,
-        t.partnerId,
-        t.gpuModelId,
-        t.allocationId,
-        t.initiativeId,
-        t.initiativeParticipantId,
-        t.investmentId,
-        t.investmentInvestorId,
-        t.exchangeRateId,
-      ])} = 1`,
-    ),
+    check('citations_one_subject_check', sql`${countNotNull(subjectColumns(t, citationSubjects))} = 1`),
     check('citations_quote_check', sql`length(trim(${t.quote})) > 0`),
     check('citations_statement_check', sql`length(trim(${t.statement})) > 0`),
     check('citations_quote_kind_check', oneOf(t.quoteKind, quoteKinds)),
     check('citations_stance_check', oneOf(t.stance, citationStances)),
-    check('citations_version_check', sql`${t.version} >= 1`),
   ],
 );
 
 /** Sources that disagree about one field of one subject, and how the dataset resolves it. */
-export const discrepancies = sqliteTable(
+export const discrepancies = trackedTable(
   'discrepancies',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -586,7 +583,6 @@ export const discrepancies = sqliteTable(
     field: text('field').notNull(),
     description: text('description').notNull(),
     resolution: text('resolution').notNull(),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('discrepancies_slug_unique').on(t.slug),
@@ -597,13 +593,9 @@ export const discrepancies = sqliteTable(
     index('discrepancies_initiative_idx').on(t.initiativeId),
     index('discrepancies_investment_idx').on(t.investmentId),
     check('discrepancies_slug_check', slugShape(t.slug)),
-    check(
-      'discrepancies_one_subject_check',
-      sql`${countNotNull([t.programId, t.partnerId, t.gpuModelId, t.allocationId, t.initiativeId, t.investmentId])} = 1`,
-    ),
+    check('discrepancies_one_subject_check', sql`${countNotNull(subjectColumns(t, discrepancySubjects))} = 1`),
     check('discrepancies_description_check', sql`length(trim(${t.description})) > 0`),
     check('discrepancies_resolution_check', sql`length(trim(${t.resolution})) > 0`),
-    check('discrepancies_version_check', sql`${t.version} >= 1`),
   ],
 );
 
@@ -628,7 +620,7 @@ export const discrepancyCitations = sqliteTable(
  * API keys. The key itself is shown once at creation and never stored: only its SHA-256 hash
  * (a key is 256 random bits, so a fast hash is enough) and a short prefix to recognise it by.
  */
-export const apiKeys = sqliteTable(
+export const apiKeys = trackedTable(
   'api_keys',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -640,7 +632,6 @@ export const apiKeys = sqliteTable(
     scopes: text('scopes').notNull(),
     revokedAt: text('revoked_at'),
     lastUsedAt: text('last_used_at'),
-    ...tracked,
   },
   (t) => [
     uniqueIndex('api_keys_key_hash_unique').on(t.keyHash),
@@ -648,7 +639,6 @@ export const apiKeys = sqliteTable(
     // SQLite forbids subqueries in CHECKs, so the allowed values are spelled out: every
     // non-empty subset of the scopes, in canonical order.
     check('api_keys_scopes_check', oneOf(t.scopes, scopeSets(apiKeyScopes))),
-    check('api_keys_version_check', sql`${t.version} >= 1`),
   ],
 );
 

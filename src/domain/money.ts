@@ -8,7 +8,14 @@ export function minorUnitDigits(currency: string): number | undefined {
   return currencyCodes.code(currency)?.digits;
 }
 
-const decimalPattern = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
+/**
+ * A plain non-negative decimal: digits without leading zeros, an optional fraction (`1426.5`).
+ * The one definition: write validation, the Money scalar (signed) and the stored amounts use it;
+ * the database's CHECK (`decimalShape` in src/db/schema.ts) is its looser GLOB form.
+ */
+export const plainDecimal = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
+/** `plainDecimal` with an optional minus sign: the Money scalar's form. */
+export const signedDecimal = new RegExp(`^-?${plainDecimal.source.slice(1)}`);
 
 /**
  * Converts a non-negative decimal string in major units ("3000000000", "12.5") to integer minor
@@ -18,7 +25,7 @@ const decimalPattern = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
 export function toMinorUnits(amount: string, currency: string): bigint {
   const digits = minorUnitDigits(currency);
   if (digits === undefined) throw new RangeError(`Unknown ISO 4217 currency: ${currency}`);
-  const match = decimalPattern.exec(amount);
+  const match = plainDecimal.exec(amount);
   if (!match) throw new RangeError(`Not a plain decimal amount: ${amount}`);
   const fraction = (match[2] ?? '').replace(/0+$/, '');
   if (fraction.length > digits) {
@@ -40,7 +47,7 @@ export function fromMinorUnits(minor: bigint | number, currency: string): string
 
 /** A decimal string as an integer and a power of ten: "1426.5" → { digits: 14265n, scale: 1 }. */
 function scaled(decimal: string): { digits: bigint; scale: number } {
-  const match = decimalPattern.exec(decimal);
+  const match = plainDecimal.exec(decimal);
   if (!match) throw new RangeError(`Not a plain decimal amount: ${decimal}`);
   const fraction = match[2] ?? '';
   return { digits: BigInt(match[1] + fraction), scale: fraction.length };

@@ -1,6 +1,7 @@
 // Scalars come from graphql-scalars rather than hand-written parsers.
 import { GraphQLError, Kind } from 'graphql';
 import { CurrencyResolver, DateTimeResolver, LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
+import { signedDecimal } from '../domain/money.js';
 import { builder } from './builder.js';
 
 builder.addScalarType('Date', LocalDateResolver, {
@@ -13,9 +14,8 @@ builder.addScalarType('DateTime', DateTimeResolver, {
 
 // graphql-scalars has no arbitrary-precision decimal scalar (its BigInt is integral and its
 // Currency is a code), so Money is declared here: a decimal string, never a float.
-const decimalPattern = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 function parseMoney(value: unknown): string {
-  if (typeof value !== 'string' || !decimalPattern.test(value)) {
+  if (typeof value !== 'string' || !signedDecimal.test(value)) {
     throw new GraphQLError('Money must be a decimal string such as "3000000000.00".', {
       extensions: { code: 'BAD_USER_INPUT' },
     });

@@ -1,5 +1,6 @@
 // The shape of a bundled dataset: plain data that refers to other rows by natural keys (slugs),
 // so a dataset file reads like the fact sheet it comes from and the loader resolves the ids.
+import type { DiscrepancySubject as Disputable, SubjectRelation } from '../subjects.js';
 import type {
   AllocationStatus,
   CitationStance,
@@ -147,14 +148,9 @@ export interface ExchangeRateSeed {
   citations: CitationSeed[];
 }
 
-/** Exactly one key names the row the discrepancy is about. */
-export type DiscrepancySubject =
-  | { program: string }
-  | { partner: string }
-  | { gpuModel: string }
-  | { allocation: string }
-  | { initiative: string }
-  | { investment: string };
+/** Exactly one key names the row the discrepancy is about: a disputable subject (src/db/subjects.ts) by its natural key. */
+export type DiscrepancySubject = { [R in DisputableRelation]: { [K in R]: string } }[DisputableRelation];
+type DisputableRelation = SubjectRelation<Disputable>;
 
 export interface DiscrepancySeed {
   slug: string;

@@ -20,24 +20,12 @@ import {
 } from '../schema.js';
 import { toMinorUnits } from '../../domain/money.js';
 import type { CitationSeed, Dataset, DiscrepancySubject } from './dataset.js';
+import { type DiscrepancySubject as Disputable, discrepancySubjects, type SubjectColumn, type SubjectRelation } from '../subjects.js';
 
 type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** The citation columns that name a subject; exactly one is set per citation. */
-type CitationSubject = Partial<
-  Pick<
-    typeof citations.$inferInsert,
-    | 'programId'
-    | 'partnerId'
-    | 'gpuModelId'
-    | 'allocationId'
-    | 'initiativeId'
-    | 'initiativeParticipantId'
-    | 'investmentId'
-    | 'investmentInvestorId'
-    | 'exchangeRateId'
-  >
->;
+/** The citation columns that name a subject (src/db/subjects.ts); exactly one is set per citation. */
+type CitationSubject = Partial<Pick<typeof citations.$inferInsert, SubjectColumn>>;
 
 /** Finds ids by natural key and fails loudly on a key the dataset never defined. */
 class KeyMap {
@@ -206,13 +194,20 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
     cite({ exchangeRateId: row.id }, cited);
   }
 
-  const subjectColumns = (subject: DiscrepancySubject) => {
-    if ('program' in subject) return { programId: programIds.get(subject.program) };
-    if ('partner' in subject) return { partnerId: partnerIds.get(subject.partner) };
-    if ('gpuModel' in subject) return { gpuModelId: gpuModelIds.get(subject.gpuModel) };
-    if ('allocation' in subject) return { allocationId: allocationIds.get(subject.allocation) };
-    if ('initiative' in subject) return { initiativeId: initiativeIds.get(subject.initiative) };
-    return { investmentId: investmentIds.get(subject.investment) };
+  const idsBySubject: Record<SubjectRelation<Disputable>, KeyMap> = {
+    program: programIds,
+    partner: partnerIds,
+    gpuModel: gpuModelIds,
+    allocation: allocationIds,
+    initiative: initiativeIds,
+    investment: investmentIds,
+  };
+  const subjectColumns = (subject: DiscrepancySubject): CitationSubject => {
+    for (const { relation, column } of discrepancySubjects) {
+      const key = (subject as Partial<Record<string, string>>)[relation];
+      if (key !== undefined) return { [column]: idsBySubject[relation].get(key) };
+    }
+    throw new Error(`A discrepancy names no subject: ${JSON.stringify(subject)}`);
   };
 
   for (const { citations: cited, subject, ...discrepancy } of dataset.discrepancies) {

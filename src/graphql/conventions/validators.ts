@@ -1,7 +1,7 @@
 // Input rules shared by the mutations, as zod schemas run by @pothos/plugin-validation; every
 // violation reaches the client as a ValidationError naming the field.
 import { z } from 'zod';
-import { minorUnitDigits } from '../../domain/money.js';
+import { minorUnitDigits, plainDecimal } from '../../domain/money.js';
 import { textProblem } from '../../domain/text-rules.js';
 
 /**
@@ -38,7 +38,7 @@ export const country = line().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2
 export const url = line().pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000, 'at most 2000 characters'));
 export const language = line().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as ko or en-US');
 export const positiveDecimal = line()
-  .regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a plain decimal such as 1426.5')
+  .regex(plainDecimal, 'must be a plain decimal such as 1426.5')
   .refine((value) => /[1-9]/.test(value), 'must be greater than zero');
 export const technologies = z.array(line().trim().min(1).max(100)).max(50, 'at most 50 technologies');
 export const aliases = z.array(line().trim().min(1).max(200)).max(50, 'at most 50 aliases');

@@ -7,6 +7,7 @@ import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
 import { citations as citationsTable } from '../../db/schema.js';
+import { citationSubjects, subjectTypeList } from '../../db/subjects.js';
 
 export const citationFilter = defineFilter({
   typename: 'Citation',
@@ -76,8 +77,7 @@ defineWrites({
     subjectId: {
       type: 'ID',
       required: true,
-      description:
-        'The fact cited: the ID of a Program, Partner, GpuModel, Allocation, Initiative, Investment, InitiativeParticipant, InvestmentInvestor or ExchangeRate.',
+      description: `The fact cited: the ID of a ${subjectTypeList(citationSubjects)}.`,
     },
     field: { type: 'String', nullable: true, validate: rules.name, description: 'The field of the subject it is about, e.g. `quantity`.' },
     quote: { type: 'String', required: true, validate: rules.longText, description: "The source's words, in its language." },

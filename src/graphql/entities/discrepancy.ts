@@ -8,6 +8,7 @@ import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites, resolveId } from '../conventions/writes.js';
 import { discrepancies as discrepanciesTable, discrepancyCitations } from '../../db/schema.js';
+import { discrepancySubjects, subjectTypeList } from '../../db/subjects.js';
 import { eq } from 'drizzle-orm';
 
 export const discrepancyFilter = defineFilter({
@@ -81,7 +82,7 @@ defineWrites({
     subjectId: {
       type: 'ID',
       required: true,
-      description: 'What the sources disagree about: the ID of a Program, Partner, GpuModel, Allocation, Initiative or Investment.',
+      description: `What the sources disagree about: the ID of a ${subjectTypeList(discrepancySubjects)}.`,
     },
     field: { type: 'String', required: true, validate: rules.name, description: 'The disputed field, e.g. `quantity`.' },
     description: { type: 'String', required: true, validate: rules.longText, description: 'What the sources say.' },

@@ -1,7 +1,8 @@
 // What citations and discrepancies can be about. Each row names its subject with exactly one
-// foreign key (see src/db/schema.ts); these helpers load those relations and return the one set,
-// branded with its GraphQL type so the `Node` interface can resolve it.
+// foreign key (the map is src/db/subjects.ts); these helpers load those relations and return the
+// one set, branded with its GraphQL type so the `Node` interface can resolve it.
 import { brandWithType, type ObjectRef } from '@pothos/core';
+import { citationSubjects, discrepancySubjects, type SubjectRelation } from '../../db/subjects.js';
 import { decodeGlobalId } from '../conventions/global-id.js';
 import { resolveId, type Transaction } from '../conventions/writes.js';
 import { Allocation } from '../entities/allocation.js';
@@ -13,11 +14,6 @@ import { Investment } from '../entities/investment.js';
 import { InvestmentInvestor } from '../entities/investment-investor.js';
 import { Partner } from '../entities/partner.js';
 import { Program } from '../entities/program.js';
-
-const discrepancySubjects = ['program', 'partner', 'gpuModel', 'allocation', 'initiative', 'investment'] as const;
-const citationSubjects = [...discrepancySubjects, 'initiativeParticipant', 'investmentInvestor', 'exchangeRate'] as const;
-
-type SubjectRelation = (typeof citationSubjects)[number];
 
 /** The relation → GraphQL type pairs, looked up lazily: the type modules import this one. */
 export function subjectTypes(): [SubjectRelation, ObjectRef<never, unknown>][] {
@@ -32,27 +28,18 @@ export function subjectTypes(): [SubjectRelation, ObjectRef<never, unknown>][] {
     investmentInvestor: InvestmentInvestor,
     exchangeRate: ExchangeRate,
   };
-  return Object.entries(types) as [SubjectRelation, ObjectRef<never, unknown>][];
+  return citationSubjects.map((subject) => [subject.relation, types[subject.relation] as ObjectRef<never, unknown>]);
 }
 
 /** `with` for loading a citation's (all) or a discrepancy's subject relations. */
-export function subjectRelations(citation: true): Record<(typeof citationSubjects)[number], true>;
-export function subjectRelations(citation: false): Record<(typeof discrepancySubjects)[number], true>;
+export function subjectRelations(citation: true): Record<SubjectRelation, true>;
+export function subjectRelations(citation: false): Record<SubjectRelation<(typeof discrepancySubjects)[number]>, true>;
 export function subjectRelations(citation: boolean): Record<string, true> {
-  return Object.fromEntries((citation ? citationSubjects : discrepancySubjects).map((name) => [name, true]));
+  return Object.fromEntries((citation ? citationSubjects : discrepancySubjects).map((subject) => [subject.relation, true]));
 }
 
-const subjectColumns: Record<string, string> = {
-  Program: 'programId',
-  Partner: 'partnerId',
-  GpuModel: 'gpuModelId',
-  Allocation: 'allocationId',
-  Initiative: 'initiativeId',
-  Investment: 'investmentId',
-  InitiativeParticipant: 'initiativeParticipantId',
-  InvestmentInvestor: 'investmentInvestorId',
-  ExchangeRate: 'exchangeRateId',
-};
+/** GraphQL type → subject column. */
+const subjectColumns: Record<string, string> = Object.fromEntries(citationSubjects.map((subject) => [subject.typename, subject.column]));
 
 /**
  * Column values naming the subject with global ID `subjectId`: the one matching column set,
@@ -66,8 +53,8 @@ export function subjectColumnValues(tx: Transaction, subjectId: string, allowed:
   return values;
 }
 
-export const citationSubjectTypes = Object.keys(subjectColumns);
-export const discrepancySubjectTypes = ['Program', 'Partner', 'GpuModel', 'Allocation', 'Initiative', 'Investment'];
+export const citationSubjectTypes = citationSubjects.map((subject) => subject.typename);
+export const discrepancySubjectTypes = discrepancySubjects.map((subject) => subject.typename);
 
 /** The one subject relation loaded on a citation or discrepancy row, branded for `Node`. */
 export function loadedSubject(row: Record<string, unknown>, what: string): never {
