@@ -39,7 +39,10 @@ async function graphql<T>(instance: ServerProcess, query: string, variables: Rec
 }
 
 async function total(instance: ServerProcess): Promise<number> {
-  const { body } = await graphql<{ program: { gpuTotal: { quantity: number } } }>(instance, '{ program(slug: "korea-2025") { gpuTotal { quantity } } }');
+  const { body } = await graphql<{ program: { gpuTotal: { quantity: number } } }>(
+    instance,
+    '{ program(slug: "korea-2025") { gpuTotal { quantity } } }',
+  );
   return body.data!.program.gpuTotal.quantity;
 }
 
@@ -73,7 +76,11 @@ async function waitUntil(check: () => Promise<boolean>, ms = 20_000): Promise<vo
 const busConnected = (instance: ServerProcess) => async () => (await ready(instance)).events?.connected === true;
 
 async function startInstance(): Promise<ServerProcess> {
-  const instance = await startServerProcess(databasePath, { REDIS_URL: redis.url, REDIS_CHANNEL: 'test:instances', SEED_ON_START: 'false' });
+  const instance = await startServerProcess(databasePath, {
+    REDIS_URL: redis.url,
+    REDIS_CHANNEL: 'test:instances',
+    SEED_ON_START: 'false',
+  });
   await waitUntil(busConnected(instance));
   return instance;
 }
@@ -81,7 +88,9 @@ async function startInstance(): Promise<ServerProcess> {
 /** The next `count` results of a subscription, or an error after `ms`. */
 async function take<T>(iterator: AsyncIterator<T>, count: number, ms = 15_000): Promise<T[]> {
   const results: T[] = [];
-  const deadline = new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`got ${results.length} of ${count} results`)), ms));
+  const deadline = new Promise<never>((_resolve, reject) =>
+    setTimeout(() => reject(new Error(`got ${results.length} of ${count} results`)), ms),
+  );
   while (results.length < count) {
     const next = await Promise.race([iterator.next(), deadline]);
     if (next.done) break;
@@ -119,7 +128,10 @@ beforeAll(async () => {
   redis = await startRedis();
   a = await startInstance();
   b = await startInstance();
-  const { body } = await graphql<{ program: { id: string }; partner: { id: string } }>(a, '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }');
+  const { body } = await graphql<{ program: { id: string }; partner: { id: string } }>(
+    a,
+    '{ program(slug: "korea-2025") { id } partner(slug: "kt") { id } }',
+  );
   ids = { program: body.data!.program.id, kt: body.data!.partner.id };
 }, 120_000);
 
@@ -148,8 +160,8 @@ describe.skipIf(redisMissing)('instances over Redis', () => {
       .run();
     file.close();
     const uncached = async () =>
-      (await graphql<{ program: { t: { quantity: number } } }>(b, `{ program(slug: "korea-2025") { t: gpuTotal { quantity } } }`)).body.data!
-        .program.t.quantity;
+      (await graphql<{ program: { t: { quantity: number } } }>(b, `{ program(slug: "korea-2025") { t: gpuTotal { quantity } } }`)).body
+        .data!.program.t.quantity;
     expect(await uncached()).toBe(before + 1);
     expect(await total(b)).toBe(before);
     // A write through A empties B's caches: B's next read is fresh (the change above included).
@@ -224,7 +236,11 @@ describe.skipIf(redisMissing)('instances over Redis', () => {
     const heardOnB = new Set<string>();
     const unsubscribe = onB.subscribe<{ allocationChanged: { allocationId: string } }>(
       { query: 'subscription { allocationChanged { allocationId } }' },
-      { next: (result) => result.data && heardOnB.add(result.data.allocationChanged.allocationId), error: () => undefined, complete: () => undefined },
+      {
+        next: (result) => result.data && heardOnB.add(result.data.allocationChanged.allocationId),
+        error: () => undefined,
+        complete: () => undefined,
+      },
     );
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
@@ -237,7 +253,10 @@ describe.skipIf(redisMissing)('instances over Redis', () => {
         let count = 0;
         while (!stop) {
           try {
-            const { status } = await graphql(instance, '{ program(slug: "korea-2025") { gpuTotal { quantity } } allocations(first: 5) { totalCount } }');
+            const { status } = await graphql(
+              instance,
+              '{ program(slug: "korea-2025") { gpuTotal { quantity } } allocations(first: 5) { totalCount } }',
+            );
             if (status !== 200) failures.push(`${name}: ${status}`);
             count += 1;
           } catch (error) {
