@@ -2,6 +2,7 @@
 // and invalidations cross, nothing echoes back, the replica-freshness hook is awaited before a
 // remote event is delivered, and a Redis outage is reported, survived and recovered from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { createEvents, type Events, type MissedEvents } from '../src/events/bus.js';
 import { redisTransport } from '../src/events/redis.js';
 import { redisMissing, startRedis, type RedisServer } from './redis-server.js';
@@ -152,5 +153,18 @@ describe.skipIf(redisMissing)('the event bus over Redis', () => {
     expect(await onBOne).toEqual([{ programId: 202 }]);
     await onB.return?.();
     await noticesOnB.return?.();
+  });
+});
+
+describe('REDIS_URL', () => {
+  it("selects Redis when set, names itself when malformed, and leaves today's bus when absent", () => {
+    expect(loadConfig({ REDIS_URL: 'redis://10.0.0.5:6379/0' })).toMatchObject({
+      redisUrl: 'redis://10.0.0.5:6379/0',
+      redisChannel: 'ai-factory-graph:events',
+    });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache.internal:6380', REDIS_CHANNEL: 'staging' })).toMatchObject({ redisChannel: 'staging' });
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL: use redis:\/\/host:port/);
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(createEvents().status()).toEqual({ transport: 'in-process', connected: true });
   });
 });
