@@ -3,7 +3,7 @@ import { DefaultLogger, type Logger } from 'drizzle-orm/logger';
 import { requestBudget, type Config, type RequestBudget } from './config.js';
 import { closeDatabase, openDatabase, type Db } from './db/client.js';
 import { seedDatabase } from './db/seed/index.js';
-import { createEvents, type ClusterLink, type Events } from './events/bus.js';
+import { createEvents, type Events, type EventsOptions, type Transport } from './events/bus.js';
 import { createGraphQLServer, type GraphQLServer, type YogaOptions } from './server/yoga.js';
 
 /** The database and the GraphQL server (`yoga`, and the `frontCache` createHttpServer answers from). */
@@ -11,7 +11,7 @@ export interface App extends GraphQLServer {
   db: Db;
   /** The event bus behind subscriptions. */
   events: Events;
-  /** Checkpoints the WAL and closes the database. */
+  /** Closes the event bus's connections, checkpoints the WAL and closes the database. */
   close(): void;
 }
 
@@ -37,8 +37,13 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
     logging?: boolean;
     /** Receives every SQL statement drizzle runs (tests count statements with it); overrides logSql. */
     sqlLogger?: Logger;
-    /** The channel to sibling processes when several serve one database. */
-    link?: ClusterLink;
+    /** How events and invalidations reach the other instances (cluster relay, Redis); none when absent. */
+    transport?: Transport;
+    /** The replica-freshness hooks of the event bus (EventsOptions): set by a replicated engine. */
+    position?: EventsOptions['position'];
+    catchUp?: EventsOptions['catchUp'];
+    /** Where the bus reports a failed catch-up. */
+    onEventsError?: EventsOptions['onError'];
   };
 
 /** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
@@ -46,7 +51,12 @@ export function createApp(config: AppOptions): App {
   const logger = config.sqlLogger ?? (config.logSql ? new DefaultLogger() : undefined);
   const db = openDatabase({ path: config.databasePath, ...(logger ? { logger } : {}) });
   if (config.seedOnStart) seedDatabase(db);
-  const events = createEvents(config.link);
+  const events = createEvents({
+    transport: config.transport,
+    position: config.position,
+    catchUp: config.catchUp,
+    ...(config.onEventsError ? { onError: config.onEventsError } : {}),
+  });
   // Options left out here take config.ts's defaults in createGraphQLServer.
   const options: YogaOptions = {
     db,
@@ -67,5 +77,14 @@ export function createApp(config: AppOptions): App {
     budget: requestBudget(config),
   };
   const { yoga, frontCache } = createGraphQLServer(options);
-  return { db, yoga, frontCache, events, close: () => closeDatabase(db) };
+  return {
+    db,
+    yoga,
+    frontCache,
+    events,
+    close: () => {
+      events.close();
+      closeDatabase(db);
+    },
+  };
 }

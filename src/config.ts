@@ -49,6 +49,8 @@ export const serverDefaults = {
   maxBodyBytes: 1_048_576,
   /** Operations one WebSocket may run at once (WS_MAX_OPERATIONS). */
   wsMaxOperations: 100,
+  /** The Redis pub/sub channel instances share (REDIS_CHANNEL). */
+  redisChannel: 'ai-factory-graph:events',
 };
 
 /** Document limits (graphql-armor), sized so every shipped operation passes with room and abusive ones fail. */
@@ -94,6 +96,11 @@ const environmentSchema = z.object({
   WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(serverDefaults.wsMaxOperations),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'use redis://host:port (or rediss:// for TLS)')
+    .optional(),
+  REDIS_CHANNEL: z.string().min(1).max(200).default(serverDefaults.redisChannel),
   MAX_COST: z.coerce.number().int().min(1).default(defaultBudget.maxCost),
   MAX_IDS_PER_REQUEST: z.coerce.number().int().min(1).default(defaultBudget.maxIdsPerRequest),
   MAX_NESTING: z.coerce.number().int().min(8).max(1000).default(defaultBudget.maxNesting),
@@ -147,6 +154,13 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Server processes sharing the port and the database (node:cluster); 1 runs in-process. */
   workers: number;
+  /**
+   * Redis for live events and cache invalidation across instances (and across WORKERS, instead of
+   * the primary's relay); in-process (or the relay) when absent.
+   */
+  redisUrl: string | undefined;
+  /** The pub/sub channel on that Redis; deployments sharing one Redis use different ones. */
+  redisChannel: string;
   /** Largest cost of one operation, computed with its variables (QUERY_TOO_COMPLEX past it). */
   maxCost: number;
   /** IDs in `nodes(ids:)` plus representations in `_entities` per request (TOO_MANY_IDS past it). */
@@ -225,6 +239,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     wsMaxOperations: values.WS_MAX_OPERATIONS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     workers: values.WORKERS,
+    redisUrl: values.REDIS_URL,
+    redisChannel: values.REDIS_CHANNEL,
     maxCost: values.MAX_COST,
     maxIdsPerRequest: values.MAX_IDS_PER_REQUEST,
     maxNesting: values.MAX_NESTING,

@@ -3,7 +3,9 @@
 import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { runPrimary, workerLink } from './server/cluster.js';
+import { clusterRelayTransport } from './events/cluster-relay.js';
+import { redisTransport } from './events/redis.js';
+import { runPrimary } from './server/cluster.js';
 import { createDashboard } from './server/dashboard.js';
 import { createHttpServer, listen, stopGracefully } from './server/http.js';
 import { jsonLogger } from './server/log.js';
@@ -17,12 +19,24 @@ if (config.workers > 1 && cluster.isPrimary) {
 }
 
 async function serve(): Promise<void> {
-  const link = workerLink();
-  const app = createApp({ ...config, ...(link ? { link } : {}) });
+  // Redis when configured (across machines, and across WORKERS), else the cluster relay in a worker.
+  const transport = config.redisUrl
+    ? redisTransport({
+        url: config.redisUrl,
+        channel: config.redisChannel,
+        onLog: (level, message, fields) => jsonLogger[level](message, fields),
+      })
+    : clusterRelayTransport();
+  const app = createApp({
+    ...config,
+    ...(transport ? { transport } : {}),
+    onEventsError: (message, error) => jsonLogger.error(message, { error }),
+  });
   // Bundled in the background while the server starts listening; `/` waits for it (or answers 503).
   const dashboard = createDashboard({ logger: jsonLogger });
   const server = createHttpServer(app, {
     db: app.db,
+    events: app.events,
     dashboard: dashboard.handler,
     maxBodyBytes: config.maxBodyBytes,
     graphiql: config.graphiql,

@@ -276,7 +276,7 @@ describe('response cache', () => {
       logging: false,
       responseCache: true,
       // Another process reports a write exactly while this process's read reads the database.
-      link: { send: () => undefined, onMessage: (handler) => void (report = handler) },
+      transport: { send: () => undefined, onMessage: (handler) => void (report = handler) },
       sqlLogger: {
         logQuery: () => {
           statements += 1;

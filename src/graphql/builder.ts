@@ -209,7 +209,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
 builder.queryType({ description: 'The entry points for reading the dataset.' });
 builder.subscriptionType({
   description:
-    'Live updates for dashboards, over SSE (`Accept: text/event-stream` or the graphql-sse protocol at /graphql/stream) or graphql-ws (WebSocket at /graphql). Events are sent after the write commits.',
+    'Live updates for dashboards, over SSE (`Accept: text/event-stream` or the graphql-sse protocol at /graphql/stream) or graphql-ws (WebSocket at /graphql). Events are sent after the write commits. When this server may have missed events from other instances (its link to them was lost, or is back), the stream carries a result with `data: null` and one error coded `EVENTS_MAY_BE_MISSED` (its `connected` extension says whether events flow again) and stays open: refetch what you show.',
 });
 builder.mutationType({
   description:

@@ -1,34 +1,15 @@
 // Several server processes on one port and one WAL database (WORKERS=n, node:cluster). The
 // primary migrates and seeds once, forks the workers, relays their bus messages (change events
-// for subscriptions, response-cache invalidations) to the others, restarts a worker that dies,
-// and on SIGTERM/SIGINT stops them all gracefully. SQLite serialises the writers (IMMEDIATE
-// transactions, busy_timeout), so writes stay correct under contention.
+// for subscriptions, response-cache invalidations) to the others unless they use Redis
+// (REDIS_URL; src/events/redis.ts), restarts a worker that dies, and on SIGTERM/SIGINT stops them
+// all gracefully. SQLite serialises the writers (IMMEDIATE transactions, busy_timeout), so writes
+// stay correct under contention. The workers' side of the relay is src/events/cluster-relay.ts.
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
 import { closeDatabase, openDatabase } from '../db/client.js';
 import { seedDatabase } from '../db/seed/index.js';
-import type { BusMessage, ClusterLink } from '../events/bus.js';
+import { isEnvelope } from '../events/cluster-relay.js';
 import { jsonLogger } from './log.js';
-
-interface Envelope {
-  afgBus: BusMessage;
-}
-
-function isEnvelope(value: unknown): value is Envelope {
-  return typeof value === 'object' && value !== null && 'afgBus' in value;
-}
-
-/** In a worker: the link to its siblings through the primary. Undefined outside a cluster. */
-export function workerLink(): ClusterLink | undefined {
-  if (!cluster.isWorker) return undefined;
-  return {
-    send: (message) => process.send?.({ afgBus: message } satisfies Envelope),
-    onMessage: (handler) =>
-      process.on('message', (raw: unknown) => {
-        if (isEnvelope(raw)) handler(raw.afgBus);
-      }),
-  };
-}
 
 /** The primary process: prepares the database, forks `config.workers` workers, relays, stops. */
 export function runPrimary(config: Config): void {
@@ -41,7 +22,8 @@ export function runPrimary(config: Config): void {
     // Workers find the database ready: no second migration or seed race.
     const worker = cluster.fork({ SEED_ON_START: 'false' });
     worker.on('message', (raw: unknown) => {
-      if (!isEnvelope(raw)) return;
+      // With Redis the workers talk through it and send nothing here.
+      if (!isEnvelope(raw) || config.redisUrl) return;
       for (const other of Object.values(cluster.workers ?? {})) {
         if (other && other.id !== worker.id && other.isConnected()) other.send(raw);
       }
@@ -54,7 +36,7 @@ export function runPrimary(config: Config): void {
     return worker;
   };
   for (let index = 0; index < config.workers; index += 1) fork();
-  jsonLogger.info('primary started', { workers: config.workers, pid: process.pid });
+  jsonLogger.info('primary started', { workers: config.workers, pid: process.pid, events: config.redisUrl ? 'redis' : 'cluster' });
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { migrationStatus, type Db } from '../db/client.js';
+import type { Events } from '../events/bus.js';
 import { compressResponses } from './compression.js';
 import type { DashboardHandler } from './dashboard.js';
 import { serveGraphiQLAsset } from './graphiql.js';
@@ -12,6 +13,8 @@ import type { GraphQLServer } from './yoga.js';
 
 export interface HttpOptions {
   db: Db;
+  /** The event bus, whose link to other instances /ready reports. */
+  events?: Pick<Events, 'status'>;
   /** Larger request bodies get 413 before yoga sees them. */
   maxBodyBytes?: number;
   /** Where request lines go; none when absent. */
@@ -114,7 +117,15 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
       }
       if (path === '/ready' && (request.method === 'GET' || request.method === 'HEAD')) {
         const state = readiness(options.db);
-        sendJson(response, state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'not ready', reason: state.reason });
+        // The bus is reported, not required: reads still work while it is cut off (uncached).
+        const events = options.events?.status();
+        sendJson(
+          response,
+          state.ready ? 200 : 503,
+          state.ready
+            ? { status: 'ready', ...(events ? { events } : {}) }
+            : { status: 'not ready', reason: state.reason, ...(events ? { events } : {}) },
+        );
         return;
       }
       if (options.graphiql && (await serveGraphiQLAsset(request, response, path))) return;

@@ -1,7 +1,8 @@
 // Live updates: allocation changes (filtered like `allocations`) and programme totals.
 import { initContextCache } from '@pothos/core';
 import { eq, getTableColumns, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
-import { filter, pipe } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { filter, pipe, Repeater } from 'graphql-yoga';
 import type { Db } from '../../db/client.js';
 import { relations } from '../../db/relations.js';
 import { allocations, programs } from '../../db/schema.js';
@@ -9,7 +10,7 @@ import { Allocation, AllocationFilter, allocationFilterSpec } from '../entities/
 import { builder, type Context } from '../builder.js';
 import { NotFoundError } from '../conventions/error-classes.js';
 import { encodeGlobalId } from '../conventions/global-id.js';
-import type { AllocationEvent } from '../../events/bus.js';
+import { isMissedEvents, type AllocationEvent, type MissedEvents } from '../../events/bus.js';
 import { toWhere, type FilterInput } from '../conventions/filters.js';
 import { Program } from '../entities/program.js';
 
@@ -36,6 +37,28 @@ function matches(db: Db, row: Record<string, unknown>, where: Record<string, unk
     sql`WITH ${sql.identifier('allocations')} AS (SELECT ${sql.join(values, sql`, `)}) SELECT 1 AS hit FROM ${sql.identifier('allocations')} WHERE ${predicate}`,
   );
   return found !== undefined;
+}
+
+/**
+ * A subscription's events, with the bus's notices that events may have been missed woven in
+ * (Redis lost or back): the client refetches what it shows instead of trusting a silent stream.
+ */
+function withMissedEvents<T>(context: Context, events: AsyncIterable<T>): AsyncIterable<T | MissedEvents> {
+  const streams: AsyncIterable<T | MissedEvents>[] = [events, context.events.missedEvents()];
+  return Repeater.merge(streams) as AsyncIterable<T | MissedEvents>;
+}
+
+/**
+ * A notice as a result of its own on the stream, which goes on: `data` null and one error coded
+ * EVENTS_MAY_BE_MISSED, whose `connected` extension says whether events flow again.
+ */
+function missedEventsError(notice: MissedEvents): GraphQLError {
+  return new GraphQLError(
+    notice.connected
+      ? 'Events may have been missed while this server could not hear the other instances; they flow again. Refetch what you show.'
+      : 'This server cannot hear the other instances: events from writes made there may be missed until it can. Refetch what you show when told they flow again.',
+    { extensions: { code: 'EVENTS_MAY_BE_MISSED', connected: notice.connected } },
+  );
 }
 
 const ChangeKind = builder.enumType('ChangeKind', {
@@ -76,12 +99,16 @@ builder.subscriptionFields((t) => ({
     args: { filter: t.arg({ type: AllocationFilter, description: 'Which allocations to watch; all of them when absent.' }) },
     subscribe: (_root, args, context) => {
       const where = toWhere(allocationFilterSpec, args.filter as FilterInput | null | undefined);
-      return pipe(
-        context.events.pubsub.subscribe('allocationChanged'),
-        filter((event: AllocationEvent) => matches(context.db, (event.after ?? event.before)!, where)),
+      return withMissedEvents(
+        context,
+        pipe(
+          context.events.pubsub.subscribe('allocationChanged'),
+          filter((event: AllocationEvent) => matches(context.db, (event.after ?? event.before)!, where)),
+        ),
       );
     },
-    resolve: (event, _args, context) => {
+    resolve: (event: AllocationEvent | MissedEvents, _args, context) => {
+      if (isMissedEvents(event)) throw missedEventsError(event);
       freshCaches(context);
       return event;
     },
@@ -93,9 +120,10 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, context) => {
       const program = context.db.select({ id: programs.id }).from(programs).where(eq(programs.slug, args.slug)).get();
       if (!program) throw new NotFoundError('Program', `slug "${args.slug}"`);
-      return context.events.pubsub.subscribe('programTotalsChanged', program.id);
+      return withMissedEvents(context, context.events.pubsub.subscribe('programTotalsChanged', program.id));
     },
-    resolve: (payload, _args, context) => {
+    resolve: (payload: { programId: number } | MissedEvents, _args, context) => {
+      if (isMissedEvents(payload)) throw missedEventsError(payload);
       freshCaches(context);
       return { id: payload.programId } as never;
     },

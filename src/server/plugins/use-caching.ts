@@ -1,6 +1,7 @@
 // The response cache, whole: @graphql-yoga/plugin-response-cache keeps read answers per API key,
 // every write (here or in a sibling process) empties it and the HTTP layer's front cache
-// (front-cache.ts) together, and a read that overlapped a write is answered but not kept. The
+// (front-cache.ts) together, and a read that overlapped a write is answered but not kept. While
+// the event bus cannot hear the other instances (src/events/bus.ts), nothing is cached or served. The
 // front cache's `generation` is the one counter that decides "overlapped a write" for both.
 //
 // Library internals depended on (@graphql-yoga/plugin-response-cache 3.26.1 over
@@ -59,7 +60,8 @@ export function useCaching(options: CachingOptions): Caching {
     ttlMs: options.ttlMs,
     max: options.maxEntries,
     // Answers are cached for a key that was valid then; one revoked since must get its 401.
-    mayReplay: (request) => mayReplayCachedAnswer(options.db, request.headers.authorization),
+    // Nor while the bus is cut off from the other instances (it was emptied when that began).
+    mayReplay: (request) => options.events.connected() && mayReplayCachedAnswer(options.db, request.headers.authorization),
     ...(options.registry ? { registry: options.registry } : {}),
   });
   // The generation each read started under.
@@ -73,7 +75,8 @@ export function useCaching(options: CachingOptions): Caching {
     frontCache.clear();
     return cache.invalidate(typenames);
   };
-  // Other processes serving the same database report their writes too.
+  // Other processes serving the same database report their writes too, and the bus empties the
+  // caches when its link to them is lost or comes back (writes in between were not heard of).
   options.events.onRemoteInvalidate(() => void invalidate());
 
   const responseCache = useResponseCache({
@@ -85,14 +88,17 @@ export function useCaching(options: CachingOptions): Caching {
     // yoga's request pipeline, which the cache keys depend on), not WebSocket operations, and
     // never for a key that is refused (asked before the context is built, so a key revoked since
     // the answer was cached does not get it).
+    // Nor while this process cannot hear the other instances' writes (Redis down): it would
+    // keep answers that one of those writes made stale.
     enabled: (request, context) =>
+      options.events.connected() &&
       (context as { responseCache?: boolean } | undefined)?.responseCache !== false &&
       new URL(request.url).pathname === '/graphql' &&
       !(options.auth(request) instanceof GraphQLError),
     invalidateViaMutation: true,
     includeExtensionMetadata: false,
     // A read that ran while a write emptied the cache may hold data from before the write.
-    onTtl: ({ ttl, context }) => (startedAt.get(context) === frontCache.generation ? ttl : 0),
+    onTtl: ({ ttl, context }) => (startedAt.get(context) === frontCache.generation && options.events.connected() ? ttl : 0),
   });
   const invalidateOnWrite: Plugin = {
     onExecute({ args }) {
