@@ -16,6 +16,7 @@ export interface App extends GraphQLServer {
 }
 
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
+  Partial<Pick<Config, 'libsql'>> &
   Partial<
     Pick<
       Config,
@@ -44,7 +45,7 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
 /** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
 export function createApp(config: AppOptions): App {
   const logger = config.sqlLogger ?? (config.logSql ? new DefaultLogger() : undefined);
-  const db = openDatabase({ path: config.databasePath, ...(logger ? { logger } : {}) });
+  const db = openDatabase({ path: config.databasePath, libsql: config.libsql, ...(logger ? { logger } : {}) });
   if (config.seedOnStart) seedDatabase(db);
   const events = createEvents(config.link);
   // Options left out here take config.ts's defaults in createGraphQLServer.

@@ -1,22 +1,34 @@
 // Opening the database: file creation, pragmas, migrations. Every entry point (server, CLI,
-// tests) goes through `openDatabase`, so they all see the same settings.
+// tests) goes through `openDatabase`, so they all see the same settings. Two engines behind one
+// synchronous code path: better-sqlite3 on a local file (the default), or a libSQL server (sqld)
+// read through an embedded replica with libsql-js, whose API is better-sqlite3's (README,
+// "Beyond one machine").
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Logger } from 'drizzle-orm/logger';
+import Libsql from 'libsql';
+import type { LibsqlConfig } from '../config.js';
+import { applyMigrations } from './migrations.js';
 import { relations } from './relations.js';
+import { libsqlReplication, localReplication, type Replication, type SyncingConnection } from './replication.js';
 
-export type Db = BetterSQLite3Database<typeof relations> & { $client: Database.Database };
+export type Db = BetterSQLite3Database<typeof relations> & {
+  $client: Database.Database;
+  /** Where this instance's data stands against the writer's (trivial for a local file). */
+  $replication: Replication;
+};
 
 /** The folder of generated migrations, found from this file so the working directory does not matter. */
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export interface OpenDatabaseOptions {
-  /** A file path (its folder is created) or `:memory:`. */
+  /** A file path (its folder is created) or `:memory:`; not used when `libsql` is given. */
   path: string;
+  /** A libSQL server and this instance's embedded replica (config's DATABASE_URL, REPLICA_PATH). */
+  libsql?: LibsqlConfig | undefined;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   /** Receives every SQL statement drizzle runs (tests count statements with it). */
@@ -28,6 +40,7 @@ export interface OpenDatabaseOptions {
  * on, and applies pending migrations.
  */
 export function openDatabase(options: OpenDatabaseOptions): Db {
+  if (options.libsql) return openLibsql(options, options.libsql);
   const inMemory = options.path === ':memory:';
   if (!inMemory) mkdirSync(dirname(resolve(options.path)), { recursive: true });
 
@@ -42,14 +55,16 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   // A row that INSERT OR REPLACE (or UPSERT's REPLACE) deletes fires the delete triggers only with
   // recursive triggers on; the rollup triggers (the only triggers, on `allocations`) need it to
   // take the replaced row out of its totals. They write to tables without triggers: no recursion.
+  // (No write of the service uses REPLACE; the libSQL engine, which cannot set it, relies on that.)
   sqlite.pragma('recursive_triggers = ON');
   // Unicode-aware lower-casing for case-insensitive search: SQLite's lower() folds ASCII only.
   sqlite.function('casefold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null));
 
   // drizzle prepares every statement it runs afresh; through this client it reuses them.
-  const db = drizzle({ client: reusingStatements(sqlite), relations, logger: options.logger ?? false }) as Db;
+  const db = drizzle({ client: reusingStatements(() => sqlite), relations, logger: options.logger ?? false }) as Db;
   // Our own direct uses (pragmas, pluck, raw exports) get the plain client.
   db.$client = sqlite;
+  db.$replication = localReplication;
   if (options.migrate ?? true) migrateDatabase(db);
   // Table statistics for the query planner. Without them it may pick an index that orders a
   // nested list (program_id, quantity) over the covering one behind the totals and read the
@@ -60,15 +75,55 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
 }
 
 /**
+ * The libSQL engine: an embedded replica file read locally, its writes (and every statement of a
+ * write transaction) delegated by libsql to the primary, where the rollup triggers run. Opening
+ * syncs it first, so an instance started on an empty replica file has caught up before it
+ * migrates, seeds or serves.
+ */
+function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
+  mkdirSync(dirname(resolve(config.replicaPath)), { recursive: true });
+  const connect = () =>
+    new Libsql(config.replicaPath, {
+      syncUrl: config.url,
+      ...(config.authToken ? { authToken: config.authToken } : {}),
+    }) as unknown as Database.Database & Libsql.Database;
+  let current = connect();
+  // The primary enforces foreign keys on its own (sqld's default); pragmas that change a
+  // connection's behaviour (busy_timeout, recursive_triggers) are refused by an embedded replica.
+  const db = drizzle({ client: reusingStatements(() => current), relations, logger: options.logger ?? false }) as Db;
+  db.$client = current;
+  db.$replication = libsqlReplication({
+    url: config.url,
+    syncIntervalMs: config.syncIntervalMs,
+    connection: () => current as unknown as SyncingConnection,
+    reopen: () => {
+      const previous = current;
+      current = connect();
+      db.$client = current;
+      previous.close();
+    },
+  });
+  if (options.migrate ?? true) migrateDatabase(db);
+  return db;
+}
+
+/**
  * A view of `sqlite` whose `prepare` reuses statements by SQL text (least recently used out
  * beyond `max`). drizzle's better-sqlite3 session compiles the SQL of every query it runs
  * (about 6 % of a small request's CPU, measured); neither drizzle nor better-sqlite3 keeps
  * statements between queries, so this is ours. A reused statement may have been left in raw
  * (array) mode by its last user, so each use gets a handle that sets the mode before it runs.
  */
-function reusingStatements(sqlite: Database.Database, max = 1000): Database.Database {
+function reusingStatements(connection: () => Database.Database, max = 1000): Database.Database {
   const statements = new Map<string, Database.Statement>();
+  // The libSQL engine reopens its connection after an outage; statements of the old one go.
+  let preparedOn = connection();
   const prepare = (source: string) => {
+    const sqlite = connection();
+    if (sqlite !== preparedOn) {
+      statements.clear();
+      preparedOn = sqlite;
+    }
     let statement = statements.get(source);
     if (statement) {
       // Map order is insertion order: re-inserting marks it recently used.
@@ -91,23 +146,37 @@ function reusingStatements(sqlite: Database.Database, max = 1000): Database.Data
       }),
     };
   };
-  // Everything else (transactions, exec, pragma) is the client's own.
-  return Object.create(sqlite, { prepare: { value: prepare } }) as Database.Database;
+  // Everything else (transactions, exec, pragma) is the current connection's own.
+  return new Proxy({} as Database.Database, {
+    get: (_target, key) => {
+      if (key === 'prepare') return prepare;
+      const sqlite = connection();
+      const value = Reflect.get(sqlite, key, sqlite) as unknown;
+      return typeof value === 'function' ? value.bind(sqlite) : value;
+    },
+  });
 }
 
-/** Applies every migration in `drizzle/` not yet applied to this database. */
+/**
+ * Applies every migration in `drizzle/` not yet applied to this database, once even when several
+ * instances start together (src/db/migrations.ts), and refuses a database whose migrations do not
+ * match the code's.
+ */
 export function migrateDatabase(db: Db): void {
   // drizzle-kit rebuilds a table to change its CHECKs (create, copy, drop, rename). Its own
   // `PRAGMA foreign_keys=OFF` is ignored inside the migration transaction, so dropping a
   // referenced table would fail (RESTRICT) or cascade; keys are checked once everything is in place.
+  // (On libSQL the migration runs on the primary, whose tables are empty when a rebuild first runs.)
   const sqlite = db.$client;
-  const enforced = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  const local = db.$replication.engine === 'sqlite';
+  const enforced = local && sqlite.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) sqlite.pragma('foreign_keys = OFF');
   try {
-    const failure = migrate(db, { migrationsFolder });
-    if (failure) throw new Error(`Migrations failed: ${JSON.stringify(failure)}`);
-    const broken = sqlite.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows with broken foreign keys`);
+    applyMigrations(sqlite, migrationsFolder);
+    if (local) {
+      const broken = sqlite.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows with broken foreign keys`);
+    }
   } finally {
     if (enforced) sqlite.pragma('foreign_keys = ON');
   }
@@ -122,7 +191,12 @@ export function migrationStatus(db: Db): { applied: number; available: number } 
 
 /** Folds the WAL back into the database file and closes it: the last step of a clean stop. */
 export function closeDatabase(db: Db): void {
+  db.$replication.close();
   if (!db.$client.open) return;
+  if (db.$replication.engine === 'libsql') {
+    db.$client.close();
+    return;
+  }
   if (!db.$client.memory) {
     // Refreshes planner statistics that this session's writes have made stale (SQLite's advice
     // for long-running processes), then folds the WAL back.

@@ -27,11 +27,25 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body));
 }
 
-/** Ready when the database answers and every migration in drizzle/ has been applied. */
-export function readiness(db: Db): { ready: boolean; reason?: string } {
+/**
+ * Ready when the database answers and every migration in drizzle/ has been applied. On libSQL
+ * the replica's freshness is reported too: an instance whose primary is down stays ready for
+ * reads (from its replica) and says how stale they are.
+ */
+export function readiness(db: Db): { ready: boolean; reason?: string; replica?: Record<string, unknown> } {
   try {
     const { applied, available } = migrationStatus(db);
     if (applied < available) return { ready: false, reason: `${available - applied} migration(s) pending` };
+    if (db.$replication.engine === 'libsql') {
+      const status = db.$replication.status();
+      const replica = {
+        primaryReachable: status.primaryReachable,
+        lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
+        stalenessMs: status.stalenessMs,
+        position: status.position,
+      };
+      return { ready: true, replica };
+    }
     return { ready: true };
   } catch {
     return { ready: false, reason: 'database unavailable' };
@@ -114,7 +128,13 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
       }
       if (path === '/ready' && (request.method === 'GET' || request.method === 'HEAD')) {
         const state = readiness(options.db);
-        sendJson(response, state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'not ready', reason: state.reason });
+        sendJson(
+          response,
+          state.ready ? 200 : 503,
+          state.ready
+            ? { status: 'ready', ...(state.replica ? { replica: state.replica } : {}) }
+            : { status: 'not ready', reason: state.reason },
+        );
         return;
       }
       if (options.graphiql && (await serveGraphiQLAsset(request, response, path))) return;
