@@ -3,6 +3,7 @@
 import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { MigrationMismatchError } from './db/migrations.js';
 import { runPrimary, workerLink } from './server/cluster.js';
 import { createDashboard } from './server/dashboard.js';
 import { createHttpServer, listen, stopGracefully } from './server/http.js';
@@ -18,7 +19,15 @@ if (config.workers > 1 && cluster.isPrimary) {
 
 async function serve(): Promise<void> {
   const link = workerLink();
-  const app = createApp({ ...config, ...(link ? { link } : {}) });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ ...config, ...(link ? { link } : {}) });
+  } catch (error) {
+    // Code and database disagree about migrations: say which, and do not serve.
+    if (!(error instanceof MigrationMismatchError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   // Bundled in the background while the server starts listening; `/` waits for it (or answers 503).
   const dashboard = createDashboard({ logger: jsonLogger });
   const server = createHttpServer(app, {
@@ -32,8 +41,9 @@ async function serve(): Promise<void> {
   const port = await listen(server, config.port, config.host);
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   // The first line stays plain text: people and scripts read the address from it.
-  console.log(`ai-factory-graph serving http://${shown}:${port}/graphql (database: ${config.databasePath})`);
-  jsonLogger.info('started', { port, env: config.env, database: config.databasePath });
+  const database = config.libsql ? `${config.libsql.url}, replica ${config.libsql.replicaPath}` : config.databasePath;
+  console.log(`ai-factory-graph serving http://${shown}:${port}/graphql (database: ${database})`);
+  jsonLogger.info('started', { port, env: config.env, database });
 
   let stopping = false;
   async function stop(signal: string): Promise<void> {

@@ -61,7 +61,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.function('casefold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null));
 
   // drizzle prepares every statement it runs afresh; through this client it reuses them.
-  const db = drizzle({ client: reusingStatements(() => sqlite), relations, logger: options.logger ?? false }) as Db;
+  const db = drizzle({ client: reusingStatements(sqlite), relations, logger: options.logger ?? false }) as Db;
   // Our own direct uses (pragmas, pluck, raw exports) get the plain client.
   db.$client = sqlite;
   db.$replication = localReplication;
@@ -82,29 +82,70 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
  */
 function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
   mkdirSync(dirname(resolve(config.replicaPath)), { recursive: true });
-  const connect = () =>
-    new Libsql(config.replicaPath, {
-      syncUrl: config.url,
-      ...(config.authToken ? { authToken: config.authToken } : {}),
-    }) as unknown as Database.Database & Libsql.Database;
-  let current = connect();
+  const connection = new Libsql(config.replicaPath, { syncUrl: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
   // The primary enforces foreign keys on its own (sqld's default); pragmas that change a
   // connection's behaviour (busy_timeout, recursive_triggers) are refused by an embedded replica.
-  const db = drizzle({ client: reusingStatements(() => current), relations, logger: options.logger ?? false }) as Db;
-  db.$client = current;
+  const client = freshStatements(connection);
+  const db = drizzle({ client, relations, logger: options.logger ?? false }) as Db;
+  db.$client = client;
   db.$replication = libsqlReplication({
     url: config.url,
     syncIntervalMs: config.syncIntervalMs,
-    connection: () => current as unknown as SyncingConnection,
-    reopen: () => {
-      const previous = current;
-      current = connect();
-      db.$client = current;
-      previous.close();
-    },
+    connection: connection as unknown as SyncingConnection,
   });
   if (options.migrate ?? true) migrateDatabase(db);
   return db;
+}
+
+/**
+ * libsql-js 0.5.29 (better-sqlite3's API over libSQL) mishandles a statement used more than once:
+ * `get()` leaves it un-reset, which holds the connection's read snapshot open so every later read
+ * misses newer frames, and a reused statement keeps its first parameters (both measured in
+ * test/libsql.test.ts). So every execution prepares afresh and `get` is the first row of `all`;
+ * `raw` and `pluck` return a new handle, so a mode never leaks into the next use.
+ */
+function freshStatements(connection: Libsql.Database): Database.Database {
+  type Modes = { raw: boolean; pluck: boolean };
+  const handle = (source: string, modes: Modes): unknown => {
+    const fresh = () => {
+      const statement = connection.prepare(source);
+      if (modes.raw) statement.raw(true);
+      if (modes.pluck) statement.pluck(true);
+      return statement;
+    };
+    return {
+      source,
+      get reader() {
+        return connection.prepare(source).reader;
+      },
+      all: (...params: unknown[]) => fresh().all(...params),
+      get: (...params: unknown[]) => fresh().all(...params)[0],
+      run: (...params: unknown[]) => fresh().run(...params),
+      iterate: (...params: unknown[]) =>
+        fresh()
+          .all(...params)
+          [Symbol.iterator](),
+      columns: () => connection.prepare(source).columns(),
+      raw: (on = true) => handle(source, { ...modes, raw: on }),
+      pluck: (on = true) => handle(source, { ...modes, pluck: on }),
+    };
+  };
+  // The search's `casefold` is a JavaScript function libsql-js cannot register; SQLite's lower()
+  // stands in, folding ASCII only (README, "Beyond one machine": a known difference).
+  const prepare = (source: string) => handle(source.replaceAll('casefold(', 'lower('), { raw: false, pluck: false });
+  // better-sqlite3's pragma() shape, through the safe statements.
+  const pragma = (source: string, options: { simple?: boolean } = {}) => {
+    const rows = (prepare(`PRAGMA ${source}`) as { all: () => Record<string, unknown>[] }).all();
+    return options.simple ? Object.values(rows[0] ?? {})[0] : rows;
+  };
+  return new Proxy(connection as unknown as Database.Database, {
+    get: (target, key) => {
+      if (key === 'prepare') return prepare;
+      if (key === 'pragma') return pragma;
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
@@ -114,16 +155,9 @@ function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
  * statements between queries, so this is ours. A reused statement may have been left in raw
  * (array) mode by its last user, so each use gets a handle that sets the mode before it runs.
  */
-function reusingStatements(connection: () => Database.Database, max = 1000): Database.Database {
+function reusingStatements(sqlite: Database.Database, max = 1000): Database.Database {
   const statements = new Map<string, Database.Statement>();
-  // The libSQL engine reopens its connection after an outage; statements of the old one go.
-  let preparedOn = connection();
   const prepare = (source: string) => {
-    const sqlite = connection();
-    if (sqlite !== preparedOn) {
-      statements.clear();
-      preparedOn = sqlite;
-    }
     let statement = statements.get(source);
     if (statement) {
       // Map order is insertion order: re-inserting marks it recently used.
@@ -146,15 +180,8 @@ function reusingStatements(connection: () => Database.Database, max = 1000): Dat
       }),
     };
   };
-  // Everything else (transactions, exec, pragma) is the current connection's own.
-  return new Proxy({} as Database.Database, {
-    get: (_target, key) => {
-      if (key === 'prepare') return prepare;
-      const sqlite = connection();
-      const value = Reflect.get(sqlite, key, sqlite) as unknown;
-      return typeof value === 'function' ? value.bind(sqlite) : value;
-    },
-  });
+  // Everything else (transactions, exec, pragma) is the client's own.
+  return Object.create(sqlite, { prepare: { value: prepare } }) as Database.Database;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface Replication {
   /** Resolves once the replica holds `position`; rejects (code UNAVAILABLE) if the primary cannot be reached in time. */
   catchUp(position: number, timeoutMs?: number): Promise<void>;
   status(): ReplicaStatus;
+  /** Checks the primary's health and syncs if it answers: what the background timer does every REPLICA_SYNC_MS. */
+  refresh(): Promise<void>;
   /** Whether a write should be attempted now: false while the primary is known to be unreachable. */
   writable(): boolean;
   /** Stops background syncing. */
@@ -49,9 +51,11 @@ export class PrimaryUnavailableError extends Error {
  * own failures to delegate a write or to sync (their messages name the Rust error, no SQL).
  */
 export function isPrimaryUnavailable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; depth++) {
     if (cause instanceof PrimaryUnavailableError) return true;
     if (/^(WriteDelegation|Replication)\(|Hrana|PrimaryHandshakeTimeout|error trying to connect/.test(cause.message)) return true;
+    // GraphQLError keeps what a resolver threw as originalError; drizzle wraps driver errors as cause.
+    cause = (cause as { originalError?: unknown }).originalError ?? cause.cause;
   }
   return false;
 }
@@ -61,6 +65,7 @@ export const localReplication: Replication = {
   engine: 'sqlite',
   currentPosition: () => 0,
   catchUp: async () => {},
+  refresh: async () => {},
   status: () => ({ primaryReachable: true, lastSyncAt: null, stalenessMs: 0, position: 0 }),
   writable: () => true,
   close: () => {},
@@ -76,14 +81,8 @@ export interface LibsqlReplicationOptions {
   /** The primary's HTTP URL: its /health answers without touching the replica. */
   url: string;
   syncIntervalMs: number;
-  /** The current connection (it is replaced when the primary comes back: see `reopen`). */
-  connection: () => SyncingConnection;
-  /**
-   * Opens a fresh replica connection on the same file. libsql 0.5.29's embedded replica keeps
-   * answering from its old state after the primary restarts until it is reopened (measured in
-   * test/libsql-replication.test.ts), so a recovery reopens it.
-   */
-  reopen: () => void;
+  /** The embedded replica's connection. */
+  connection: SyncingConnection;
   now?: () => number;
 }
 
@@ -92,18 +91,17 @@ export interface LibsqlReplicationOptions {
  * HTTP before each sync: libsql-js's sync() and a delegated write block the event loop for
  * seconds when the primary is gone (3–5 s, measured), so neither is tried while it is known down.
  */
-export function libsqlReplication(options: LibsqlReplicationOptions): Replication & { tick(): Promise<void> } {
+export function libsqlReplication(options: LibsqlReplicationOptions): Replication {
   const now = options.now ?? Date.now;
   let frame = 0;
   let lastSyncAt: number | null = null;
   let reachable = true;
-  let wasDown = false;
   let closed = false;
   // sqld's /health on the same HTTP listener; libsql:// is libSQL's name for https://.
   const healthUrl = `${options.url.replace(/^libsql:/, 'https:').replace(/\/+$/, '')}/health`;
 
   const syncNow = () => {
-    const result = options.connection().sync();
+    const result = options.connection.sync();
     if (result?.frame_no !== undefined && result.frame_no > frame) frame = result.frame_no;
     lastSyncAt = now();
   };
@@ -113,7 +111,6 @@ export function libsqlReplication(options: LibsqlReplicationOptions): Replicatio
     syncNow();
   } catch {
     reachable = false;
-    wasDown = true;
   }
 
   const healthy = async () => {
@@ -126,21 +123,17 @@ export function libsqlReplication(options: LibsqlReplicationOptions): Replicatio
     }
   };
 
-  const tick = async () => {
+  const refresh = async () => {
     if (closed) return;
     if (!(await healthy())) {
       reachable = false;
-      wasDown = true;
       return;
     }
     try {
-      if (wasDown) options.reopen();
-      wasDown = false;
       syncNow();
       reachable = true;
     } catch {
       reachable = false;
-      wasDown = true;
     }
   };
 
@@ -150,20 +143,20 @@ export function libsqlReplication(options: LibsqlReplicationOptions): Replicatio
       ? setInterval(() => {
           if (running) return;
           running = true;
-          void tick().finally(() => (running = false));
+          void refresh().finally(() => (running = false));
         }, options.syncIntervalMs)
       : undefined;
   timer?.unref();
 
   const currentPosition = () => {
-    const written = options.connection().maxWriteReplicationIndex() ?? 0;
+    const written = options.connection.maxWriteReplicationIndex() ?? 0;
     return Math.max(frame, written);
   };
 
   return {
     engine: 'libsql',
     currentPosition,
-    tick,
+    refresh,
     async catchUp(position, timeoutMs = 5000) {
       const deadline = now() + timeoutMs;
       while (frame < position) {
