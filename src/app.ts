@@ -16,6 +16,7 @@ export interface App extends GraphQLServer {
 }
 
 export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql'> &
+  Partial<Pick<Config, 'libsql'>> &
   Partial<
     Pick<
       Config,
@@ -49,12 +50,15 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
 /** Opens (migrating and, if configured, seeding) the database and builds the GraphQL server. */
 export function createApp(config: AppOptions): App {
   const logger = config.sqlLogger ?? (config.logSql ? new DefaultLogger() : undefined);
-  const db = openDatabase({ path: config.databasePath, ...(logger ? { logger } : {}) });
+  const db = openDatabase({ path: config.databasePath, libsql: config.libsql, ...(logger ? { logger } : {}) });
   if (config.seedOnStart) seedDatabase(db);
   const events = createEvents({
     transport: config.transport,
-    position: config.position,
-    catchUp: config.catchUp,
+    // A replicated engine stamps its writes' position on every message and catches this
+    // instance's replica up before a remote event is resolved here (src/db/replication.ts);
+    // with one local file both are no-ops, so they are left out.
+    position: config.position ?? (db.$replication.engine === 'libsql' ? () => db.$replication.currentPosition() : undefined),
+    catchUp: config.catchUp ?? (db.$replication.engine === 'libsql' ? (position) => db.$replication.catchUp(position) : undefined),
     ...(config.onEventsError ? { onError: config.onEventsError } : {}),
   });
   // Options left out here take config.ts's defaults in createGraphQLServer.

@@ -71,6 +71,24 @@ export function requestBudget(given: Partial<RequestBudget>): RequestBudget {
   return budget;
 }
 
+/** Defaults of the libSQL engine (DATABASE_URL): README, "Beyond one machine". */
+export const libsqlDefaults = {
+  /** How often an embedded replica pulls new frames from the primary; 0 syncs only when asked. */
+  replicaSyncMs: 1000,
+};
+
+/** A libSQL server (sqld) as the database: writes go to `url`, reads to the embedded replica. */
+export interface LibsqlConfig {
+  /** The primary: `libsql://`, `http://` or `https://`. */
+  url: string;
+  /** Sent as a bearer token when the server requires one (sqld's --auth-jwt-key-file). */
+  authToken: string | undefined;
+  /** The embedded replica: a local SQLite file kept in sync with the primary, read at local speed. */
+  replicaPath: string;
+  /** Sync interval of the embedded replica, in milliseconds (0: only after this instance's writes and when asked). */
+  syncIntervalMs: number;
+}
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const environmentSchema = z.object({
@@ -78,6 +96,13 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/ai-factory-graph.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(libsql|https?):\/\/[^/\s]+/, 'use a libsql://, http:// or https:// URL of a libSQL server')
+    .optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  REPLICA_PATH: z.string().min(1).optional(),
+  REPLICA_SYNC_MS: z.coerce.number().int().min(0).default(libsqlDefaults.replicaSyncMs),
   SEED_ON_START: booleanFlag.default(true),
   GRAPHIQL: booleanFlag.optional(),
   INTROSPECTION: booleanFlag.optional(),
@@ -114,6 +139,8 @@ export interface Config {
   host: string;
   /** A file path, or `:memory:` for a database that lives as long as the process. */
   databasePath: string;
+  /** Set when DATABASE_URL names a libSQL server: then `databasePath` is not used. */
+  libsql: LibsqlConfig | undefined;
   /** Load the bundled datasets into an empty database at start-up. */
   seedOnStart: boolean;
   /** Serve GraphiQL at /graphql to browsers; on by default outside production. */
@@ -211,6 +238,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  if (values.DATABASE_URL !== undefined && values.REPLICA_PATH === undefined) {
+    throw new Error('Invalid configuration:\n  REPLICA_PATH: required with DATABASE_URL (the embedded replica file this instance reads)');
+  }
+  if (values.DATABASE_URL !== undefined && values.WORKERS > 1) {
+    // Two processes cannot share one embedded replica file; run one instance per replica instead.
+    throw new Error('Invalid configuration:\n  WORKERS: must be 1 with DATABASE_URL (run one instance per REPLICA_PATH)');
+  }
   const production = values.NODE_ENV === 'production';
   const origins = values.CORS_ORIGINS?.split(',')
     .map((origin) => origin.trim())
@@ -220,6 +254,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     host: values.HOST,
     databasePath: values.DATABASE_PATH,
+    libsql:
+      values.DATABASE_URL === undefined
+        ? undefined
+        : {
+            url: values.DATABASE_URL,
+            authToken: values.DATABASE_AUTH_TOKEN,
+            replicaPath: values.REPLICA_PATH!,
+            syncIntervalMs: values.REPLICA_SYNC_MS,
+          },
     seedOnStart: values.SEED_ON_START,
     graphiql: values.GRAPHIQL ?? !production,
     introspection: values.INTROSPECTION ?? !production,

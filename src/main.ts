@@ -3,6 +3,7 @@
 import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { MigrationMismatchError } from './db/migrations.js';
 import { clusterRelayTransport } from './events/cluster-relay.js';
 import { redisTransport } from './events/redis.js';
 import { runPrimary } from './server/cluster.js';
@@ -27,11 +28,19 @@ async function serve(): Promise<void> {
         onLog: (level, message, fields) => jsonLogger[level](message, fields),
       })
     : clusterRelayTransport();
-  const app = createApp({
-    ...config,
-    ...(transport ? { transport } : {}),
-    onEventsError: (message, error) => jsonLogger.error(message, { error }),
-  });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({
+      ...config,
+      ...(transport ? { transport } : {}),
+      onEventsError: (message, error) => jsonLogger.error(message, { error }),
+    });
+  } catch (error) {
+    // Code and database disagree about migrations: say which, and do not serve.
+    if (!(error instanceof MigrationMismatchError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   // Bundled in the background while the server starts listening; `/` waits for it (or answers 503).
   const dashboard = createDashboard({ logger: jsonLogger });
   const server = createHttpServer(app, {
@@ -46,8 +55,9 @@ async function serve(): Promise<void> {
   const port = await listen(server, config.port, config.host);
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   // The first line stays plain text: people and scripts read the address from it.
-  console.log(`ai-factory-graph serving http://${shown}:${port}/graphql (database: ${config.databasePath})`);
-  jsonLogger.info('started', { port, env: config.env, database: config.databasePath });
+  const database = config.libsql ? `${config.libsql.url}, replica ${config.libsql.replicaPath}` : config.databasePath;
+  console.log(`ai-factory-graph serving http://${shown}:${port}/graphql (database: ${database})`);
+  jsonLogger.info('started', { port, env: config.env, database });
 
   let stopping = false;
   async function stop(signal: string): Promise<void> {

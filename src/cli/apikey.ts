@@ -118,7 +118,7 @@ function main(argv: string[]): number {
   try {
     if (!parse) throw new UsageError(command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`);
     const action = parse(args);
-    db = openDatabase({ path: loadConfig().databasePath });
+    db = openDatabase({ path: loadConfig().databasePath, libsql: loadConfig().libsql });
     action(db);
     return 0;
   } catch (error) {

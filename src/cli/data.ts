@@ -35,7 +35,7 @@ function writeFileAtomically(path: string, text: string): void {
 
 function exportCommand(file: string): number {
   const config = loadConfig();
-  const db = openDatabase({ path: config.databasePath });
+  const db = openDatabase({ path: config.databasePath, libsql: config.libsql });
   try {
     const document = exportDataset(db);
     writeFileAtomically(file, serializeDataset(document));
@@ -87,7 +87,7 @@ function importCommand(file: string, replace: boolean): number {
   }
 
   const config = loadConfig();
-  const db = openDatabase({ path: config.databasePath });
+  const db = openDatabase({ path: config.databasePath, libsql: config.libsql });
   const progress = progressReporter();
   let result: ImportResult;
   try {

@@ -1,22 +1,34 @@
 // Opening the database: file creation, pragmas, migrations. Every entry point (server, CLI,
-// tests) goes through `openDatabase`, so they all see the same settings.
+// tests) goes through `openDatabase`, so they all see the same settings. Two engines behind one
+// synchronous code path: better-sqlite3 on a local file (the default), or a libSQL server (sqld)
+// read through an embedded replica with libsql-js, whose API is better-sqlite3's (README,
+// "Beyond one machine").
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Logger } from 'drizzle-orm/logger';
+import Libsql from 'libsql';
+import type { LibsqlConfig } from '../config.js';
+import { applyMigrations } from './migrations.js';
 import { relations } from './relations.js';
+import { libsqlReplication, localReplication, type Replication, type SyncingConnection } from './replication.js';
 
-export type Db = BetterSQLite3Database<typeof relations> & { $client: Database.Database };
+export type Db = BetterSQLite3Database<typeof relations> & {
+  $client: Database.Database;
+  /** Where this instance's data stands against the writer's (trivial for a local file). */
+  $replication: Replication;
+};
 
 /** The folder of generated migrations, found from this file so the working directory does not matter. */
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export interface OpenDatabaseOptions {
-  /** A file path (its folder is created) or `:memory:`. */
+  /** A file path (its folder is created) or `:memory:`; not used when `libsql` is given. */
   path: string;
+  /** A libSQL server and this instance's embedded replica (config's DATABASE_URL, REPLICA_PATH). */
+  libsql?: LibsqlConfig | undefined;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   /** Receives every SQL statement drizzle runs (tests count statements with it). */
@@ -28,6 +40,7 @@ export interface OpenDatabaseOptions {
  * on, and applies pending migrations.
  */
 export function openDatabase(options: OpenDatabaseOptions): Db {
+  if (options.libsql) return openLibsql(options, options.libsql);
   const inMemory = options.path === ':memory:';
   if (!inMemory) mkdirSync(dirname(resolve(options.path)), { recursive: true });
 
@@ -42,6 +55,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   // A row that INSERT OR REPLACE (or UPSERT's REPLACE) deletes fires the delete triggers only with
   // recursive triggers on; the rollup triggers (the only triggers, on `allocations`) need it to
   // take the replaced row out of its totals. They write to tables without triggers: no recursion.
+  // (No write of the service uses REPLACE; the libSQL engine, which cannot set it, relies on that.)
   sqlite.pragma('recursive_triggers = ON');
   // Unicode-aware lower-casing for case-insensitive search: SQLite's lower() folds ASCII only.
   sqlite.function('casefold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null));
@@ -50,6 +64,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   const db = drizzle({ client: reusingStatements(sqlite), relations, logger: options.logger ?? false }) as Db;
   // Our own direct uses (pragmas, pluck, raw exports) get the plain client.
   db.$client = sqlite;
+  db.$replication = localReplication;
   if (options.migrate ?? true) migrateDatabase(db);
   // Table statistics for the query planner. Without them it may pick an index that orders a
   // nested list (program_id, quantity) over the covering one behind the totals and read the
@@ -57,6 +72,80 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   // shrunk tenfold, each with a bounded sample, so this is cheap after the first time.
   if (!inMemory && (options.migrate ?? true)) sqlite.pragma('optimize=0x10002');
   return db;
+}
+
+/**
+ * The libSQL engine: an embedded replica file read locally, its writes (and every statement of a
+ * write transaction) delegated by libsql to the primary, where the rollup triggers run. Opening
+ * syncs it first, so an instance started on an empty replica file has caught up before it
+ * migrates, seeds or serves.
+ */
+function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
+  mkdirSync(dirname(resolve(config.replicaPath)), { recursive: true });
+  const connection = new Libsql(config.replicaPath, { syncUrl: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
+  // The primary enforces foreign keys on its own (sqld's default); pragmas that change a
+  // connection's behaviour (busy_timeout, recursive_triggers) are refused by an embedded replica.
+  const client = freshStatements(connection);
+  const db = drizzle({ client, relations, logger: options.logger ?? false }) as Db;
+  db.$client = client;
+  db.$replication = libsqlReplication({
+    url: config.url,
+    syncIntervalMs: config.syncIntervalMs,
+    connection: connection as unknown as SyncingConnection,
+  });
+  if (options.migrate ?? true) migrateDatabase(db);
+  return db;
+}
+
+/**
+ * libsql-js 0.5.29 (better-sqlite3's API over libSQL) mishandles a statement used more than once:
+ * `get()` leaves it un-reset, which holds the connection's read snapshot open so every later read
+ * misses newer frames, and a reused statement keeps its first parameters (both measured in
+ * test/libsql.test.ts). So every execution prepares afresh and `get` is the first row of `all`;
+ * `raw` and `pluck` return a new handle, so a mode never leaks into the next use.
+ */
+function freshStatements(connection: Libsql.Database): Database.Database {
+  type Modes = { raw: boolean; pluck: boolean };
+  const handle = (source: string, modes: Modes): unknown => {
+    const fresh = () => {
+      const statement = connection.prepare(source);
+      if (modes.raw) statement.raw(true);
+      if (modes.pluck) statement.pluck(true);
+      return statement;
+    };
+    return {
+      source,
+      get reader() {
+        return connection.prepare(source).reader;
+      },
+      all: (...params: unknown[]) => fresh().all(...params),
+      get: (...params: unknown[]) => fresh().all(...params)[0],
+      run: (...params: unknown[]) => fresh().run(...params),
+      iterate: (...params: unknown[]) =>
+        fresh()
+          .all(...params)
+          [Symbol.iterator](),
+      columns: () => connection.prepare(source).columns(),
+      raw: (on = true) => handle(source, { ...modes, raw: on }),
+      pluck: (on = true) => handle(source, { ...modes, pluck: on }),
+    };
+  };
+  // The search's `casefold` is a JavaScript function libsql-js cannot register; SQLite's lower()
+  // stands in, folding ASCII only (README, "Beyond one machine": a known difference).
+  const prepare = (source: string) => handle(source.replaceAll('casefold(', 'lower('), { raw: false, pluck: false });
+  // better-sqlite3's pragma() shape, through the safe statements.
+  const pragma = (source: string, options: { simple?: boolean } = {}) => {
+    const rows = (prepare(`PRAGMA ${source}`) as { all: () => Record<string, unknown>[] }).all();
+    return options.simple ? Object.values(rows[0] ?? {})[0] : rows;
+  };
+  return new Proxy(connection as unknown as Database.Database, {
+    get: (target, key) => {
+      if (key === 'prepare') return prepare;
+      if (key === 'pragma') return pragma;
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
@@ -95,19 +184,26 @@ function reusingStatements(sqlite: Database.Database, max = 1000): Database.Data
   return Object.create(sqlite, { prepare: { value: prepare } }) as Database.Database;
 }
 
-/** Applies every migration in `drizzle/` not yet applied to this database. */
+/**
+ * Applies every migration in `drizzle/` not yet applied to this database, once even when several
+ * instances start together (src/db/migrations.ts), and refuses a database whose migrations do not
+ * match the code's.
+ */
 export function migrateDatabase(db: Db): void {
   // drizzle-kit rebuilds a table to change its CHECKs (create, copy, drop, rename). Its own
   // `PRAGMA foreign_keys=OFF` is ignored inside the migration transaction, so dropping a
   // referenced table would fail (RESTRICT) or cascade; keys are checked once everything is in place.
+  // (On libSQL the migration runs on the primary, whose tables are empty when a rebuild first runs.)
   const sqlite = db.$client;
-  const enforced = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  const local = db.$replication.engine === 'sqlite';
+  const enforced = local && sqlite.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) sqlite.pragma('foreign_keys = OFF');
   try {
-    const failure = migrate(db, { migrationsFolder });
-    if (failure) throw new Error(`Migrations failed: ${JSON.stringify(failure)}`);
-    const broken = sqlite.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows with broken foreign keys`);
+    applyMigrations(sqlite, migrationsFolder);
+    if (local) {
+      const broken = sqlite.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows with broken foreign keys`);
+    }
   } finally {
     if (enforced) sqlite.pragma('foreign_keys = ON');
   }
@@ -122,7 +218,12 @@ export function migrationStatus(db: Db): { applied: number; available: number } 
 
 /** Folds the WAL back into the database file and closes it: the last step of a clean stop. */
 export function closeDatabase(db: Db): void {
+  db.$replication.close();
   if (!db.$client.open) return;
+  if (db.$replication.engine === 'libsql') {
+    db.$client.close();
+    return;
+  }
   if (!db.$client.memory) {
     // Refreshes planner statistics that this session's writes have made stale (SQLite's advice
     // for long-running processes), then folds the WAL back.

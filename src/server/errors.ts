@@ -3,10 +3,22 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
+import { isPrimaryUnavailable, PrimaryUnavailableError } from '../db/replication.js';
 import { DomainError, ValidationError } from '../graphql/conventions/error-classes.js';
 
 /** A yoga `maskError`: codes for client mistakes, masking for the rest. */
 export function maskError(error: unknown, message: string): Error {
+  // The libSQL primary is unreachable (src/db/replication.ts): the client may retry later.
+  if (isPrimaryUnavailable(error)) {
+    const located = error instanceof GraphQLError ? error : undefined;
+    return new GraphQLError(new PrimaryUnavailableError().message, {
+      nodes: located?.nodes,
+      source: located?.source,
+      positions: located?.positions,
+      path: located?.path,
+      extensions: { code: 'UNAVAILABLE' },
+    });
+  }
   if (error instanceof GraphQLError) {
     const original = error.originalError;
     // A typed error thrown where no typed result catches it (a query field, say) keeps its code.

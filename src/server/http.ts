@@ -30,11 +30,25 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body));
 }
 
-/** Ready when the database answers and every migration in drizzle/ has been applied. */
-export function readiness(db: Db): { ready: boolean; reason?: string } {
+/**
+ * Ready when the database answers and every migration in drizzle/ has been applied. On libSQL
+ * the replica's freshness is reported too: an instance whose primary is down stays ready for
+ * reads (from its replica) and says how stale they are.
+ */
+export function readiness(db: Db): { ready: boolean; reason?: string; replica?: Record<string, unknown> } {
   try {
     const { applied, available } = migrationStatus(db);
     if (applied < available) return { ready: false, reason: `${available - applied} migration(s) pending` };
+    if (db.$replication.engine === 'libsql') {
+      const status = db.$replication.status();
+      const replica = {
+        primaryReachable: status.primaryReachable,
+        lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
+        stalenessMs: status.stalenessMs,
+        position: status.position,
+      };
+      return { ready: true, replica };
+    }
     return { ready: true };
   } catch {
     return { ready: false, reason: 'database unavailable' };
@@ -123,7 +137,7 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
           response,
           state.ready ? 200 : 503,
           state.ready
-            ? { status: 'ready', ...(events ? { events } : {}) }
+            ? { status: 'ready', ...(state.replica ? { replica: state.replica } : {}), ...(events ? { events } : {}) }
             : { status: 'not ready', reason: state.reason, ...(events ? { events } : {}) },
         );
         return;

@@ -36,6 +36,7 @@ import { useJit } from './plugins/use-jit.js';
 import { useMetricsAccess } from './plugins/use-metrics-access.js';
 import { useBoundedMetrics } from './plugins/use-metrics.js';
 import { usePersistedOperations } from './plugins/use-persisted-operations.js';
+import { useReplicaStatus } from './plugins/use-replica-status.js';
 import { useRequestBudget } from './plugins/use-request-budget.js';
 
 /** Document limits (config.ts's `documentLimits`), for the tests that probe them. */
@@ -122,6 +123,7 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
     caching?.plugin,
     registry && useMetricsAccess({ endpoint: '/metrics', token: options.metricsToken, readRequiresKey, auth }),
     registry && useBoundedMetrics({ endpoint: '/metrics', registry, manifest }),
+    options.db.$replication.engine === 'libsql' && useReplicaStatus(options.db.$replication),
   ];
 
   const yoga = createYoga<Record<string, never>, Context>({

@@ -7,6 +7,7 @@ import { getTableConfig, SQLiteTable, type AnySQLiteColumn } from 'drizzle-orm/s
 import type { ObjectRef } from '@pothos/core';
 import type { ZodType } from 'zod';
 import type { Db } from '../../db/client.js';
+import { PrimaryUnavailableError } from '../../db/replication.js';
 import type { AuditOperation } from '../../db/enums.js';
 import * as schema from '../../db/schema.js';
 import { builder, type Auth, type Context } from '../builder.js';
@@ -22,6 +23,8 @@ type Row = Record<string, unknown>;
 
 /** Runs `work` in one IMMEDIATE transaction: the write lock is taken first, so writers queue. */
 export function runWrite<T>(context: Context, work: (tx: Transaction) => T): T {
+  // A libSQL primary known to be down: refuse at once rather than block the event loop trying.
+  if (!context.db.$replication.writable()) throw new PrimaryUnavailableError();
   let result: T | undefined;
   context.db.transaction(
     (tx) => {

@@ -1,0 +1,26 @@
+// On the libSQL engine every answer says how fresh the embedded replica it was read from is:
+// `extensions.replica: { lastSyncAt, stalenessMs, primaryReachable }`. While the primary is
+// down, reads keep being served from the replica and this is how a client learns their age.
+import type { Plugin } from 'graphql-yoga';
+import type { Replication } from '../../db/replication.js';
+
+export function useReplicaStatus(replication: Replication): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      // Streams (subscriptions, @defer) and batches keep their shape; one answer gets the extension.
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const status = replication.status();
+      setResult({
+        ...result,
+        extensions: {
+          ...result.extensions,
+          replica: {
+            lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
+            stalenessMs: status.stalenessMs,
+            primaryReachable: status.primaryReachable,
+          },
+        },
+      });
+    },
+  };
+}
