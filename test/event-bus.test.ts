@@ -156,6 +156,25 @@ describe.skipIf(redisMissing)('the event bus over Redis', () => {
   });
 });
 
+describe.skipIf(redisMissing)('the event bus with Redis unreachable from the start', () => {
+  it('reports itself cut off, tells subscribers, and lets writes publish without an error', async () => {
+    // A port nobody listens on: the Redis of the other tests, stopped for good.
+    const gone = await startRedis();
+    const url = gone.url;
+    await gone.remove();
+    const events = createEvents({ transport: redisTransport({ url, channel: 'test:events' }) });
+    buses.push(events);
+    const notices = events.missedEvents()[Symbol.asyncIterator]();
+    expect(await take(notices, 1)).toEqual([{ eventsMayBeMissed: true, connected: false }]);
+    // Neither throws, nor leaves a rejected promise behind (vitest fails the file on one).
+    events.publish('programTotalsChanged', 1, { programId: 1 });
+    events.invalidateEverywhere();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(events.status()).toEqual({ transport: 'redis', connected: false });
+    await notices.return?.();
+  });
+});
+
 describe('REDIS_URL', () => {
   it("selects Redis when set, names itself when malformed, and leaves today's bus when absent", () => {
     expect(loadConfig({ REDIS_URL: 'redis://10.0.0.5:6379/0' })).toMatchObject({

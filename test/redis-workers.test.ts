@@ -138,4 +138,11 @@ describe.skipIf(redisMissing)('WORKERS=2 with REDIS_URL', () => {
     await Promise.all(iterators.map((iterator) => iterator.return?.()));
     await Promise.all(clients.map((client) => client.dispose()));
   }, 120_000);
+
+  it('stop together on SIGTERM, their Redis connections closed', async () => {
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+  });
 });

@@ -139,7 +139,8 @@ export function createEvents(given?: Transport | EventsOptions): Events {
   const apply = async (message: BusMessage): Promise<void> => {
     if (message.kind === 'gap') {
       invalidate();
-      tellSubscribers();
+      // Half reconnected (hearing, not yet sending), this process tells them itself once it is.
+      if (connected()) tellSubscribers();
       return;
     }
     if (message.position !== undefined && options.catchUp) {
