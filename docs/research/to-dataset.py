@@ -42,6 +42,9 @@ ALIAS = {
     'Government of Spain (via SETT, Recovery Plan funds)': ['Government of Spain (Ministry for Digital Transformation and Public Service)'],
     'NVIDIA with CoreWeave, Microsoft and Nscale': ['NVIDIA', 'CoreWeave', 'Microsoft', 'Nscale'],
     'IndiaAI': ['IndiaAI (Independent Business Division, Digital India Corporation)'],
+    'Microsoft and Nscale': ['Microsoft', 'Nscale'],
+    'public (35%) and private partners': [],  # no partner named: the investment is recorded without investors
+    'public-private consortium': [],
     'ten bidders': ['IndiaAI round-1 bidders (ten cloud providers)'],
     'UK Sovereign AI Industry Forum (as reported)': ['UK Sovereign AI Industry Forum'],
 }
