@@ -20,6 +20,7 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
     Pick<
       Config,
       | 'logSql'
+      | 'seedDatasets'
       | 'readRequiresKey'
       | 'introspection'
       | 'corsOrigins'
@@ -45,7 +46,7 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
 export function createApp(config: AppOptions): App {
   const logger = config.sqlLogger ?? (config.logSql ? new DefaultLogger() : undefined);
   const db = openDatabase({ path: config.databasePath, ...(logger ? { logger } : {}) });
-  if (config.seedOnStart) seedDatabase(db);
+  if (config.seedOnStart) seedDatabase(db, { only: config.seedDatasets });
   const events = createEvents(config.link);
   // Options left out here take config.ts's defaults in createGraphQLServer.
   const options: YogaOptions = {

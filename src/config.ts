@@ -87,6 +87,10 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/ai-factory-graph.db'),
   SEED_ON_START: booleanFlag.default(true),
+  SEED_DATASETS: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.split(',').map((name) => name.trim()))),
   GRAPHIQL: booleanFlag.optional(),
   INTROSPECTION: booleanFlag.optional(),
   LOG_SQL: booleanFlag.default(false),
@@ -119,6 +123,8 @@ export interface Config {
   databasePath: string;
   /** Load the bundled datasets into an empty database at start-up. */
   seedOnStart: boolean;
+  /** Which bundled datasets start-up loads, by name (`korea-2025`, `sa-humain-2025`…); undefined: all. */
+  seedDatasets?: string[];
   /** Serve GraphiQL at /graphql to browsers; on by default outside production. */
   graphiql: boolean;
   /** Answer introspection queries; on by default outside production. */
@@ -217,6 +223,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: values.HOST,
     databasePath: values.DATABASE_PATH,
     seedOnStart: values.SEED_ON_START,
+    seedDatasets: values.SEED_DATASETS,
     graphiql: values.GRAPHIQL ?? !production,
     introspection: values.INTROSPECTION ?? !production,
     logSql: values.LOG_SQL,

@@ -7,7 +7,6 @@ import type { Db } from '../db/client.js';
 import { quantityBounds } from '../db/enums.js';
 import { relations } from '../db/relations.js';
 import { exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../db/schema.js';
-import { moneyPolicy } from '../config.js';
 import { keyColumns } from './group-labels.js';
 
 export type RateRow = typeof exchangeRates.$inferSelect;
@@ -56,7 +55,7 @@ const direct = (target: string, maxDays: number | null) => nearestRateId(sql`${o
  * The rate to convert each investment with; NULL when it is already in `target`. Without a direct
  * rate, the rate from its currency to USD (the second leg is `viaRateIdFor`).
  */
-export function rateIdFor(target: string, maxDays: number | null = moneyPolicy.exchangeRateMaxDays): SQL {
+export function rateIdFor(target: string, maxDays: number | null = null): SQL {
   return sql`case when ${investments.currency} = ${target} then null
     when ${direct(target, maxDays)} is not null then ${direct(target, maxDays)}
     when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
@@ -65,7 +64,7 @@ export function rateIdFor(target: string, maxDays: number | null = moneyPolicy.e
 }
 
 /** The second leg (USD to `target`) of a conversion through USD; NULL for a direct one. */
-export function viaRateIdFor(target: string, maxDays: number | null = moneyPolicy.exchangeRateMaxDays): SQL {
+export function viaRateIdFor(target: string, maxDays: number | null = null): SQL {
   return sql`case when ${investments.currency} = ${target} or ${direct(target, maxDays)} is not null then null
     when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
       then ${nearestRateId(sql`${bridgeCurrency}`, sql`${target}`, maxDays)}
@@ -84,11 +83,7 @@ const undisclosedShare = sql`(${investmentInvestors.shareMinor} is null and exis
  * Sums per original currency and rate, with counts per bound kind, as SQL select expressions.
  * `perInvestor` sums each investor's stated share (the whole when it is the sole investor).
  */
-export function sumSelection(
-  target: string,
-  perInvestor = false,
-  maxDays: number | null = moneyPolicy.exchangeRateMaxDays,
-): Record<string, SQL> {
+export function sumSelection(target: string, perInvestor = false, maxDays: number | null = null): Record<string, SQL> {
   const amount = perInvestor
     ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})`
     : sql`${investments.amountMinor}`;
@@ -178,7 +173,7 @@ export function readInvestmentTotals(
     predicate,
     keys,
     currency,
-    maxDays = moneyPolicy.exchangeRateMaxDays,
+    maxDays = null,
   }: { predicate: SQL | undefined; keys: readonly InvestmentGroupKey[]; currency: string; maxDays?: number | null },
 ): InvestmentTotals {
   const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(currency, keys.includes('INVESTOR'), maxDays) };
