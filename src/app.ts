@@ -21,6 +21,7 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
     Pick<
       Config,
       | 'logSql'
+      | 'seedDatasets'
       | 'readRequiresKey'
       | 'introspection'
       | 'corsOrigins'
@@ -51,7 +52,7 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
 export function createApp(config: AppOptions): App {
   const logger = config.sqlLogger ?? (config.logSql ? new DefaultLogger() : undefined);
   const db = openDatabase({ path: config.databasePath, libsql: config.libsql, ...(logger ? { logger } : {}) });
-  if (config.seedOnStart) seedDatabase(db);
+  if (config.seedOnStart) seedDatabase(db, { only: config.seedDatasets });
   const events = createEvents({
     transport: config.transport,
     // A replicated engine stamps its writes' position on every message and catches this

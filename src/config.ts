@@ -53,6 +53,16 @@ export const serverDefaults = {
   redisChannel: 'ai-factory-graph:events',
 };
 
+/** How money totals convert (README, "Money"). */
+export const moneyPolicy = {
+  /**
+   * How many days from an investment's announcement a stored rate may be dated to convert it; null:
+   * the nearest rate, however far (the default, so every total converts when a pair has a rate).
+   * `investmentTotals(rateWithinDays:)` sets it per query; farther rates give EXCHANGE_RATE_MISSING.
+   */
+  exchangeRateMaxDays: null as number | null,
+};
+
 /** Document limits (graphql-armor), sized so every shipped operation passes with room and abusive ones fail. */
 export const documentLimits = {
   maxDepth: 16,
@@ -104,6 +114,10 @@ const environmentSchema = z.object({
   REPLICA_PATH: z.string().min(1).optional(),
   REPLICA_SYNC_MS: z.coerce.number().int().min(0).default(libsqlDefaults.replicaSyncMs),
   SEED_ON_START: booleanFlag.default(true),
+  SEED_DATASETS: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.split(',').map((name) => name.trim()))),
   GRAPHIQL: booleanFlag.optional(),
   INTROSPECTION: booleanFlag.optional(),
   LOG_SQL: booleanFlag.default(false),
@@ -143,6 +157,8 @@ export interface Config {
   libsql: LibsqlConfig | undefined;
   /** Load the bundled datasets into an empty database at start-up. */
   seedOnStart: boolean;
+  /** Which bundled datasets start-up loads, by name (`korea-2025`, `sa-humain-2025`…); undefined: all. */
+  seedDatasets?: string[];
   /** Serve GraphiQL at /graphql to browsers; on by default outside production. */
   graphiql: boolean;
   /** Answer introspection queries; on by default outside production. */
@@ -264,6 +280,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             syncIntervalMs: values.REPLICA_SYNC_MS,
           },
     seedOnStart: values.SEED_ON_START,
+    seedDatasets: values.SEED_DATASETS,
     graphiql: values.GRAPHIQL ?? !production,
     introspection: values.INTROSPECTION ?? !production,
     logSql: values.LOG_SQL,

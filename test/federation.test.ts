@@ -205,7 +205,7 @@ describe('through a real gateway', () => {
   let subgraphs: { name: string; typeDefs: ReturnType<typeof parse>; url: string }[] = [];
 
   beforeAll(async () => {
-    app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false });
+    app = createApp({ databasePath: ':memory:', seedOnStart: true, seedDatasets: ['korea-2025'], graphiql: false, logging: false });
     const ours = createHttpServer(app, { db: app.db });
     const oursUrl = `http://127.0.0.1:${await listen(ours, 0, '127.0.0.1')}/graphql`;
     servers.push(ours);

@@ -23,7 +23,14 @@ export interface RealServer {
 }
 
 export async function startRealServer(options: Partial<AppOptions> = {}): Promise<RealServer> {
-  const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
+  const app = createApp({
+    databasePath: ':memory:',
+    seedOnStart: true,
+    seedDatasets: ['korea-2025'],
+    graphiql: false,
+    logging: false,
+    ...options,
+  });
   const writeKey = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
   const server = createHttpServer(app, { db: app.db, graphiql: options.graphiql ?? false });
   const requests: RealServer['requests'] = [];

@@ -32,6 +32,8 @@ export async function startServerProcess(
       DATABASE_PATH: databasePath,
       NODE_ENV: 'test',
       SEED_ON_START: 'true',
+      // Korea's dataset, the one these tests assert figures of.
+      SEED_DATASETS: 'korea-2025',
       LOG_SQL: 'false',
       LOG_REQUESTS: 'false',
       ...env,

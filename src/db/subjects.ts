@@ -26,6 +26,9 @@ export const subjects = [
   { relation: 'allocation', column: 'allocationId', table: 'allocations', typename: 'Allocation', disputable: true },
   { relation: 'initiative', column: 'initiativeId', table: 'initiatives', typename: 'Initiative', disputable: true },
   { relation: 'investment', column: 'investmentId', table: 'investments', typename: 'Investment', disputable: true },
+  { relation: 'phase', column: 'phaseId', table: 'phases', typename: 'Phase', disputable: true },
+  { relation: 'powerCapacity', column: 'powerCapacityId', table: 'powerCapacities', typename: 'PowerCapacity', disputable: true },
+  { relation: 'commitment', column: 'commitmentId', table: 'commitments', typename: 'Commitment', disputable: true },
   {
     relation: 'initiativeParticipant',
     column: 'initiativeParticipantId',
@@ -41,6 +44,8 @@ export const subjects = [
     disputable: false,
   },
   { relation: 'exchangeRate', column: 'exchangeRateId', table: 'exchangeRates', typename: 'ExchangeRate', disputable: false },
+  { relation: 'programCountry', column: 'programCountryId', table: 'programCountries', typename: 'ProgramCountry', disputable: false },
+  { relation: 'programSupplier', column: 'programSupplierId', table: 'programSuppliers', typename: 'ProgramSupplier', disputable: false },
 ] as const satisfies readonly Subject[];
 
 type AnySubject = (typeof subjects)[number];

@@ -1,7 +1,7 @@
 // The SQL of money totals over investments: sums per original currency and per stored rate
 // (the one nearest each investment's date, picked in SQL), as text so that nothing passes
 // through a float; the rates those sums name; grouped and per-parent variants.
-import { asc, eq, inArray, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { quantityBounds } from '../db/enums.js';
@@ -15,6 +15,8 @@ export type RateRow = typeof exchangeRates.$inferSelect;
 export interface SumRow {
   currency: string;
   rateId: number | null;
+  /** The USD → target rate of a conversion through USD; null for a direct one. */
+  viaRateId: number | null;
   sumMinor: string;
   count: number;
   [boundCount: string]: unknown;
@@ -22,22 +24,51 @@ export interface SumRow {
 
 const outer = (column: string) => sql`${sql.identifier('investments')}.${sql.identifier(column)}`;
 
+/** Totals count an investment unless the dataset says why not (part of another, the same money twice…). */
+const counted = isNull(investments.excludedFromTotals);
+
+/** The currency conversions go through when no rate joins two currencies directly. */
+export const bridgeCurrency = 'USD';
+
 /**
- * The id of the stored rate between an investment's currency and `target`: a market rate nearest
- * its date when there is one, else a source's own conversion nearest its date.
+ * The id of the stored rate between currency `from` and `to`: a market rate nearest the
+ * investment's date when there is one, else a source's own conversion nearest its date. With
+ * `maxDays`, only rates dated at most that many days from the announcement count; NULL when none
+ * does (the API then answers EXCHANGE_RATE_MISSING rather than use a distant rate).
  */
-function nearestRateId(target: string): SQL<number | null> {
+function nearestRateId(from: SQL, to: SQL, maxDays: number | null): SQL<number | null> {
+  const within =
+    maxDays === null
+      ? sql``
+      : sql`and abs(julianday(r.as_of) - julianday(${outer('announced_on')})) <= ${sql.raw(String(Math.trunc(maxDays)))}`;
   return sql<number | null>`(
     select ${sql.identifier('r')}.${sql.identifier('id')} from ${exchangeRates} as ${sql.identifier('r')}
-    where (r.base_currency = ${outer('currency')} and r.quote_currency = ${target})
-       or (r.base_currency = ${target} and r.quote_currency = ${outer('currency')})
+    where ((r.base_currency = ${from} and r.quote_currency = ${to}) or (r.base_currency = ${to} and r.quote_currency = ${from}))
+      ${within}
     order by r.kind <> 'MARKET', abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
     limit 1)`;
 }
 
-/** The rate to convert each investment with; NULL when it is already in `target`. */
-export function rateIdFor(target: string): SQL {
-  return sql`case when ${investments.currency} = ${target} then null else ${nearestRateId(target)} end`;
+const direct = (target: string, maxDays: number | null) => nearestRateId(sql`${outer('currency')}`, sql`${target}`, maxDays);
+
+/**
+ * The rate to convert each investment with; NULL when it is already in `target`. Without a direct
+ * rate, the rate from its currency to USD (the second leg is `viaRateIdFor`).
+ */
+export function rateIdFor(target: string, maxDays: number | null = null): SQL {
+  return sql`case when ${investments.currency} = ${target} then null
+    when ${direct(target, maxDays)} is not null then ${direct(target, maxDays)}
+    when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
+      then ${nearestRateId(sql`${outer('currency')}`, sql`${bridgeCurrency}`, maxDays)}
+    else null end`;
+}
+
+/** The second leg (USD to `target`) of a conversion through USD; NULL for a direct one. */
+export function viaRateIdFor(target: string, maxDays: number | null = null): SQL {
+  return sql`case when ${investments.currency} = ${target} or ${direct(target, maxDays)} is not null then null
+    when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
+      then ${nearestRateId(sql`${bridgeCurrency}`, sql`${target}`, maxDays)}
+    else null end`;
 }
 
 /**
@@ -52,13 +83,14 @@ const undisclosedShare = sql`(${investmentInvestors.shareMinor} is null and exis
  * Sums per original currency and rate, with counts per bound kind, as SQL select expressions.
  * `perInvestor` sums each investor's stated share (the whole when it is the sole investor).
  */
-export function sumSelection(target: string, perInvestor = false): Record<string, SQL> {
+export function sumSelection(target: string, perInvestor = false, maxDays: number | null = null): Record<string, SQL> {
   const amount = perInvestor
     ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})`
     : sql`${investments.amountMinor}`;
   const selection: Record<string, SQL> = {
     currency: sql`${investments.currency}`,
-    rateId: rateIdFor(target),
+    rateId: rateIdFor(target, maxDays),
+    viaRateId: viaRateIdFor(target, maxDays),
     // As text: an int64 sum above 2^53 would lose digits as a JavaScript number.
     sumMinor: sql`cast(sum(${amount}) as text)`,
     count: sql`count(*)`,
@@ -75,7 +107,9 @@ export function sumSelection(target: string, perInvestor = false): Record<string
 
 /** Loads the rates the rows name, in one statement. */
 export function readRates(db: Db, rows: readonly SumRow[]): Map<number, RateRow> {
-  const ids = [...new Set(rows.flatMap((row) => (row.rateId === null ? [] : [Number(row.rateId)])))];
+  const ids = [
+    ...new Set(rows.flatMap((row) => [row.rateId, row.viaRateId].flatMap((id) => (id === null || id === undefined ? [] : [Number(id)])))),
+  ];
   if (ids.length === 0) return new Map();
   return new Map(
     db
@@ -99,8 +133,8 @@ export function readMoneySumsBy(
   let query = db.select(selection).from(investments).$dynamic();
   if (throughInvestors) query = query.innerJoin(investmentInvestors, eq(investmentInvestors.investmentId, investments.id));
   return query
-    .where(inArray(key, [...ids]))
-    .groupBy(key, investments.currency, rateIdFor(currency))
+    .where(and(inArray(key, [...ids]), counted))
+    .groupBy(key, investments.currency, rateIdFor(currency), viaRateIdFor(currency))
     .all() as (SumRow & { key: number })[];
 }
 
@@ -135,9 +169,14 @@ export interface InvestmentTotals {
  */
 export function readInvestmentTotals(
   db: Db,
-  { predicate, keys, currency }: { predicate: SQL | undefined; keys: readonly InvestmentGroupKey[]; currency: string },
+  {
+    predicate,
+    keys,
+    currency,
+    maxDays = null,
+  }: { predicate: SQL | undefined; keys: readonly InvestmentGroupKey[]; currency: string; maxDays?: number | null },
 ): InvestmentTotals {
-  const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(currency, keys.includes('INVESTOR')) };
+  const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(currency, keys.includes('INVESTOR'), maxDays) };
   for (const [index, column] of keyColumns(keys).entries()) {
     const { id, label, labelKo } = groupColumns[keys[index]!];
     selection[column.value] = id;
@@ -154,15 +193,15 @@ export function readInvestmentTotals(
   if (keys.includes('INITIATIVE')) query = query.leftJoin(initiatives, eq(initiatives.id, investments.initiativeId));
   const keyIds = keys.map((key) => groupColumns[key].id);
   const groupRows = query
-    .where(predicate)
-    .groupBy(...keyIds, investments.currency, rateIdFor(currency))
+    .where(and(predicate, counted))
+    .groupBy(...keyIds, investments.currency, rateIdFor(currency, maxDays), viaRateIdFor(currency, maxDays))
     .orderBy(...keyIds.map((column) => asc(column)))
     .all() as (SumRow & Record<string, unknown>)[];
   const totalRows = db
-    .select(sumSelection(currency))
+    .select(sumSelection(currency, false, maxDays))
     .from(investments)
-    .where(predicate)
-    .groupBy(investments.currency, rateIdFor(currency))
+    .where(and(predicate, counted))
+    .groupBy(investments.currency, rateIdFor(currency, maxDays), viaRateIdFor(currency, maxDays))
     .all() as SumRow[];
   return { groupRows, totalRows, rates: readRates(db, [...groupRows, ...totalRows]) };
 }

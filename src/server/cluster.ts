@@ -14,7 +14,7 @@ import { jsonLogger } from './log.js';
 /** The primary process: prepares the database, forks `config.workers` workers, relays, stops. */
 export function runPrimary(config: Config): void {
   const db = openDatabase({ path: config.databasePath });
-  if (config.seedOnStart) seedDatabase(db);
+  if (config.seedOnStart) seedDatabase(db, { only: config.seedDatasets });
   closeDatabase(db);
 
   let stopping = false;

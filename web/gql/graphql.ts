@@ -97,6 +97,7 @@ export type CitationsQuery = { node:
     | { __typename: 'Allocation', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Citation', id: string }
+    | { __typename: 'Commitment', id: string }
     | { __typename: 'Discrepancy', id: string }
     | { __typename: 'ExchangeRate', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
     | { __typename: 'GpuModel', id: string }
@@ -105,7 +106,11 @@ export type CitationsQuery = { node:
     | { __typename: 'Investment', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
     | { __typename: 'InvestmentInvestor', id: string }
     | { __typename: 'Partner', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> }, allocations: { edges: Array<{ node: { id: string, quantity: number, bound: QuantityBound, program: { slug: string }, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> } }
+    | { __typename: 'Phase', id: string }
+    | { __typename: 'PowerCapacity', id: string }
     | { __typename: 'Program', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
+    | { __typename: 'ProgramCountry', id: string }
+    | { __typename: 'ProgramSupplier', id: string }
     | { __typename: 'Source', id: string }
    | null };
 

@@ -194,7 +194,9 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
     cite({ exchangeRateId: row.id }, cited);
   }
 
-  const idsBySubject: Record<SubjectRelation<Disputable>, KeyMap> = {
+  // The TypeScript dataset (Korea's) has no phases, power capacities or commitments: the world's
+  // programmes, which do, load through dataset-io's mergeDataset.
+  const idsBySubject: Partial<Record<SubjectRelation<Disputable>, KeyMap>> = {
     program: programIds,
     partner: partnerIds,
     gpuModel: gpuModelIds,
@@ -205,7 +207,10 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
   const subjectColumns = (subject: DiscrepancySubject): CitationSubject => {
     for (const { relation, column } of discrepancySubjects) {
       const key = (subject as Partial<Record<string, string>>)[relation];
-      if (key !== undefined) return { [column]: idsBySubject[relation].get(key) };
+      if (key === undefined) continue;
+      const ids = idsBySubject[relation];
+      if (!ids) throw new Error(`This dataset cannot hold a discrepancy about a ${relation}`);
+      return { [column]: ids.get(key) };
     }
     throw new Error(`A discrepancy names no subject: ${JSON.stringify(subject)}`);
   };

@@ -1,3 +1,4 @@
+import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
 import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
@@ -62,6 +63,12 @@ export const Allocation = builder.drizzleNode('allocations', {
     status: t.expose('status', { type: AllocationStatus, description: 'How far the allocation has progressed.' }),
     purpose: t.exposeString('purpose', { nullable: true, description: 'What the GPUs are for.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When the allocation was announced.' }),
+    gpuModelAsStated: t.exposeString('gpuModelAsStated', {
+      nullable: true,
+      description:
+        'The GPU in the sources\' words ("GB300 Grace Blackwell chips"), so the mapping to `gpuModel` can be checked; null when not recorded.',
+    }),
+    ...corroborationFields(t as never, 'allocationId'),
     citations: citationsConnection(t, 'Sources for this allocation, field by field (`field` says which).'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about this allocation, and how the dataset resolves it.'),
   }),

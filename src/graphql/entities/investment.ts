@@ -1,3 +1,4 @@
+import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
 import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
@@ -62,6 +63,11 @@ export const Investment = builder.drizzleNode('investments', {
     bound: t.expose('bound', { type: QuantityBound, description: 'Whether the amount is exact, a maximum, a minimum or approximate.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was announced.' }),
     description: t.exposeString('description', { nullable: true, description: "Details, including other sources' figures." }),
+    excludedFromTotals: t.exposeString('excludedFromTotals', {
+      nullable: true,
+      description:
+        'Why money totals leave this investment out (part of another stated beside it, the same money in another currency, a revised figure, a contract value or expected revenue); null when totals count it.',
+    }),
     program: t.relation('program', { description: 'The programme it belongs to.' }),
     initiative: t.relation('initiative', { nullable: true, description: 'The initiative it funds, if one is named.' }),
     investors: t.relatedConnection('investorships', {
@@ -69,6 +75,7 @@ export const Investment = builder.drizzleNode('investments', {
       totalCount: true,
       query: { orderBy: { id: 'asc' } },
     }),
+    ...corroborationFields(t as never, 'investmentId'),
     citations: citationsConnection(t, 'Sources for the investment, field by field.'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about the investment, and how the dataset resolves it.'),
   }),

@@ -4,6 +4,7 @@
 // target is a coded error, never a guess.
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { GraphQLError } from 'graphql';
+import { moneyPolicy } from '../../config.js';
 import { quantityBounds, type QuantityBound as Bound } from '../../db/enums.js';
 import { investmentInvestors, investments } from '../../db/schema.js';
 import { convertMinorUnits, fromMinorUnits, minorUnitDigits } from '../../domain/money.js';
@@ -14,6 +15,7 @@ import {
   readInvestmentTotals,
   readMoneySumsBy,
   readRates,
+  bridgeCurrency,
   type InvestmentGroupKey as InvestmentGroupKeyValue,
   type RateRow,
   type SumRow,
@@ -37,6 +39,8 @@ interface ConversionShape {
   originalMinor: bigint;
   convertedMinor: bigint;
   rate: RateRow;
+  /** The USD → target rate when the conversion goes through USD. */
+  via: RateRow | null;
   investmentCount: number;
 }
 
@@ -71,7 +75,13 @@ function toMoneyTotal(rows: SumRow[], target: string, rates: Map<number, RateRow
     }
     const rate = row.rateId === null ? undefined : rates.get(Number(row.rateId));
     if (!rate) throw missingRate(row.currency, target);
-    const converted = convertMinorUnits(original, row.currency, target, rate);
+    const joinsTarget = rate.baseCurrency === target || rate.quoteCurrency === target;
+    const via = joinsTarget || row.viaRateId === null ? undefined : rates.get(Number(row.viaRateId));
+    if (!joinsTarget && !via) throw missingRate(row.currency, target);
+    // Through USD: exact to the cent there, then once more to the target's minor unit.
+    const converted = via
+      ? convertMinorUnits(convertMinorUnits(original, row.currency, bridgeCurrency, rate), bridgeCurrency, target, via)
+      : convertMinorUnits(original, row.currency, target, rate);
     total.amountMinor += converted;
     total.conversions.push({
       from: row.currency,
@@ -79,6 +89,7 @@ function toMoneyTotal(rows: SumRow[], target: string, rates: Map<number, RateRow
       originalMinor: original,
       convertedMinor: converted,
       rate,
+      via: via ?? null,
       investmentCount: count,
     });
   }
@@ -148,8 +159,15 @@ const CurrencyConversion = builder.objectRef<ConversionShape>('CurrencyConversio
     }),
     rate: t.field({
       type: ExchangeRate,
-      description: "The stored, cited rate used: the one nearest the investments' announcement date.",
+      description: "The stored, cited rate used: the one nearest the investments' announcement date (within `rateWithinDays` when asked).",
       resolve: (conversion) => conversion.rate,
+    }),
+    viaRate: t.field({
+      type: ExchangeRate,
+      nullable: true,
+      description:
+        "When no stored rate joins the two currencies, the part goes through USD: `rate` converts to USD and this one from USD to the total's currency. Null for a direct conversion.",
+      resolve: (conversion) => conversion.via,
     }),
     investmentCount: t.int({ description: 'How many investments this part covers.', resolve: (conversion) => conversion.investmentCount }),
   }),
@@ -306,12 +324,24 @@ builder.queryField('investmentTotals', (t) =>
         description: 'The grouping keys; an empty list gives the total alone.',
       }),
       currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }),
+      rateWithinDays: t.arg.int({
+        description:
+          "Use only exchange rates dated at most this many days from each investment's announcement (e.g. 14), so no amount is converted at a distant rate; an amount with none that close gives EXCHANGE_RATE_MISSING. Without it, the nearest stored rate however far.",
+      }),
     },
     resolve: (_root, args, context) => {
       checkCurrency(args.currency);
+      if (args.rateWithinDays !== null && args.rateWithinDays !== undefined && (args.rateWithinDays < 0 || args.rateWithinDays > 36_500)) {
+        throw new GraphQLError('rateWithinDays must be between 0 and 36500.', { extensions: { code: 'BAD_USER_INPUT' } });
+      }
       const keys = [...new Set(args.groupBy)];
       const predicate = investmentPredicate(toWhere(investmentFilterSpec, args.filter));
-      const read = readInvestmentTotals(context.db, { predicate, keys, currency: args.currency });
+      const read = readInvestmentTotals(context.db, {
+        predicate,
+        keys,
+        currency: args.currency,
+        maxDays: args.rateWithinDays ?? moneyPolicy.exchangeRateMaxDays,
+      });
       const total = toMoneyTotal(read.totalRows, args.currency, read.rates);
       const groups = toInvestmentGroups(keys, read.groupRows, args.currency, read.rates);
       return { total, groups: keys.length === 0 ? [] : largestFirst(groups) };

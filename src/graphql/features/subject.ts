@@ -14,6 +14,10 @@ import { Investment } from '../entities/investment.js';
 import { InvestmentInvestor } from '../entities/investment-investor.js';
 import { Partner } from '../entities/partner.js';
 import { Program } from '../entities/program.js';
+import { Phase } from '../entities/phase.js';
+import { PowerCapacity } from '../entities/power-capacity.js';
+import { Commitment } from '../entities/commitment.js';
+import { ProgramCountry, ProgramSupplier } from '../entities/program-country.js';
 
 /** The relation → GraphQL type pairs, looked up lazily: the type modules import this one. */
 export function subjectTypes(): [SubjectRelation, ObjectRef<never, unknown>][] {
@@ -27,6 +31,11 @@ export function subjectTypes(): [SubjectRelation, ObjectRef<never, unknown>][] {
     initiativeParticipant: InitiativeParticipant,
     investmentInvestor: InvestmentInvestor,
     exchangeRate: ExchangeRate,
+    phase: Phase,
+    powerCapacity: PowerCapacity,
+    commitment: Commitment,
+    programCountry: ProgramCountry,
+    programSupplier: ProgramSupplier,
   };
   return citationSubjects.map((subject) => [subject.relation, types[subject.relation] as ObjectRef<never, unknown>]);
 }
