@@ -149,6 +149,34 @@ export type AllocationChangedSubscriptionVariables = Exact<{ [key: string]: neve
 
 export type AllocationChangedSubscription = { allocationChanged: { kind: ChangeKind, allocationId: string } };
 
+export type WorldQueryVariables = Exact<{
+  currency?: string;
+}>;
+
+
+export type WorldQuery = { programs: { totalCount: number, edges: Array<{ node: { id: string, slug: string, name: string, nameKo: string | null, country: string, announcedOn: string, statedGpuTotal: number | null, statedGpuTotalBound: QuantityBound | null, partnerCount: number, supplier: { id: string, name: string, nameKo: string | null }, gpuTotal: { quantity: number, exact: boolean, bound: QuantityBound, lowerBound: number, upperBound: number | null, allocationCount: number }, investmentTotal: { amount: string, currency: string, bound: QuantityBound, exact: boolean, investmentCount: number, conversions: Array<{ converted: string, original: { amount: string, currency: string }, rate: { id: string, baseCurrency: string, quoteCurrency: string, asOf: string, rate: string, kind: ExchangeRateKind } }> } | null } }> }, exchangeRates: { edges: Array<{ node: { id: string, baseCurrency: string, quoteCurrency: string } }> }, investments: { edges: Array<{ node: { id: string, amount: { currency: string } } }> } };
+
+export type ProgramFigureCitationsQueryVariables = Exact<{
+  id?: string | number;
+}>;
+
+
+export type ProgramFigureCitationsQuery = { node:
+    | { __typename: 'Allocation', id: string }
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Citation', id: string }
+    | { __typename: 'Discrepancy', id: string }
+    | { __typename: 'ExchangeRate', id: string }
+    | { __typename: 'GpuModel', id: string }
+    | { __typename: 'Initiative', id: string }
+    | { __typename: 'InitiativeParticipant', id: string }
+    | { __typename: 'Investment', id: string }
+    | { __typename: 'InvestmentInvestor', id: string }
+    | { __typename: 'Partner', id: string }
+    | { __typename: 'Program', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> }, allocations: { edges: Array<{ node: { id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> }, investments: { edges: Array<{ node: { id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> } }
+    | { __typename: 'Source', id: string }
+   | null };
+
 export const CitationPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"quoteKind"}},{"kind":"Field","name":{"kind":"Name","value":"stance"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]} as unknown as DocumentNode<CitationPartsFragment, unknown>;
 export const DiscrepancyPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DiscrepancyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Discrepancy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}}]}}]} as unknown as DocumentNode<DiscrepancyPartsFragment, unknown>;
 export const TotalsGroupPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TotalsGroupParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"labelKo"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"allocationCount"}},{"kind":"Field","name":{"kind":"Name","value":"gpuTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"bound"}}]}}]}}]} as unknown as DocumentNode<TotalsGroupPartsFragment, unknown>;
@@ -158,3 +186,5 @@ export const InitiativesDocument = {"__meta__":{"hash":"b7128e7b4e5e24e7bf671a9a
 export const InvestmentsDocument = {"__meta__":{"hash":"0a165ece07673daf89ed63418a3f600b191c907f0525f81999baa3b6aaf9f71d"}} as unknown as DocumentNode<InvestmentsQuery, InvestmentsQueryVariables>;
 export const ProgramTotalsChangedDocument = {"__meta__":{"hash":"592593c599ed1660c00d6864504d9135089ae08517a7850dc009bb6bb4c660f2"}} as unknown as DocumentNode<ProgramTotalsChangedSubscription, ProgramTotalsChangedSubscriptionVariables>;
 export const AllocationChangedDocument = {"__meta__":{"hash":"4465645983f6bc0171815eb0c5c059d11ff8a72e328156d7e9c585ae9c20c889"}} as unknown as DocumentNode<AllocationChangedSubscription, AllocationChangedSubscriptionVariables>;
+export const WorldDocument = {"__meta__":{"hash":"d067892ce68a0655af5b631421a14a388109bc09e4277a7bdcccf09f29216d14"}} as unknown as DocumentNode<WorldQuery, WorldQueryVariables>;
+export const ProgramFigureCitationsDocument = {"__meta__":{"hash":"9bbbccb0d66f4ab2aae6c39d5c7f634e3a89d1437d2fd3d68b9bfd8d4a17a11f"}} as unknown as DocumentNode<ProgramFigureCitationsQuery, ProgramFigureCitationsQueryVariables>;
