@@ -5,7 +5,7 @@
 // Two views, each with its own URL: the world (`/`) and one programme (`/programs/<slug>`);
 // links move between them with the History API, so back and forward work without reloads.
 import { createClient } from 'graphql-sse';
-import { CSRF_HEADERS, ENDPOINT, request, textOf } from './api.js';
+import { CSRF_HEADERS, ENDPOINT, request, requestTolerating, textOf } from './api.js';
 import { byId, h, markScrollers } from './dom.js';
 import {
   AllocationChangedDocument,
@@ -74,7 +74,7 @@ async function go(route: Route, focus: boolean): Promise<void> {
       byId(id).replaceChildren();
       byId(id).hidden = true;
     }
-    resubscribe();
+    followProgramTotals(null);
   }
   renderCrumbs();
   showView();
@@ -111,7 +111,8 @@ async function loadProgram(slug: string): Promise<void> {
   const [dashboard, initiatives, investments] = await Promise.all([
     request(DashboardDocument, { slug }),
     request(InitiativesDocument, { slug }),
-    request(InvestmentsDocument, { slug, currency: state.currency }),
+    // A missing rate blanks the total alone; the view says so where the total would be.
+    requestTolerating(InvestmentsDocument, { slug, currency: state.currency }, ['EXCHANGE_RATE_MISSING']).then(({ data }) => data),
   ]);
   if (state.route.view !== 'program' || state.route.slug !== slug) return;
   if (!dashboard.program) {
@@ -126,6 +127,7 @@ async function loadProgram(slug: string): Promise<void> {
     return;
   }
   Object.assign(state, { dashboard, initiatives, investments });
+  followProgramTotals(slug);
   setStatus('');
   renderProgram();
   showView();
@@ -164,7 +166,6 @@ function load(): Promise<void> {
 }
 
 let client: ReturnType<typeof createClient> | null = null;
-let disposers: (() => void)[] = [];
 
 function changedSink() {
   const live = byId('live');
@@ -183,17 +184,26 @@ function changedSink() {
   };
 }
 
-/** The subscriptions of the current view: any allocation change, and the programme's totals on its view. */
-function resubscribe(): void {
-  if (!client) return;
-  for (const dispose of disposers) dispose();
-  const sink = changedSink();
+let allocationsDisposer: (() => void) | null = null;
+let programTotals: { slug: string; dispose: () => void } | null = null;
+
+/**
+ * Any allocation change refreshes either view; a programme's view also follows its totals, once
+ * the programme is known to exist (the server refuses a subscription to a slug it lacks).
+ */
+function followAllocations(): void {
+  if (!client || allocationsDisposer) return;
   const allocations: AllocationChangedSubscriptionVariables = {};
-  disposers = [client.subscribe({ query: textOf(AllocationChangedDocument), variables: allocations }, sink)];
-  if (state.route.view === 'program') {
-    const programTotals: ProgramTotalsChangedSubscriptionVariables = { slug: state.route.slug };
-    disposers.push(client.subscribe({ query: textOf(ProgramTotalsChangedDocument), variables: programTotals }, sink));
-  }
+  allocationsDisposer = client.subscribe({ query: textOf(AllocationChangedDocument), variables: allocations }, changedSink());
+}
+
+function followProgramTotals(slug: string | null): void {
+  if (programTotals?.slug === slug) return;
+  programTotals?.dispose();
+  programTotals = null;
+  if (!client || !slug) return;
+  const variables: ProgramTotalsChangedSubscriptionVariables = { slug };
+  programTotals = { slug, dispose: client.subscribe({ query: textOf(ProgramTotalsChangedDocument), variables }, changedSink()) };
 }
 
 function subscribe(): void {
@@ -217,7 +227,7 @@ function subscribe(): void {
       },
     },
   });
-  resubscribe();
+  followAllocations();
 }
 
 function setup(): void {

@@ -1,6 +1,6 @@
 // One programme's view (`/programs/<slug>`): the headline, GPUs by partner, the breakdowns,
 // initiatives and investments, each figure a button to its sources.
-import { request } from './api.js';
+import { requestTolerating } from './api.js';
 import { byId, h, markScrollers, nodes, s } from './dom.js';
 import { bounded, boundWords, domainLabels, humanize, integer, money, perUnit, rateKinds } from './format.js';
 import {
@@ -511,7 +511,7 @@ export function renderProgram(): void {
 async function loadInvestments(programId: string): Promise<void> {
   const slug = state.route.view === 'program' ? state.route.slug : null;
   if (!slug) return;
-  const investments = await request(InvestmentsDocument, { slug, currency: state.currency });
+  const { data: investments } = await requestTolerating(InvestmentsDocument, { slug, currency: state.currency }, ['EXCHANGE_RATE_MISSING']);
   if (investments.program?.id !== programId || state.route.view !== 'program' || state.route.slug !== slug) return;
   state.investments = investments;
   renderProgram();

@@ -73,10 +73,10 @@ export function sortedPrograms(programs: WorldProgram[]): WorldProgram[] {
 
 const columns: { key: SortKey; label: () => string; numeric: boolean; firstDirection: 'ascending' | 'descending' }[] = [
   { key: 'name', label: () => 'Programme', numeric: false, firstDirection: 'ascending' },
-  { key: 'country', label: () => 'Country', numeric: false, firstDirection: 'ascending' },
-  { key: 'announced', label: () => 'Announced', numeric: false, firstDirection: 'descending' },
   { key: 'gpus', label: () => 'GPUs', numeric: true, firstDirection: 'descending' },
   { key: 'money', label: () => `Money in ${state.worldCurrency}`, numeric: true, firstDirection: 'descending' },
+  { key: 'country', label: () => 'Country', numeric: false, firstDirection: 'ascending' },
+  { key: 'announced', label: () => 'Announced', numeric: false, firstDirection: 'descending' },
   { key: 'partners', label: () => 'Partners', numeric: true, firstDirection: 'descending' },
 ];
 
@@ -166,7 +166,7 @@ function gpuCell(program: WorldProgram): HTMLTableCellElement {
             return nodes(node.allocations).flatMap((allocation) => nodes(allocation.citations));
           }),
       },
-      text,
+      h('span', { 'data-shown': '' }, text),
       hiddenContext(` GPUs in ${program.name}, show the sources`),
     ),
     h(
@@ -231,7 +231,7 @@ function moneyCell(program: WorldProgram): HTMLTableCellElement {
             return nodes(node.investments).flatMap((investment): CitationPartsFragment[] => nodes(investment.citations));
           }),
       },
-      text,
+      h('span', { 'data-shown': '' }, text),
       hiddenContext(` invested in ${program.name}, show the sources`),
     ),
     h('span', { class: 'sub block' }, from.length ? `converted from ${from.join(', ')}` : `in ${total.currency} as stated`),
@@ -284,7 +284,7 @@ function ratesUsed(programs: WorldProgram[]): HTMLElement {
       h(
         'p',
         { class: 'sub' },
-        `${program.name}: ${state.worldMoneyMissing.get(program.id) ?? 'no exchange rate'} Its money is not totalled.`,
+        `${program.name}: ${state.worldMoneyMissing.get(program.id) ?? 'no exchange rate'}, so its money is not totalled in ${state.worldCurrency}.`,
       ),
     ),
   );
@@ -322,10 +322,10 @@ export function renderWorld(): void {
               'tr',
               { 'data-program-row': program.slug },
               h('th', { scope: 'row' }, programLink(program), h('span', { class: 'sub block' }, 'supplier ', nameOf(program.supplier))),
-              h('td', {}, countryName(program.country)),
-              h('td', {}, h('time', { datetime: program.announcedOn }, program.announcedOn)),
               gpuCell(program),
               moneyCell(program),
+              h('td', {}, countryName(program.country)),
+              h('td', {}, h('time', { datetime: program.announcedOn }, program.announcedOn)),
               h('td', { class: 'num' }, program.partnerCount),
             ),
           ),
