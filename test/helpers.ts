@@ -9,10 +9,14 @@ import { allocations, gpuModels, initiatives, partners, programs } from '../src/
 import { seedDatabase } from '../src/db/seed/index.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
 
-/** A migrated and seeded in-memory database. */
-export function seededDatabase(options: { logger?: Logger } = {}): Db {
-  const db = openDatabase({ path: ':memory:', ...options });
-  seedDatabase(db);
+/**
+ * A migrated in-memory database seeded with Korea's dataset, the one most tests assert figures
+ * of; `world: true` loads every bundled programme as a start-up does.
+ */
+export function seededDatabase(options: { logger?: Logger; world?: boolean } = {}): Db {
+  const { world, ...open } = options;
+  const db = openDatabase({ path: ':memory:', ...open });
+  seedDatabase(db, world ? {} : { only: ['korea-2025'] });
   return db;
 }
 

@@ -35,9 +35,10 @@ function rowCounts(db: Db): Record<string, number> {
 describe('seeding', () => {
   it('loads the dataset into an empty database and adds nothing the second time', () => {
     const db = openDatabase({ path: ':memory:' });
-    expect(seedDatabase(db)).toEqual([{ dataset: 'korea-2025', loaded: true }]);
+    const korea = { only: ['korea-2025'] };
+    expect(seedDatabase(db, korea)).toEqual([{ dataset: 'korea-2025', loaded: true }]);
     const first = rowCounts(db);
-    expect(seedDatabase(db)).toEqual([{ dataset: 'korea-2025', loaded: false }]);
+    expect(seedDatabase(db, korea)).toEqual([{ dataset: 'korea-2025', loaded: false }]);
     expect(rowCounts(db)).toEqual(first);
     expect(first.partners).toBe(korea2025.partners.length);
     expect(first.allocations).toBe(korea2025.allocations.length);

@@ -10,6 +10,7 @@ import { bulkLoadingAllocations } from './rollups.js';
 import {
   allocations,
   citations,
+  commitments,
   datasetLoads,
   discrepancies,
   discrepancyCitations,
@@ -20,6 +21,10 @@ import {
   investmentInvestors,
   investments,
   partners,
+  phases,
+  powerCapacities,
+  programCountries,
+  programSuppliers,
   programs,
   sources,
 } from './schema.js';
@@ -39,6 +44,11 @@ const datasetTables = {
   investments,
   investment_investors: investmentInvestors,
   exchange_rates: exchangeRates,
+  program_countries: programCountries,
+  program_suppliers: programSuppliers,
+  phases,
+  power_capacities: powerCapacities,
+  commitments,
   sources,
   citations,
   discrepancies,
@@ -477,6 +487,140 @@ export function importDataset(db: Db, input: unknown, options: ImportOptions = {
     if (error instanceof ImportRolledBack) {
       return { ok: false, reason: 'constraint', problems: [error.problem], moreProblems: false };
     }
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging a dataset file into a database that already holds data: the bundled programme files
+// (src/db/seed/programmes/) are loaded this way, on first start and by `npm run db:seed`.
+
+/**
+ * The natural keys by which a row of a file is the same as a row the database already holds
+ * (tried in order, on the file's values after its references are mapped to database ids).
+ * Tables without one (allocations) always get new rows.
+ */
+const matchKeys: Partial<Record<DatasetTableName, string[][]>> = {
+  partners: [['slug']],
+  programs: [['slug']],
+  gpu_models: [['slug']],
+  initiatives: [['slug']],
+  initiative_participants: [['initiative_id', 'partner_id']],
+  investments: [['slug']],
+  investment_investors: [['investment_id', 'partner_id']],
+  exchange_rates: [['base_currency', 'quote_currency', 'as_of', 'kind']],
+  program_countries: [['program_id', 'country']],
+  program_suppliers: [['program_id', 'partner_id']],
+  phases: [['slug']],
+  power_capacities: [['slug']],
+  commitments: [['slug']],
+  sources: [['url'], ['slug']],
+  discrepancies: [['slug']],
+  discrepancy_citations: [['discrepancy_id', 'citation_id']],
+};
+
+/** The same citation twice (one source, subject, field and quote) is one citation. */
+const citationMatchColumns = (spec: TableSpec) =>
+  spec.columns
+    .map((column) => column.name)
+    .filter((name) => name === 'source_id' || name === 'field' || name === 'quote' || (name.endsWith('_id') && name !== 'id'));
+
+export type MergeResult =
+  | {
+      ok: true;
+      /** False when every dataset the file names was already loaded: nothing was added. */
+      loaded: boolean;
+      datasets: string[];
+      /** Rows added per table (rows matched to existing ones are not counted). */
+      insertedRowCounts: Partial<Record<DatasetTableName, number>>;
+    }
+  | { ok: false; reason: 'invalid' | 'constraint'; problems: DatasetProblem[]; moreProblems: boolean };
+
+/**
+ * Adds a dataset file to a database that may hold other data, in one IMMEDIATE transaction. The
+ * file's ids are its own: every reference must point at a row of the same file, and each row is
+ * either matched to an existing row by its natural key (`matchKeys`: NVIDIA, a GPU model or a
+ * source shared with another programme) or inserted with a new id. The datasets the file lists
+ * in `dataset_loads` are recorded; a file whose datasets are all recorded already adds nothing,
+ * so merging is idempotent.
+ */
+export function mergeDataset(db: Db, input: unknown): MergeResult {
+  const validation = validateDataset(input);
+  if (!validation.ok) return { ok: false, reason: 'invalid', problems: validation.problems, moreProblems: validation.moreProblems };
+  const document = validation.document;
+  const names = document.tables.dataset_loads.map((row) => String(row.dataset));
+  if (names.length === 0) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      problems: [{ path: 'tables.dataset_loads', message: 'a merged file names its dataset in dataset_loads' }],
+      moreProblems: false,
+    };
+  }
+  const client = db.$client;
+  const merge = client.transaction((): MergeResult => {
+    const known = new Set(
+      (client.prepare('SELECT dataset FROM dataset_loads').pluck().all() as string[]).filter((name) => names.includes(name)),
+    );
+    if (known.size === names.length) return { ok: true, loaded: false, datasets: names, insertedRowCounts: {} };
+    const ids = new Map<string, Map<number, number>>();
+    const inserted: Partial<Record<DatasetTableName, number>> = {};
+    for (const spec of tableSpecs) {
+      if (spec.name === 'dataset_loads') continue;
+      const foreignKeys = client.pragma(`foreign_key_list(${quote(spec.name)})`) as { table: string; from: string }[];
+      const tableIds = new Map<number, number>();
+      ids.set(spec.name, tableIds);
+      const keys = spec.name === 'citations' ? [citationMatchColumns(spec)] : (matchKeys[spec.name] ?? []);
+      document.tables[spec.name].forEach((fileRow, index) => {
+        const row: DatasetRow = { ...fileRow };
+        for (const key of foreignKeys) {
+          const value = row[key.from];
+          if (value === null || value === undefined) continue;
+          const mapped = ids.get(key.table)?.get(Number(value));
+          if (mapped === undefined) {
+            throw new ImportRolledBack({
+              path: `tables.${spec.name}[${index}].${key.from}`,
+              message: `${JSON.stringify(value)} matches no ${key.table} row of this file (a merged file carries every row it refers to)`,
+            });
+          }
+          row[key.from] = mapped;
+        }
+        const fileId = typeof fileRow.id === 'number' ? fileRow.id : undefined;
+        for (const columns of keys) {
+          if (columns.some((column) => row[column] === undefined || (columns.length === 1 && row[column] === null))) continue;
+          const where = columns.map((column) => `${quote(column)} IS ?`).join(' AND ');
+          const found = client
+            .prepare(`SELECT ${spec.keyColumns.includes('id') ? 'id' : '1'} FROM ${quote(spec.name)} WHERE ${where} LIMIT 1`)
+            .pluck()
+            .get(...columns.map((column) => toDatabase(spec.columns.find((c) => c.name === column)!.kind, row[column]!)));
+          if (found !== undefined) {
+            if (fileId !== undefined) tableIds.set(fileId, Number(found));
+            return;
+          }
+        }
+        const present = spec.columns.filter((column) => column.name !== 'id' && row[column.name] !== undefined);
+        try {
+          const result = client
+            .prepare(
+              `INSERT INTO ${quote(spec.name)} (${present.map((column) => quote(column.name)).join(', ')}) VALUES (${present.map(() => '?').join(', ')})`,
+            )
+            .run(present.map((column) => toDatabase(column.kind, row[column.name]!)));
+          if (fileId !== undefined) tableIds.set(fileId, Number(result.lastInsertRowid));
+          inserted[spec.name] = (inserted[spec.name] ?? 0) + 1;
+        } catch (error) {
+          if (!(error instanceof Database.SqliteError)) throw error;
+          throw new ImportRolledBack(constraintProblem(client, spec, row, index, error));
+        }
+      });
+    }
+    const record = client.prepare('INSERT OR IGNORE INTO dataset_loads (dataset) VALUES (?)');
+    for (const name of names) record.run(name);
+    return { ok: true, loaded: true, datasets: names, insertedRowCounts: inserted };
+  });
+  try {
+    return merge.immediate();
+  } catch (error) {
+    if (error instanceof ImportRolledBack) return { ok: false, reason: 'constraint', problems: [error.problem], moreProblems: false };
     throw error;
   }
 }

@@ -45,3 +45,23 @@ export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export const auditOperations = ['CREATE', 'UPDATE', 'DELETE'] as const;
 export type AuditOperation = (typeof auditOperations)[number];
+
+/** Where a programme stands as a whole (the sources' words: announced, a bid, being built, running, paused). */
+export const programStatuses = ['ANNOUNCED', 'PROPOSED', 'UNDER_CONSTRUCTION', 'OPERATIONAL', 'ON_HOLD', 'CANCELLED'] as const;
+export type ProgramStatus = (typeof programStatuses)[number];
+
+/** How precise a stored date is: "June 2025" is stored as 2025-06-01 with MONTH, "Q2 2026" as 2026-04-01 with QUARTER. */
+export const datePrecisions = ['DAY', 'MONTH', 'QUARTER', 'HALF', 'SEASON', 'YEAR'] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+
+/** Where a phase of a programme stands. */
+export const phaseStatuses = ['PLANNED', 'ACHIEVED', 'DELAYED', 'ON_HOLD', 'CANCELLED'] as const;
+export type PhaseStatus = (typeof phaseStatuses)[number];
+
+/** A country's part in a programme spanning several: where it is built, or a partner country. */
+export const countryRoles = ['HOST', 'PARTICIPANT'] as const;
+export type CountryRole = (typeof countryRoles)[number];
+
+/** What a commitment stated without a number is about: GPUs or money. */
+export const commitmentSubjects = ['GPUS', 'MONEY'] as const;
+export type CommitmentSubject = (typeof commitmentSubjects)[number];

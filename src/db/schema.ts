@@ -8,10 +8,15 @@ import {
   apiKeyScopes,
   auditOperations,
   citationStances,
+  commitmentSubjects,
+  countryRoles,
+  datePrecisions,
   exchangeRateKinds,
   initiativeDomains,
   partnerKinds,
   participantRoles,
+  phaseStatuses,
+  programStatuses,
   quantityBounds,
   quoteKinds,
   sourceKinds,
@@ -110,10 +115,17 @@ export const programs = sqliteTable(
     statedCapacityAfter: integer('stated_capacity_after'),
     statedCapacityAfterBound: text('stated_capacity_after_bound', { enum: quantityBounds }),
     description: text('description'),
+    /** Where the programme stands as a whole; ANNOUNCED unless a source says more. */
+    status: text('status', { enum: programStatuses }).notNull().default('ANNOUNCED'),
+    /** How precise `announced_on` is: a programme known only as "June 2025" is 2025-06-01 with MONTH. */
+    announcedOnPrecision: text('announced_on_precision', { enum: datePrecisions }).notNull().default('DAY'),
     ...tracked,
   },
   (t) => [
     uniqueIndex('programs_slug_unique').on(t.slug),
+    index('programs_status_idx').on(t.status),
+    check('programs_status_check', oneOf(t.status, programStatuses)),
+    check('programs_announced_on_precision_check', oneOf(t.announcedOnPrecision, datePrecisions)),
     index('programs_supplier_idx').on(t.supplierId),
     index('programs_announced_on_idx').on(t.announcedOn),
     index('programs_country_idx').on(t.country),
@@ -233,6 +245,8 @@ export const allocations = sqliteTable(
     status: text('status', { enum: allocationStatuses }).notNull(),
     purpose: text('purpose'),
     announcedOn: text('announced_on').notNull(),
+    /** The GPU as the sources word it ("GB300 Grace Blackwell chips"), so the mapping to `gpu_model_id` stays auditable. */
+    gpuModelAsStated: text('gpu_model_as_stated'),
     ...tracked,
   },
   (t) => [
@@ -472,6 +486,173 @@ export const exchangeRates = sqliteTable(
   ],
 );
 
+/**
+ * Countries a programme spans besides `programs.country` (its primary host): HUMAIN's U.S.
+ * campus, Mistral's Swedish site, IT4LIA's Austrian and Slovenian partners.
+ */
+export const programCountries = sqliteTable(
+  'program_countries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** ISO 3166-1 alpha-2 code. */
+    country: text('country').notNull(),
+    role: text('role', { enum: countryRoles }).notNull(),
+    /** What the country does in the programme, in a sentence. */
+    description: text('description'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('program_countries_unique').on(t.programId, t.country),
+    index('program_countries_country_idx').on(t.country),
+    check('program_countries_country_check', sql`length(${t.country}) = 2 AND ${t.country} NOT GLOB '*[^A-Z]*'`),
+    check('program_countries_role_check', oneOf(t.role, countryRoles)),
+    check('program_countries_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** Suppliers of a programme besides `programs.supplier_id` (HUMAIN also buys from AMD). */
+export const programSuppliers = sqliteTable(
+  'program_suppliers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'restrict' }),
+    /** What this supplier provides, in a sentence. */
+    description: text('description'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('program_suppliers_unique').on(t.programId, t.partnerId),
+    index('program_suppliers_partner_idx').on(t.partnerId),
+    check('program_suppliers_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** A stage of a programme with the date the sources give for it ("Q2 2026", "end of 2027"). */
+export const phases = sqliteTable(
+  'phases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The first day of the stated target ("Q2 2026" → 2026-04-01); NULL when no source dates it. */
+    targetDate: text('target_date'),
+    /** How precise `target_date` is; NULL with it. */
+    targetPrecision: text('target_precision', { enum: datePrecisions }),
+    status: text('status', { enum: phaseStatuses }).notNull().default('PLANNED'),
+    /** When a source says the phase was reached. */
+    achievedOn: text('achieved_on'),
+    description: text('description'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('phases_slug_unique').on(t.slug),
+    index('phases_program_idx').on(t.programId, t.targetDate),
+    check('phases_slug_check', slugShape(t.slug)),
+    check('phases_name_check', sql`length(trim(${t.name})) > 0`),
+    check(
+      'phases_target_check',
+      sql`(${t.targetDate} IS NULL) = (${t.targetPrecision} IS NULL) AND (${t.targetDate} IS NULL OR (${isoDate(t.targetDate)} AND ${oneOf(t.targetPrecision, datePrecisions)}))`,
+    ),
+    check('phases_achieved_on_check', sql`${t.achievedOn} IS NULL OR (${isoDate(t.achievedOn)})`),
+    check('phases_status_check', oneOf(t.status, phaseStatuses)),
+    check('phases_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * Electric power capacity a programme states, in megawatts: one figure (`mw`) with its bound,
+ * or a range `mw`–`mw_high` ("15 to 20 MW"). Decimal text, so 1.5 MW stays exact.
+ */
+export const powerCapacities = sqliteTable(
+  'power_capacities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    phaseId: integer('phase_id').references(() => phases.id, { onDelete: 'set null' }),
+    mw: text('mw').notNull(),
+    /** The top of a stated range; NULL for a single figure. */
+    mwHigh: text('mw_high'),
+    bound: text('bound', { enum: quantityBounds }).notNull(),
+    /** What the figure covers ("first phase at Kvandal", "whole campus"), in a sentence. */
+    scope: text('scope').notNull(),
+    /** The place the capacity is at, as the sources name it; NULL when none is named. */
+    location: text('location'),
+    announcedOn: text('announced_on'),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('power_capacities_slug_unique').on(t.slug),
+    index('power_capacities_program_idx').on(t.programId),
+    check('power_capacities_slug_check', slugShape(t.slug)),
+    check('power_capacities_mw_check', sql`${decimalShape(t.mw)} AND CAST(${t.mw} AS REAL) > 0`),
+    check(
+      'power_capacities_mw_high_check',
+      sql`${t.mwHigh} IS NULL OR (${decimalShape(t.mwHigh)} AND CAST(${t.mwHigh} AS REAL) > CAST(${t.mw} AS REAL))`,
+    ),
+    check('power_capacities_bound_check', oneOf(t.bound, quantityBounds)),
+    check('power_capacities_scope_check', sql`length(trim(${t.scope})) > 0`),
+    check('power_capacities_announced_on_check', sql`${t.announcedOn} IS NULL OR (${isoDate(t.announcedOn)})`),
+    check('power_capacities_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * A commitment the sources state without a number: "several hundred thousand" GPUs, "a major
+ * investment". Kept apart from allocations and investments, so no total ever counts it as 0 or
+ * guesses a figure; the stated phrase is what it holds.
+ */
+export const commitments = sqliteTable(
+  'commitments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** Who commits or receives; NULL when the sources name the programme only. */
+    partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'restrict' }),
+    subject: text('subject', { enum: commitmentSubjects }).notNull(),
+    /** The sources' words for the amount, in their language ("several hundred thousand", "migliaia"). */
+    statedPhrase: text('stated_phrase').notNull(),
+    /** For GPUS: the model when named. */
+    gpuModelId: integer('gpu_model_id').references(() => gpuModels.id, { onDelete: 'restrict' }),
+    /** For MONEY: the currency when named (ISO 4217). */
+    currency: text('currency'),
+    status: text('status', { enum: allocationStatuses }).notNull(),
+    purpose: text('purpose'),
+    announcedOn: text('announced_on').notNull(),
+    ...tracked,
+  },
+  (t) => [
+    uniqueIndex('commitments_slug_unique').on(t.slug),
+    index('commitments_program_idx').on(t.programId),
+    check('commitments_slug_check', slugShape(t.slug)),
+    check('commitments_subject_check', oneOf(t.subject, commitmentSubjects)),
+    check('commitments_phrase_check', sql`length(trim(${t.statedPhrase})) > 0`),
+    check(
+      'commitments_subject_fields_check',
+      sql`(${t.subject} = 'MONEY' OR ${t.currency} IS NULL) AND (${t.subject} = 'GPUS' OR ${t.gpuModelId} IS NULL) AND (${t.currency} IS NULL OR ${currencyShape(t.currency)})`,
+    ),
+    check('commitments_status_check', oneOf(t.status, allocationStatuses)),
+    check('commitments_announced_on_check', isoDate(t.announcedOn)),
+    check('commitments_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
 export const sources = sqliteTable(
   'sources',
   {
@@ -526,6 +707,11 @@ export const citations = sqliteTable(
       onDelete: 'cascade',
     }),
     exchangeRateId: integer('exchange_rate_id').references(() => exchangeRates.id, { onDelete: 'cascade' }),
+    programCountryId: integer('program_country_id').references(() => programCountries.id, { onDelete: 'cascade' }),
+    programSupplierId: integer('program_supplier_id').references(() => programSuppliers.id, { onDelete: 'cascade' }),
+    phaseId: integer('phase_id').references(() => phases.id, { onDelete: 'cascade' }),
+    powerCapacityId: integer('power_capacity_id').references(() => powerCapacities.id, { onDelete: 'cascade' }),
+    commitmentId: integer('commitment_id').references(() => commitments.id, { onDelete: 'cascade' }),
     /** The field of the subject the citation is about (`quantity`, `bound`…); NULL for the row as a whole. */
     field: text('field'),
     /** The words of the source, in its language; see `quoteKind`. */
@@ -549,6 +735,11 @@ export const citations = sqliteTable(
     index('citations_investment_idx').on(t.investmentId),
     index('citations_investment_investor_idx').on(t.investmentInvestorId),
     index('citations_exchange_rate_idx').on(t.exchangeRateId),
+    index('citations_program_country_idx').on(t.programCountryId),
+    index('citations_program_supplier_idx').on(t.programSupplierId),
+    index('citations_phase_idx').on(t.phaseId),
+    index('citations_power_capacity_idx').on(t.powerCapacityId),
+    index('citations_commitment_idx').on(t.commitmentId),
     check(
       'citations_one_subject_check',
       sql`${countNotNull([
@@ -561,6 +752,11 @@ export const citations = sqliteTable(
         t.investmentId,
         t.investmentInvestorId,
         t.exchangeRateId,
+        t.programCountryId,
+        t.programSupplierId,
+        t.phaseId,
+        t.powerCapacityId,
+        t.commitmentId,
       ])} = 1`,
     ),
     check('citations_quote_check', sql`length(trim(${t.quote})) > 0`),
@@ -583,6 +779,9 @@ export const discrepancies = sqliteTable(
     allocationId: integer('allocation_id').references(() => allocations.id, { onDelete: 'cascade' }),
     initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
     investmentId: integer('investment_id').references(() => investments.id, { onDelete: 'cascade' }),
+    phaseId: integer('phase_id').references(() => phases.id, { onDelete: 'cascade' }),
+    powerCapacityId: integer('power_capacity_id').references(() => powerCapacities.id, { onDelete: 'cascade' }),
+    commitmentId: integer('commitment_id').references(() => commitments.id, { onDelete: 'cascade' }),
     field: text('field').notNull(),
     description: text('description').notNull(),
     resolution: text('resolution').notNull(),
@@ -596,10 +795,23 @@ export const discrepancies = sqliteTable(
     index('discrepancies_allocation_idx').on(t.allocationId),
     index('discrepancies_initiative_idx').on(t.initiativeId),
     index('discrepancies_investment_idx').on(t.investmentId),
+    index('discrepancies_phase_idx').on(t.phaseId),
+    index('discrepancies_power_capacity_idx').on(t.powerCapacityId),
+    index('discrepancies_commitment_idx').on(t.commitmentId),
     check('discrepancies_slug_check', slugShape(t.slug)),
     check(
       'discrepancies_one_subject_check',
-      sql`${countNotNull([t.programId, t.partnerId, t.gpuModelId, t.allocationId, t.initiativeId, t.investmentId])} = 1`,
+      sql`${countNotNull([
+        t.programId,
+        t.partnerId,
+        t.gpuModelId,
+        t.allocationId,
+        t.initiativeId,
+        t.investmentId,
+        t.phaseId,
+        t.powerCapacityId,
+        t.commitmentId,
+      ])} = 1`,
     ),
     check('discrepancies_description_check', sql`length(trim(${t.description})) > 0`),
     check('discrepancies_resolution_check', sql`length(trim(${t.resolution})) > 0`),

@@ -4,10 +4,15 @@
 import {
   allocationStatuses,
   citationStances,
+  commitmentSubjects,
+  countryRoles,
+  datePrecisions,
   exchangeRateKinds,
   initiativeDomains,
   partnerKinds,
   participantRoles,
+  phaseStatuses,
+  programStatuses,
   quantityBounds,
   quoteKinds,
   sourceKinds,
@@ -104,5 +109,56 @@ export const SourceKind = builder.enumType('SourceKind', {
     PRESS_RELEASE: 'An official press release.',
     BLOG_POST: 'A blog post.',
     OTHER: 'Any other document.',
+  }),
+});
+
+export const ProgramStatus = builder.enumType('ProgramStatus', {
+  description: 'Where a programme stands as a whole, as its sources describe it.',
+  values: enumValues(programStatuses, {
+    ANNOUNCED: 'Announced; nothing stated beyond the announcement.',
+    PROPOSED: 'A bid or proposal, not yet agreed (e.g. a candidate EU AI gigafactory).',
+    UNDER_CONSTRUCTION: 'Sites are being built or GPUs installed.',
+    OPERATIONAL: 'At least part of it is running.',
+    ON_HOLD: 'Paused, as a source reports.',
+    CANCELLED: 'Called off, as a source reports.',
+  }),
+});
+
+export const DatePrecision = builder.enumType('DatePrecision', {
+  description: 'How precise a date is: a date known only as "June 2025" is stored as its first day with MONTH.',
+  values: enumValues(datePrecisions, {
+    DAY: 'The exact day.',
+    MONTH: 'The month only; the date is its first day.',
+    QUARTER: 'The quarter only ("Q2 2026"); the date is its first day.',
+    HALF: 'The half-year only ("first half of 2026"); the date is its first day.',
+    SEASON: 'A season ("summer 2026"); the date is the first day of its first month.',
+    YEAR: 'The year only ("by 2027"); the date is 1 January.',
+  }),
+});
+
+export const PhaseStatus = builder.enumType('PhaseStatus', {
+  description: 'Where a phase of a programme stands.',
+  values: enumValues(phaseStatuses, {
+    PLANNED: 'Planned for its target date.',
+    ACHIEVED: 'Reached, as a source reports.',
+    DELAYED: 'Later than first stated, as a source reports.',
+    ON_HOLD: 'Paused, as a source reports.',
+    CANCELLED: 'Called off, as a source reports.',
+  }),
+});
+
+export const CountryRole = builder.enumType('CountryRole', {
+  description: "A country's part in a programme.",
+  values: enumValues(countryRoles, {
+    HOST: 'GPUs or data centres of the programme are in this country.',
+    PARTICIPANT: 'The country takes part (a partner state, a consortium member) without hosting GPUs named by the sources.',
+  }),
+});
+
+export const CommitmentSubject = builder.enumType('CommitmentSubject', {
+  description: 'What a commitment stated without a number is about.',
+  values: enumValues(commitmentSubjects, {
+    GPUS: 'GPUs ("several hundred thousand").',
+    MONEY: 'Money ("a major investment", "several hundred million").',
   }),
 });

@@ -17,6 +17,11 @@ export const nodeTables = {
   Citation: 'citations',
   Discrepancy: 'discrepancies',
   AuditEvent: 'auditEvents',
+  Phase: 'phases',
+  PowerCapacity: 'powerCapacities',
+  Commitment: 'commitments',
+  ProgramCountry: 'programCountries',
+  ProgramSupplier: 'programSuppliers',
 } as const satisfies Record<string, keyof typeof relations>;
 
 /** The table of a node type, or undefined for a name that is not one. */

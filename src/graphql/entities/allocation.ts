@@ -62,6 +62,11 @@ export const Allocation = builder.drizzleNode('allocations', {
     status: t.expose('status', { type: AllocationStatus, description: 'How far the allocation has progressed.' }),
     purpose: t.exposeString('purpose', { nullable: true, description: 'What the GPUs are for.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When the allocation was announced.' }),
+    gpuModelAsStated: t.exposeString('gpuModelAsStated', {
+      nullable: true,
+      description:
+        'The GPU in the sources\' words ("GB300 Grace Blackwell chips"), so the mapping to `gpuModel` can be checked; null when not recorded.',
+    }),
     citations: citationsConnection(t, 'Sources for this allocation, field by field (`field` says which).'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about this allocation, and how the dataset resolves it.'),
   }),

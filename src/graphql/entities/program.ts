@@ -6,7 +6,7 @@ import {
   discrepanciesConnection,
   investmentsConnection,
 } from '../features/shared-connections.js';
-import { QuantityBound } from '../enums.js';
+import { CountryRole, DatePrecision, ProgramStatus, QuantityBound } from '../enums.js';
 import { defineFilter, toWhere } from '../conventions/filters.js';
 import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initiative.js';
 import { orderInput } from '../conventions/ordering.js';
@@ -49,6 +49,17 @@ export const programOrder = orderInput('Program', {
   },
 });
 
+const ProgramCountryEntry = builder
+  .objectRef<{ country: string; role: 'HOST' | 'PARTICIPANT'; primary: boolean }>('ProgramCountryEntry')
+  .implement({
+    description: 'One country of a programme and its part.',
+    fields: (t) => ({
+      country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 code.' }),
+      role: t.expose('role', { type: CountryRole, description: 'Host or participant.' }),
+      primary: t.exposeBoolean('primary', { description: 'True for `Program.country`, the primary host.' }),
+    }),
+  });
+
 export const Program = builder.drizzleNode('programs', {
   name: 'Program',
   description: "One announced GPU programme, such as NVIDIA's 2025 supply of Blackwell GPUs to Korea.",
@@ -83,6 +94,46 @@ export const Program = builder.drizzleNode('programs', {
       description: "How the dataset resolves the stated total's bound; a discrepancy records the sources on each side when they disagree.",
     }),
     description: t.exposeString('description', { nullable: true, description: 'What the programme is, in a few sentences.' }),
+    status: t.expose('status', {
+      type: ProgramStatus,
+      description: 'Where the programme stands as a whole (announced, proposed, on hold…).',
+    }),
+    announcedOnPrecision: t.expose('announcedOnPrecision', {
+      type: DatePrecision,
+      description: 'How precise `announcedOn` is: a programme known only as "June 2025" has 2025-06-01 and MONTH.',
+    }),
+    countries: t.field({
+      type: [ProgramCountryEntry],
+      description: 'Every country the programme spans: the primary host (`country`) first, then the others the sources name.',
+      select: { columns: { country: true }, with: { extraCountries: { columns: { country: true, role: true } } } },
+      resolve: (program) => [
+        { country: program.country, role: 'HOST' as const, primary: true },
+        ...program.extraCountries.map((row) => ({ country: row.country, role: row.role, primary: false })),
+      ],
+    }),
+    otherCountries: t.relation('extraCountries', {
+      description: 'The countries besides the primary host, each with its citations.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    otherSuppliers: t.relation('extraSuppliers', {
+      description: 'Suppliers besides the primary `supplier`, each with its citations (e.g. AMD beside NVIDIA).',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    phases: t.relatedConnection('phases', {
+      description: 'Stages of the programme with their target dates, undated first, then earliest first.',
+      totalCount: true,
+      query: { orderBy: { targetDate: 'asc', id: 'asc' } },
+    }),
+    powerCapacities: t.relatedConnection('powerCapacities', {
+      description: 'Power capacity figures the sources state, in MW with bounds.',
+      totalCount: true,
+      query: { orderBy: { id: 'asc' } },
+    }),
+    commitments: t.relatedConnection('commitments', {
+      description: 'GPUs or money committed without a number ("several hundred thousand"); never part of a total.',
+      totalCount: true,
+      query: { orderBy: { id: 'asc' } },
+    }),
     gpuTotal: t.field({
       type: GpuTotal,
       description: 'All GPUs allocated in the programme (Korea 2025: ≈ 260,000), with how far the figure can be trusted.',

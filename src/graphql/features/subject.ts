@@ -14,9 +14,30 @@ import { Investment } from '../entities/investment.js';
 import { InvestmentInvestor } from '../entities/investment-investor.js';
 import { Partner } from '../entities/partner.js';
 import { Program } from '../entities/program.js';
+import { Phase } from '../entities/phase.js';
+import { PowerCapacity } from '../entities/power-capacity.js';
+import { Commitment } from '../entities/commitment.js';
+import { ProgramCountry, ProgramSupplier } from '../entities/program-country.js';
 
-const discrepancySubjects = ['program', 'partner', 'gpuModel', 'allocation', 'initiative', 'investment'] as const;
-const citationSubjects = [...discrepancySubjects, 'initiativeParticipant', 'investmentInvestor', 'exchangeRate'] as const;
+const discrepancySubjects = [
+  'program',
+  'partner',
+  'gpuModel',
+  'allocation',
+  'initiative',
+  'investment',
+  'phase',
+  'powerCapacity',
+  'commitment',
+] as const;
+const citationSubjects = [
+  ...discrepancySubjects,
+  'initiativeParticipant',
+  'investmentInvestor',
+  'exchangeRate',
+  'programCountry',
+  'programSupplier',
+] as const;
 
 type SubjectRelation = (typeof citationSubjects)[number];
 
@@ -32,6 +53,11 @@ export function subjectTypes(): [SubjectRelation, ObjectRef<never, unknown>][] {
     initiativeParticipant: InitiativeParticipant,
     investmentInvestor: InvestmentInvestor,
     exchangeRate: ExchangeRate,
+    phase: Phase,
+    powerCapacity: PowerCapacity,
+    commitment: Commitment,
+    programCountry: ProgramCountry,
+    programSupplier: ProgramSupplier,
   };
   return Object.entries(types) as [SubjectRelation, ObjectRef<never, unknown>][];
 }
@@ -53,6 +79,11 @@ const subjectColumns: Record<string, string> = {
   InitiativeParticipant: 'initiativeParticipantId',
   InvestmentInvestor: 'investmentInvestorId',
   ExchangeRate: 'exchangeRateId',
+  Phase: 'phaseId',
+  PowerCapacity: 'powerCapacityId',
+  Commitment: 'commitmentId',
+  ProgramCountry: 'programCountryId',
+  ProgramSupplier: 'programSupplierId',
 };
 
 /**
@@ -68,7 +99,17 @@ export function subjectColumnValues(tx: Transaction, subjectId: string, allowed:
 }
 
 export const citationSubjectTypes = Object.keys(subjectColumns);
-export const discrepancySubjectTypes = ['Program', 'Partner', 'GpuModel', 'Allocation', 'Initiative', 'Investment'];
+export const discrepancySubjectTypes = [
+  'Program',
+  'Partner',
+  'GpuModel',
+  'Allocation',
+  'Initiative',
+  'Investment',
+  'Phase',
+  'PowerCapacity',
+  'Commitment',
+];
 
 /** The one subject relation loaded on a citation or discrepancy row, branded for `Node`. */
 export function loadedSubject(row: Record<string, unknown>, what: string): never {
