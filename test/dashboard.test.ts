@@ -16,6 +16,7 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { buildDashboard, createDashboard, type DashboardHandler } from '../src/server/dashboard.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { attachGraphQLWebSocket } from '../src/server/websocket.js';
+import { seedDatabase } from '../src/db/seed/index.js';
 import { addWorldFixture } from './fixtures/world.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -58,12 +59,22 @@ interface Running {
 }
 
 /**
- * The production set-up in one process: CSRF prevention on, the dashboard, SSE and WebSocket;
- * with `world`, the fixture's made-up programmes imported beside the seed before it serves.
+ * The production set-up in one process: CSRF prevention on, the dashboard, SSE and WebSocket,
+ * seeded as at a first start (every bundled programme). With `fixture`, Korea alone and the
+ * fixture's made-up programmes beside it, so the comparisons have known answers.
  */
-async function start(dashboard: DashboardHandler, options: { world?: boolean } = {}): Promise<Running> {
-  const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, csrfPrevention: true });
-  if (options.world) addWorldFixture(app.db);
+async function start(dashboard: DashboardHandler, options: { fixture?: boolean } = {}): Promise<Running> {
+  const app = createApp({
+    databasePath: ':memory:',
+    seedOnStart: !options.fixture,
+    graphiql: false,
+    logging: false,
+    csrfPrevention: true,
+  });
+  if (options.fixture) {
+    seedDatabase(app.db, { only: ['korea-2025'] });
+    addWorldFixture(app.db);
+  }
   const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
   const server: Server = createHttpServer(app, { db: app.db, dashboard });
   const sockets = attachGraphQLWebSocket(server, app.yoga);
@@ -177,7 +188,7 @@ describe('dashboard in Chromium', () => {
         `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium; .ci/run does it). The browser test never downloads a browser.`,
       );
     }
-    running = await start(createDashboard().handler, { world: true });
+    running = await start(createDashboard().handler, { fixture: true });
     mkdirSync(artifacts, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -10,7 +10,7 @@ export type Currency = 'USD' | 'KRW';
 export type Route = { view: 'world' } | { view: 'program'; slug: string };
 
 /** The world table's sortable columns. */
-export type SortKey = 'name' | 'country' | 'announced' | 'gpus' | 'money' | 'partners';
+export type SortKey = 'name' | 'country' | 'announced' | 'status' | 'gpus' | 'money' | 'power' | 'partners';
 
 export interface State {
   route: Route;

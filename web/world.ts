@@ -3,9 +3,11 @@
 // button to its sources and each programme a link to its own view.
 import { request, requestTolerating } from './api.js';
 import { byId, type Child, h, markScrollers, nodes } from './dom.js';
-import { bounded, integer, money, perUnit, rateKinds } from './format.js';
+import { bounded, boundPrefix, integer, money, perUnit, rateKinds } from './format.js';
 import {
   type CitationPartsFragment,
+  type DatePrecision,
+  type ProgramStatus,
   ProgramFigureCitationsDocument,
   type ProgramFigureCitationsQuery,
   WorldDocument,
@@ -17,6 +19,56 @@ import { nameOf, type SortKey, state } from './state.js';
 type WorldProgram = WorldQuery['programs']['edges'][number]['node'];
 type MoneyTotal = NonNullable<WorldProgram['investmentTotal']>;
 type Conversion = MoneyTotal['conversions'][number];
+type Power = WorldProgram['powerCapacities']['edges'][number]['node'];
+
+/** The order a programme moves through; paused and called-off ones after the live ones. */
+const statusOrder: ProgramStatus[] = ['PROPOSED', 'ANNOUNCED', 'UNDER_CONSTRUCTION', 'OPERATIONAL', 'ON_HOLD', 'CANCELLED'];
+const statusLabels: Record<ProgramStatus, string> = {
+  PROPOSED: 'Proposed',
+  ANNOUNCED: 'Announced',
+  UNDER_CONSTRUCTION: 'Under construction',
+  OPERATIONAL: 'Operational',
+  ON_HOLD: 'On hold',
+  CANCELLED: 'Cancelled',
+};
+
+/** A date as precisely as the sources give it: "2025-06" for June 2025, "Q2 2026", "2024". */
+export function datePrecise(date: string, precision: DatePrecision): string {
+  const [year, month] = date.split('-');
+  const m = Number(month);
+  switch (precision) {
+    case 'DAY':
+      return date;
+    case 'MONTH':
+      return `${year}-${month}`;
+    case 'QUARTER':
+      return `Q${Math.ceil(m / 3)} ${year}`;
+    case 'HALF':
+      return `H${m <= 6 ? 1 : 2} ${year}`;
+    case 'SEASON':
+      return `${['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'][m - 1]} ${year}`;
+    case 'YEAR':
+      return year ?? date;
+  }
+}
+
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** "up to 500 MW", "15–20 MW", "≈ 1,000 MW". */
+export function megawatts(power: Pick<Power, 'mw' | 'mwHigh' | 'bound'>): string {
+  const low = decimal.format(Number(power.mw));
+  if (power.mwHigh !== null) return `${power.bound === 'APPROXIMATE' ? '≈ ' : ''}${low}–${decimal.format(Number(power.mwHigh))} MW`;
+  return `${boundPrefix[power.bound]}${low} MW`;
+}
+
+/** The largest power figure a programme states (a range by its top), or null when it states none. */
+function largestPower(program: WorldProgram): Power | null {
+  const top = (power: Power) => Number(power.mwHigh ?? power.mw);
+  return nodes(program.powerCapacities).reduce<Power | null>(
+    (best, power) => (best === null || top(power) > top(best) ? power : best),
+    null,
+  );
+}
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
@@ -48,6 +100,12 @@ function sortValue(program: WorldProgram, key: SortKey): string | number | null 
       return countryName(program.country);
     case 'announced':
       return program.announcedOn;
+    case 'status':
+      return statusOrder.indexOf(program.status);
+    case 'power': {
+      const power = largestPower(program);
+      return power ? Number(power.mwHigh ?? power.mw) : null;
+    }
     case 'gpus':
       return headlineGpus(program)?.quantity ?? null;
     case 'money': {
@@ -75,6 +133,8 @@ const columns: { key: SortKey; label: () => string; numeric: boolean; firstDirec
   { key: 'name', label: () => 'Programme', numeric: false, firstDirection: 'ascending' },
   { key: 'gpus', label: () => 'GPUs', numeric: true, firstDirection: 'descending' },
   { key: 'money', label: () => `Money in ${state.worldCurrency}`, numeric: true, firstDirection: 'descending' },
+  { key: 'power', label: () => 'Power (MW)', numeric: true, firstDirection: 'descending' },
+  { key: 'status', label: () => 'Status', numeric: false, firstDirection: 'descending' },
   { key: 'country', label: () => 'Country', numeric: false, firstDirection: 'ascending' },
   { key: 'announced', label: () => 'Announced', numeric: false, firstDirection: 'descending' },
   { key: 'partners', label: () => 'Partners', numeric: true, firstDirection: 'descending' },
@@ -135,7 +195,8 @@ function boundsOf(total: WorldProgram['gpuTotal']): string {
 
 function gpuCell(program: WorldProgram): HTMLTableCellElement {
   const figure = headlineGpus(program);
-  if (!figure) return h('td', { class: 'num' }, h('span', { class: 'muted' }, 'no GPU figure recorded'));
+  const stated = unnumbered(program, 'GPUS');
+  if (!figure) return h('td', { class: 'num' }, h('span', { class: 'muted' }, 'no GPU figure recorded'), stated);
   const total = program.gpuTotal;
   const text = bounded(figure.quantity, figure.bound);
   const title = `Sources: GPUs in ${program.name}`;
@@ -176,6 +237,7 @@ function gpuCell(program: WorldProgram): HTMLTableCellElement {
         ? `stated total; ${sum ? `allocations: ${sum}` : 'no allocations recorded'}`
         : `sum of the allocations${boundsOf(total)}`,
     ),
+    stated,
   );
 }
 
@@ -194,7 +256,8 @@ function moneyCell(program: WorldProgram): HTMLTableCellElement {
   if (missing)
     return h('td', { class: 'num' }, h('span', { class: 'warn', 'data-money-missing': program.slug }, `no rate to ${state.worldCurrency}`));
   const total = moneyOf(program);
-  if (!total) return h('td', { class: 'num' }, h('span', { class: 'muted' }, 'no investment recorded'));
+  const stated = unnumbered(program, 'MONEY');
+  if (!total) return h('td', { class: 'num' }, stated ?? h('span', { class: 'muted' }, 'no investment recorded'));
   const text = money(total.amount, total.currency, total.bound);
   const title = `Sources: money in ${program.name}`;
   const lead = h(
@@ -235,6 +298,114 @@ function moneyCell(program: WorldProgram): HTMLTableCellElement {
       hiddenContext(` invested in ${program.name}, show the sources`),
     ),
     h('span', { class: 'sub block' }, from.length ? `converted from ${from.join(', ')}` : `in ${total.currency} as stated`),
+    stated,
+  );
+}
+
+/** "supplier NVIDIA", or "suppliers NVIDIA, AMD" with the others the sources name. */
+function suppliersLine(program: WorldProgram): HTMLSpanElement {
+  const suppliers = [program.supplier, ...program.otherSuppliers.map((other) => other.partner)];
+  return h(
+    'span',
+    { class: 'sub block' },
+    suppliers.length === 1 ? 'supplier ' : 'suppliers ',
+    ...suppliers.flatMap((supplier, index) => [index ? ', ' : '', nameOf(supplier)]),
+  );
+}
+
+/** The host first, then the other countries the programme spans, each with its role when it hosts nothing. */
+function countriesCell(program: WorldProgram): HTMLTableCellElement {
+  const entries = program.countries.length ? program.countries : [{ country: program.country, role: 'HOST' as const, primary: true }];
+  return h(
+    'td',
+    {},
+    ...entries.map((entry, index) =>
+      h(
+        'span',
+        { class: index ? 'sub block' : 'block', 'data-country': entry.country },
+        countryName(entry.country),
+        entry.role === 'PARTICIPANT' ? ' (participant)' : '',
+      ),
+    ),
+  );
+}
+
+/**
+ * Amounts the sources commit without a number, in their words ("several hundred thousand"), as
+ * a button to the commitments' sources; null when there are none.
+ */
+function unnumbered(program: WorldProgram, subject: 'GPUS' | 'MONEY'): HTMLElement | null {
+  const phrases = nodes(program.commitments)
+    .filter((commitment) => commitment.subject === subject)
+    .map((commitment) => `“${commitment.statedPhrase}”${commitment.currency ? ` (${commitment.currency})` : ''}`);
+  if (phrases.length === 0) return null;
+  const what = subject === 'GPUS' ? 'GPUs' : 'money';
+  const title = `Sources: ${what} in ${program.name} stated without a number`;
+  return h(
+    'span',
+    { class: 'sub block', 'data-unnumbered': subject.toLowerCase() },
+    'without a number: ',
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'cite',
+        'aria-haspopup': 'dialog',
+        onclick: () =>
+          void showLoadedCitations(
+            title,
+            h('p', { class: 'sub' }, `Stated without a number, so never counted in a total: ${phrases.join(', ')}.`),
+            async () =>
+              nodes((await figureCitations(program)).commitments)
+                .filter((commitment) => commitment.subject === subject)
+                .flatMap((commitment) => nodes(commitment.citations)),
+          ),
+      },
+      phrases.join(', '),
+      hiddenContext(` ${what} in ${program.name}, show the sources`),
+    ),
+  );
+}
+
+function powerCell(program: WorldProgram): HTMLTableCellElement {
+  const largest = largestPower(program);
+  if (!largest) return h('td', { class: 'num' }, h('span', { class: 'muted' }, 'none stated'));
+  const all = nodes(program.powerCapacities);
+  const more = program.powerCapacities.totalCount - 1;
+  const title = `Sources: power in ${program.name}`;
+  const lead = h(
+    'div',
+    {},
+    h('p', { class: 'sub' }, 'The power figures the sources state, each with what it covers; none is a sum of the others.'),
+    h(
+      'ul',
+      { class: 'rates', 'aria-label': 'Power figures' },
+      ...all.map((power) =>
+        h('li', {}, h('strong', {}, megawatts(power)), ` — ${power.scope}${power.location ? ` (${power.location})` : ''}`),
+      ),
+    ),
+  );
+  return h(
+    'td',
+    { class: 'num' },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'cite figure-cell',
+        'aria-haspopup': 'dialog',
+        'data-figure': 'power',
+        'data-program': program.slug,
+        onclick: () =>
+          void showLoadedCitations(title, lead, async () => {
+            const node = await figureCitations(program);
+            return nodes(node.powerCapacities).flatMap((power) => nodes(power.citations));
+          }),
+      },
+      h('span', { 'data-shown': '' }, megawatts(largest)),
+      hiddenContext(` of power in ${program.name}, show the sources`),
+    ),
+    h('span', { class: 'sub block' }, largest.scope, more > 0 ? `; ${more} more figure${more === 1 ? '' : 's'}` : null),
   );
 }
 
@@ -321,11 +492,13 @@ export function renderWorld(): void {
             h(
               'tr',
               { 'data-program-row': program.slug },
-              h('th', { scope: 'row' }, programLink(program), h('span', { class: 'sub block' }, 'supplier ', nameOf(program.supplier))),
+              h('th', { scope: 'row' }, programLink(program), suppliersLine(program)),
               gpuCell(program),
               moneyCell(program),
-              h('td', {}, countryName(program.country)),
-              h('td', {}, h('time', { datetime: program.announcedOn }, program.announcedOn)),
+              powerCell(program),
+              h('td', { 'data-status': program.status }, statusLabels[program.status]),
+              countriesCell(program),
+              h('td', {}, h('time', { datetime: program.announcedOn }, datePrecise(program.announcedOn, program.announcedOnPrecision))),
               h('td', { class: 'num' }, program.partnerCount),
             ),
           ),

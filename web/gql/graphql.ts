@@ -20,6 +20,35 @@ export type CitationStance =
   /** The source states the stored value. */
   | 'SUPPORTS';
 
+/** What a commitment stated without a number is about. */
+export type CommitmentSubject =
+  /** GPUs ("several hundred thousand"). */
+  | 'GPUS'
+  /** Money ("a major investment", "several hundred million"). */
+  | 'MONEY';
+
+/** A country's part in a programme. */
+export type CountryRole =
+  /** GPUs or data centres of the programme are in this country. */
+  | 'HOST'
+  /** The country takes part (a partner state, a consortium member) without hosting GPUs named by the sources. */
+  | 'PARTICIPANT';
+
+/** How precise a date is: a date known only as "June 2025" is stored as its first day with MONTH. */
+export type DatePrecision =
+  /** The exact day. */
+  | 'DAY'
+  /** The half-year only ("first half of 2026"); the date is its first day. */
+  | 'HALF'
+  /** The month only; the date is its first day. */
+  | 'MONTH'
+  /** The quarter only ("Q2 2026"); the date is its first day. */
+  | 'QUARTER'
+  /** A season ("summer 2026"); the date is the first day of its first month. */
+  | 'SEASON'
+  /** The year only ("by 2027"); the date is 1 January. */
+  | 'YEAR';
+
 /** What a stored exchange rate is. */
 export type ExchangeRateKind =
   /** A market rate for its date (e.g. a reported closing rate), with its source. */
@@ -70,6 +99,21 @@ export type PartnerKind =
   /** A university. */
   | 'UNIVERSITY';
 
+/** Where a programme stands as a whole, as its sources describe it. */
+export type ProgramStatus =
+  /** Announced; nothing stated beyond the announcement. */
+  | 'ANNOUNCED'
+  /** Called off, as a source reports. */
+  | 'CANCELLED'
+  /** Paused, as a source reports. */
+  | 'ON_HOLD'
+  /** At least part of it is running. */
+  | 'OPERATIONAL'
+  /** A bid or proposal, not yet agreed (e.g. a candidate EU AI gigafactory). */
+  | 'PROPOSED'
+  /** Sites are being built or GPUs installed. */
+  | 'UNDER_CONSTRUCTION';
+
 /** How a stated figure bounds the real one: sources often say "up to" or "more than". */
 export type QuantityBound =
   /** The figure is rounded or estimated ("about", 약). */
@@ -97,6 +141,7 @@ export type CitationsQuery = { node:
     | { __typename: 'Allocation', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Citation', id: string }
+    | { __typename: 'Commitment', id: string }
     | { __typename: 'Discrepancy', id: string }
     | { __typename: 'ExchangeRate', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
     | { __typename: 'GpuModel', id: string }
@@ -105,7 +150,11 @@ export type CitationsQuery = { node:
     | { __typename: 'Investment', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
     | { __typename: 'InvestmentInvestor', id: string }
     | { __typename: 'Partner', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> }, allocations: { edges: Array<{ node: { id: string, quantity: number, bound: QuantityBound, program: { slug: string }, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> } }
+    | { __typename: 'Phase', id: string }
+    | { __typename: 'PowerCapacity', id: string }
     | { __typename: 'Program', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } }
+    | { __typename: 'ProgramCountry', id: string }
+    | { __typename: 'ProgramSupplier', id: string }
     | { __typename: 'Source', id: string }
    | null };
 
@@ -154,7 +203,7 @@ export type WorldQueryVariables = Exact<{
 }>;
 
 
-export type WorldQuery = { programs: { totalCount: number, edges: Array<{ node: { id: string, slug: string, name: string, nameKo: string | null, country: string, announcedOn: string, statedGpuTotal: number | null, statedGpuTotalBound: QuantityBound | null, partnerCount: number, supplier: { id: string, name: string, nameKo: string | null }, gpuTotal: { quantity: number, exact: boolean, bound: QuantityBound, lowerBound: number, upperBound: number | null, allocationCount: number }, investmentTotal: { amount: string, currency: string, bound: QuantityBound, exact: boolean, investmentCount: number, conversions: Array<{ converted: string, original: { amount: string, currency: string }, rate: { id: string, baseCurrency: string, quoteCurrency: string, asOf: string, rate: string, kind: ExchangeRateKind } }> } | null } }> }, exchangeRates: { edges: Array<{ node: { id: string, baseCurrency: string, quoteCurrency: string } }> }, investments: { edges: Array<{ node: { id: string, amount: { currency: string } } }> } };
+export type WorldQuery = { programs: { totalCount: number, edges: Array<{ node: { id: string, slug: string, name: string, nameKo: string | null, country: string, announcedOn: string, announcedOnPrecision: DatePrecision, status: ProgramStatus, statedGpuTotal: number | null, statedGpuTotalBound: QuantityBound | null, partnerCount: number, countries: Array<{ country: string, role: CountryRole, primary: boolean }>, supplier: { id: string, name: string, nameKo: string | null }, otherSuppliers: Array<{ partner: { id: string, name: string, nameKo: string | null } }>, powerCapacities: { totalCount: number, edges: Array<{ node: { id: string, mw: string, mwHigh: string | null, bound: QuantityBound, scope: string, location: string | null } }> }, commitments: { edges: Array<{ node: { id: string, subject: CommitmentSubject, statedPhrase: string, currency: string | null } }> }, gpuTotal: { quantity: number, exact: boolean, bound: QuantityBound, lowerBound: number, upperBound: number | null, allocationCount: number }, investmentTotal: { amount: string, currency: string, bound: QuantityBound, exact: boolean, investmentCount: number, conversions: Array<{ converted: string, original: { amount: string, currency: string }, rate: { id: string, baseCurrency: string, quoteCurrency: string, asOf: string, rate: string, kind: ExchangeRateKind } }> } | null } }> }, exchangeRates: { edges: Array<{ node: { id: string, baseCurrency: string, quoteCurrency: string } }> }, investments: { edges: Array<{ node: { id: string, amount: { currency: string } } }> } };
 
 export type ProgramFigureCitationsQueryVariables = Exact<{
   id?: string | number;
@@ -165,6 +214,7 @@ export type ProgramFigureCitationsQuery = { node:
     | { __typename: 'Allocation', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Citation', id: string }
+    | { __typename: 'Commitment', id: string }
     | { __typename: 'Discrepancy', id: string }
     | { __typename: 'ExchangeRate', id: string }
     | { __typename: 'GpuModel', id: string }
@@ -173,7 +223,11 @@ export type ProgramFigureCitationsQuery = { node:
     | { __typename: 'Investment', id: string }
     | { __typename: 'InvestmentInvestor', id: string }
     | { __typename: 'Partner', id: string }
-    | { __typename: 'Program', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> }, allocations: { edges: Array<{ node: { id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> }, investments: { edges: Array<{ node: { id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> } }
+    | { __typename: 'Phase', id: string }
+    | { __typename: 'PowerCapacity', id: string }
+    | { __typename: 'Program', id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> }, allocations: { edges: Array<{ node: { id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> }, investments: { edges: Array<{ node: { id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> }, powerCapacities: { edges: Array<{ node: { id: string, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> }, commitments: { edges: Array<{ node: { id: string, subject: CommitmentSubject, citations: { edges: Array<{ node: { id: string, field: string | null, quote: string, quoteKind: QuoteKind, stance: CitationStance, statement: string, locator: string | null, source: { publisher: string, title: string | null, url: string | null, language: string } } }> } } }> } }
+    | { __typename: 'ProgramCountry', id: string }
+    | { __typename: 'ProgramSupplier', id: string }
     | { __typename: 'Source', id: string }
    | null };
 
@@ -186,5 +240,5 @@ export const InitiativesDocument = {"__meta__":{"hash":"b7128e7b4e5e24e7bf671a9a
 export const InvestmentsDocument = {"__meta__":{"hash":"0a165ece07673daf89ed63418a3f600b191c907f0525f81999baa3b6aaf9f71d"}} as unknown as DocumentNode<InvestmentsQuery, InvestmentsQueryVariables>;
 export const ProgramTotalsChangedDocument = {"__meta__":{"hash":"592593c599ed1660c00d6864504d9135089ae08517a7850dc009bb6bb4c660f2"}} as unknown as DocumentNode<ProgramTotalsChangedSubscription, ProgramTotalsChangedSubscriptionVariables>;
 export const AllocationChangedDocument = {"__meta__":{"hash":"4465645983f6bc0171815eb0c5c059d11ff8a72e328156d7e9c585ae9c20c889"}} as unknown as DocumentNode<AllocationChangedSubscription, AllocationChangedSubscriptionVariables>;
-export const WorldDocument = {"__meta__":{"hash":"d067892ce68a0655af5b631421a14a388109bc09e4277a7bdcccf09f29216d14"}} as unknown as DocumentNode<WorldQuery, WorldQueryVariables>;
-export const ProgramFigureCitationsDocument = {"__meta__":{"hash":"9bbbccb0d66f4ab2aae6c39d5c7f634e3a89d1437d2fd3d68b9bfd8d4a17a11f"}} as unknown as DocumentNode<ProgramFigureCitationsQuery, ProgramFigureCitationsQueryVariables>;
+export const WorldDocument = {"__meta__":{"hash":"87f8afd970c13401a8ff5148a5b566a1d73b33550fa49e66a100bb98d6c15dc2"}} as unknown as DocumentNode<WorldQuery, WorldQueryVariables>;
+export const ProgramFigureCitationsDocument = {"__meta__":{"hash":"430ba264c5e78f6499073f8bc6a40a4e349975105ab4f97053d2b71fefebc8c4"}} as unknown as DocumentNode<ProgramFigureCitationsQuery, ProgramFigureCitationsQueryVariables>;
