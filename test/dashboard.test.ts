@@ -258,8 +258,12 @@ describe('dashboard in Chromium', () => {
 
     // Money in the chosen currency, the currency named; a programme whose money has no rate says so, alone.
     expect(await page.locator('#world th', { hasText: 'Money in USD' }).count()).toBe(1);
-    expect(await shown(KOREA, 'money')).toBe('≈ $3,000,000,000 (3B)');
-    expect(await shown(EXAMPLELAND, 'money')).toBe('≈ $1,140,000,000 (1.1B)');
+    expect(await shown(KOREA, 'money')).toBe('≈ $3B');
+    expect(await shown(EXAMPLELAND, 'money')).toBe('≈ $1.1B');
+    // The full amount is in the figure's name.
+    await page
+      .getByRole('button', { name: '≈ $1.1B (≈ $1,140,000,000) invested in Exampleland sovereign compute (test data), show the sources' })
+      .waitFor();
     expect(await page.locator(`[data-money-missing="${SAMPLESTAN}"]`).textContent()).toBe('no rate to USD');
     const rates = (await page.getByTestId('rates-used').textContent()) ?? '';
     expect(rates).toContain('1 EUR = 1.14 USD');
@@ -290,17 +294,17 @@ describe('dashboard in Chromium', () => {
 
     // Another currency: amounts stated in it are not converted; the rate used is shown (here inverted).
     await page.selectOption('#world-currency', 'EUR');
-    await expect.poll(() => shown(EXAMPLELAND, 'money'), { timeout: WAIT }).toBe('≈ €1,000,000,000 (1B)');
+    await expect.poll(() => shown(EXAMPLELAND, 'money'), { timeout: WAIT }).toBe('≈ €1B');
     expect(await page.locator('#world th', { hasText: 'Money in EUR' }).count()).toBe(1);
-    expect(await shown(KOREA, 'money')).toBe('≈ €2,631,578,947 (2.6B)');
+    expect(await shown(KOREA, 'money')).toBe('≈ €2.6B');
     expect(await page.getByTestId('rates-used').textContent()).toContain('Exchange rates used for EUR1 EUR = 1.14 USD');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('world-currency');
     await page.selectOption('#world-currency', 'GBP');
     await expect.poll(() => page.locator(`[data-money-missing="${KOREA}"]`).textContent(), { timeout: WAIT }).toBe('no rate to GBP');
-    expect(await shown(SAMPLESTAN, 'money')).toBe('£500,000,000.00 (500M)');
+    expect(await shown(SAMPLESTAN, 'money')).toBe('£500M');
     await page.screenshot({ path: join(artifacts, 'dashboard-world.png'), fullPage: true });
     await page.selectOption('#world-currency', 'USD');
-    await expect.poll(() => shown(KOREA, 'money'), { timeout: WAIT }).toBe('≈ $3,000,000,000 (3B)');
+    await expect.poll(() => shown(KOREA, 'money'), { timeout: WAIT }).toBe('≈ $3B');
   }, 60_000);
 
   it('opens the citations behind each world figure: a stated total, a sum of allocations, money with its rates', async () => {
@@ -380,6 +384,65 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => page.textContent('#headline'), { timeout: WAIT }).toContain('No programme "no-such-programme"');
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
+
+  it('compares the bundled programmes as a first start loads them: status, power, countries, numbers without a figure, sorted by each', async () => {
+    const real = await start(createDashboard().handler);
+    const view = await context.newPage();
+    try {
+      const { programs } = await graphql<{
+        programs: { totalCount: number; edges: { node: { slug: string; countries: unknown[]; commitments: { totalCount: number } } }[] };
+      }>(real, '{ programs(first: 100) { totalCount edges { node { slug countries { country } commitments { totalCount } } } } }');
+      expect(programs.totalCount).toBeGreaterThan(12);
+      await view.goto(`${real.base}/`, { timeout: WAIT });
+      await expect.poll(() => rowOrder(view).then((rows) => rows.length), { timeout: WAIT }).toBe(programs.totalCount);
+      expect(await seriousViolations(view)).toEqual([]);
+      // Every row has a status, and each country a programme spans is listed.
+      expect(await view.locator('#world td[data-status]').count()).toBe(programs.totalCount);
+      const countries = programs.edges.reduce((sum, edge) => sum + edge.node.countries.length, 0);
+      expect(await view.locator('#world [data-country]').count()).toBe(countries);
+      // A commitment without a number shows in its own words, never as a number.
+      const unnumbered = programs.edges.filter((edge) => edge.node.commitments.totalCount > 0).length;
+      expect(unnumbered).toBeGreaterThan(0);
+      expect(await view.locator('#world [data-unnumbered] button').count()).toBeGreaterThanOrEqual(unnumbered);
+
+      /** The shown figures of one column, top to bottom, as numbers; null where none is stated. */
+      const column = (kind: 'gpus' | 'power') =>
+        view.locator('#world tbody tr').evaluateAll(
+          (rows, figureKind) =>
+            rows.map((row) => {
+              const shown = row.querySelector(`[data-figure="${figureKind}"] [data-shown]`)?.textContent;
+              // A range ("15–20 MW") sorts by its top: read the last number.
+              const numbers = shown?.match(/\d[\d,.]*/g);
+              return numbers ? Number(numbers[numbers.length - 1]!.replace(/,/g, '')) : null;
+            }),
+          kind,
+        );
+      const isDescending = (values: (number | null)[]) => {
+        const known = values.filter((value): value is number => value !== null);
+        // Unknowns last, the rest largest first (a range by its low end may tie with a figure).
+        return values.slice(known.length).every((value) => value === null) && known.every((value, i) => i === 0 || value <= known[i - 1]!);
+      };
+      expect(isDescending(await column('gpus'))).toBe(true);
+      await view.locator('#world button[data-sort="power"]').click();
+      await expect.poll(() => view.locator('#world th[aria-sort]').textContent()).toContain('Power (MW)');
+      const power = await column('power');
+      expect(power.filter((value) => value !== null).length).toBeGreaterThan(3);
+      // Sorted by the largest figure: the first row's shown figure is the largest of all.
+      expect(power[0]).toBe(Math.max(...power.filter((value): value is number => value !== null)));
+      // The largest power figure opens every power figure of its programme, with their sources.
+      await view.locator('#world tbody tr').first().locator('[data-figure="power"]').click();
+      await view.locator('dialog[open] li.citation').first().waitFor({ state: 'visible', timeout: WAIT });
+      expect(await view.locator('dialog[open] ul[aria-label="Power figures"] li').count()).toBeGreaterThan(0);
+      expect(await seriousViolations(view)).toEqual([]);
+      await view.keyboard.press('Escape');
+      await view.locator('#world button[data-sort="status"]').press('Enter');
+      await expect.poll(() => view.locator('#world th[aria-sort]').textContent()).toContain('Status');
+      await view.screenshot({ path: join(artifacts, 'dashboard-world-bundled.png'), fullPage: true });
+    } finally {
+      await view.close();
+      await real.close();
+    }
+  }, 90_000);
 
   it('shows the headline, five partner bars, a Korean quote on a bar, and a write without reload', async () => {
     await page.goto(`${running.base}/programs/korea-2025`, { timeout: WAIT });

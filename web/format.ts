@@ -1,5 +1,5 @@
 // How figures read: bounds in words, money with its currency, rates per unit, field names as words.
-import type { QuantityBound } from './gql/graphql.js';
+import type { DatePrecision, QuantityBound } from './gql/graphql.js';
 
 export const integer = new Intl.NumberFormat('en-US');
 export const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
@@ -18,16 +18,20 @@ export function bounded(quantity: number, bound: QuantityBound): string {
 
 /** An amount with its bound; an inexact one without cents, since "about USD 3 billion" has none. */
 export function money(amount: string, currency: string, bound: QuantityBound = 'EXACT'): string {
-  const value = Number(amount);
-  const cents = bound === 'EXACT' && currency !== 'KRW';
+  const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(Number(amount));
+  return `${fullMoney(amount, currency, bound)} (${compact})`;
+}
+
+/** The amount in full with its bound: "≈ $3,000,000,000", "£500,000,000.00". */
+export function fullMoney(amount: string, currency: string, bound: QuantityBound = 'EXACT'): string {
+  const cents = bound === 'EXACT' && currency !== 'KRW' && currency !== 'JPY';
   const full = new Intl.NumberFormat('en-US', {
     style: 'currency',
     currency,
     minimumFractionDigits: cents ? 2 : 0,
     maximumFractionDigits: cents ? 2 : 0,
-  }).format(value);
-  const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  return `${boundPrefix[bound]}${full} (${compact})`;
+  }).format(Number(amount));
+  return `${boundPrefix[bound]}${full}`;
 }
 
 /** A rate per unit of the base currency: "1 USD = 1,431.7 KRW". */
@@ -75,4 +79,65 @@ export const domainLabels: Record<string, string> = {
 
 export function humanize(value: string): string {
   return value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+
+const compactScale: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/**
+ * An amount short enough to compare at a glance ("≈ $87B", "at least $32B"), rounded so it never
+ * claims more than the bound: a floor rounds down, a ceiling up; an exact amount that rounding
+ * changed reads "≈". The full amount goes in the figure's accessible name and its panel.
+ */
+export function compactMoney(amount: string, currency: string, bound: QuantityBound): string {
+  const value = Number(amount);
+  // `roundingMode` is ES2023 (Chromium 106+); TypeScript's lib here does not type it yet.
+  const options = {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+    roundingMode: bound === 'AT_LEAST' ? 'floor' : bound === 'UP_TO' ? 'ceil' : 'halfExpand',
+  } as Intl.NumberFormatOptions;
+  const format = new Intl.NumberFormat('en-US', options);
+  const parts = format.formatToParts(value);
+  const digits = Number(
+    parts
+      .filter((part) => part.type === 'integer' || part.type === 'decimal' || part.type === 'fraction')
+      .map((part) => (part.type === 'decimal' ? '.' : part.value))
+      .join(''),
+  );
+  const scale = compactScale[parts.find((part) => part.type === 'compact')?.value ?? ''] ?? 1;
+  const rounded = Math.abs(digits * scale - value) > 0.005;
+  const prefix = bound === 'EXACT' ? (rounded ? '≈ ' : '') : boundPrefix[bound];
+  return `${prefix}${format.format(value)}`;
+}
+
+/** A date as precisely as the sources give it: "2025-06" for June 2025, "Q2 2026", "2024". */
+export function datePrecise(date: string, precision: DatePrecision): string {
+  const [year, month] = date.split('-');
+  const m = Number(month);
+  switch (precision) {
+    case 'DAY':
+      return date;
+    case 'MONTH':
+      return `${year}-${month}`;
+    case 'QUARTER':
+      return `Q${Math.ceil(m / 3)} ${year}`;
+    case 'HALF':
+      return `H${m <= 6 ? 1 : 2} ${year}`;
+    case 'SEASON':
+      return `${['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'][m - 1]} ${year}`;
+    case 'YEAR':
+      return year ?? date;
+  }
+}
+
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** "up to 500 MW", "15–20 MW", "≈ 1,000 MW". */
+export function megawatts(power: { mw: string; mwHigh: string | null; bound: QuantityBound }): string {
+  const low = decimal.format(Number(power.mw));
+  if (power.mwHigh !== null) return `${power.bound === 'APPROXIMATE' ? '≈ ' : ''}${low}–${decimal.format(Number(power.mwHigh))} MW`;
+  return `${boundPrefix[power.bound]}${low} MW`;
 }

@@ -3,10 +3,9 @@
 // button to its sources and each programme a link to its own view.
 import { request, requestTolerating } from './api.js';
 import { byId, type Child, h, markScrollers, nodes } from './dom.js';
-import { bounded, boundPrefix, integer, money, perUnit, rateKinds } from './format.js';
+import { bounded, compactMoney, datePrecise, fullMoney, integer, megawatts, money, perUnit, rateKinds } from './format.js';
 import {
   type CitationPartsFragment,
-  type DatePrecision,
   type ProgramStatus,
   ProgramFigureCitationsDocument,
   type ProgramFigureCitationsQuery,
@@ -31,35 +30,6 @@ const statusLabels: Record<ProgramStatus, string> = {
   ON_HOLD: 'On hold',
   CANCELLED: 'Cancelled',
 };
-
-/** A date as precisely as the sources give it: "2025-06" for June 2025, "Q2 2026", "2024". */
-export function datePrecise(date: string, precision: DatePrecision): string {
-  const [year, month] = date.split('-');
-  const m = Number(month);
-  switch (precision) {
-    case 'DAY':
-      return date;
-    case 'MONTH':
-      return `${year}-${month}`;
-    case 'QUARTER':
-      return `Q${Math.ceil(m / 3)} ${year}`;
-    case 'HALF':
-      return `H${m <= 6 ? 1 : 2} ${year}`;
-    case 'SEASON':
-      return `${['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'][m - 1]} ${year}`;
-    case 'YEAR':
-      return year ?? date;
-  }
-}
-
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
-
-/** "up to 500 MW", "15–20 MW", "≈ 1,000 MW". */
-export function megawatts(power: Pick<Power, 'mw' | 'mwHigh' | 'bound'>): string {
-  const low = decimal.format(Number(power.mw));
-  if (power.mwHigh !== null) return `${power.bound === 'APPROXIMATE' ? '≈ ' : ''}${low}–${decimal.format(Number(power.mwHigh))} MW`;
-  return `${boundPrefix[power.bound]}${low} MW`;
-}
 
 /** The largest power figure a programme states (a range by its top), or null when it states none. */
 function largestPower(program: WorldProgram): Power | null {
@@ -294,8 +264,8 @@ function moneyCell(program: WorldProgram): HTMLTableCellElement {
             return nodes(node.investments).flatMap((investment): CitationPartsFragment[] => nodes(investment.citations));
           }),
       },
-      h('span', { 'data-shown': '' }, text),
-      hiddenContext(` invested in ${program.name}, show the sources`),
+      h('span', { 'data-shown': '' }, compactMoney(total.amount, total.currency, total.bound)),
+      hiddenContext(` (${fullMoney(total.amount, total.currency, total.bound)}) invested in ${program.name}, show the sources`),
     ),
     h('span', { class: 'sub block' }, from.length ? `converted from ${from.join(', ')}` : `in ${total.currency} as stated`),
     stated,
