@@ -51,6 +51,15 @@ export const serverDefaults = {
   wsMaxOperations: 100,
 };
 
+/** How money totals convert (README, "Money"). */
+export const moneyPolicy = {
+  /**
+   * A stored exchange rate converts an investment only when dated at most this many days from its
+   * announcement; farther, the total answers EXCHANGE_RATE_MISSING instead of using a distant rate.
+   */
+  exchangeRateMaxDays: 14,
+};
+
 /** Document limits (graphql-armor), sized so every shipped operation passes with room and abusive ones fail. */
 export const documentLimits = {
   maxDepth: 16,

@@ -42,8 +42,45 @@ ALIAS = {
     'Government of Spain (via SETT, Recovery Plan funds)': ['Government of Spain (Ministry for Digital Transformation and Public Service)'],
     'NVIDIA with CoreWeave, Microsoft and Nscale': ['NVIDIA', 'CoreWeave', 'Microsoft', 'Nscale'],
     'IndiaAI': ['IndiaAI (Independent Business Division, Digital India Corporation)'],
+    'Microsoft and Nscale': ['Microsoft', 'Nscale'],
+    'public (35%) and private partners': [],  # no partner named: the investment is recorded without investors
+    'public-private consortium': [],
     'ten bidders': ['IndiaAI round-1 bidders (ten cloud providers)'],
     'UK Sovereign AI Industry Forum (as reported)': ['UK Sovereign AI Industry Forum'],
+}
+# Figures a total must not add to the others (README "Overlaps the dataset must not double-count"):
+# a programme-wide total is the programme's stated total; an earlier figure a later one revises
+# is a phase of the programme's history; an investment that overlaps another stays, left out of totals.
+STATED_TOTAL = {'uk-120k-blackwell-ultra', 'softbank-total-10000', 'indiaai-secured-38000', 'humain-expansion-600k'}
+SUPERSEDED = {
+    'indiaai-target-10000': 'an earlier size of the IndiaAI pool',
+    'indiaai-round1-bids-18693': 'an earlier size of the IndiaAI pool (round-1 bids)',
+    'indiaai-approved-34333': 'an earlier size of the IndiaAI pool',
+    'indiaai-installed-17300': 'the installed part of the IndiaAI pool at one date',
+    'indiaai-round3-3850': 'a later tender round within the IndiaAI pool',
+    'mistral-18k-2025': "Mistral's 2025 figure, disputed by the 2026 one",
+    'nscale-10k-june': "Nscale's June 2025 figure, before the September one",
+    'stargate-uk-8k': 'the first Stargate UK offtake, before the larger one',
+}
+EXCLUDED = {
+    'meti-total-72-5bn': 'the sum of the five METI subsidies stated beside it',
+    'highreso-kagawa-total-20bn': "Highreso's own total, which contains its METI subsidy",
+    'kddi-own-100bn': "KDDI's own investment, not stated apart from its METI subsidy",
+    'indiaai-outlay': 'the whole IndiaAI Mission; contains the compute pillar stated beside it',
+    'sarvam-subsidy': 'part of the IndiaAI compute pillar',
+    'nvidia-nscale-usd': "the same stake in Nscale as the GBP 500 million, in another currency",
+    'es-5bn-2025': 'the 2025 bid, revised by the January 2026 joint bid',
+    'es-public-719m': 'the public stake within the bid',
+    'mistral-equity-1bn': 'a prospective equity round, not closed',
+    'mistral-sweden-1-2bn': 'part of the EUR 4 billion for France and Sweden',
+    'humain-dc-programme-77bn': 'one low-confidence page; the whole HUMAIN programme, all suppliers',
+    'firmus-offtake-30bn': 'expected revenue, not an investment',
+    'no-equity-250m': 'the equity part of the first phase stated beside it',
+    'no-microsoft-6-2bn': 'a contract value: revenue to the joint venture',
+    'ae-cost-2bn-plus': 'no official figure; pages disagree',
+    'ae-cost-30bn': 'no official figure; pages disagree',
+    'it4lia-system-290m': 'part of the about EUR 430 million for the whole AI factory',
+    'id-more-than-200m': 'the same project as the USD 200 million (November 2024 wording)',
 }
 KOREA_ROWS = {  # rows Korea's dataset already holds: the same values, so a file loaded alone agrees
     'nvidia': {'name': 'NVIDIA', 'name_ko': '엔비디아', 'kind': 'COMPANY'},
@@ -191,6 +228,21 @@ def convert(path):
         return model_ids[key]
     subjects = {}
     for a in d['allocations']:
+        if a['id'] in STATED_TOTAL:
+            row = tables['programs'][0]
+            row['stated_gpu_total'], row['stated_gpu_total_bound'] = a['quantity'], a['bound']
+            cite('program_id', program_id, a['citations'], 'statedGpuTotal')
+            subjects[a['id']] = ('program_id', program_id)
+            continue
+        if a['id'] in SUPERSEDED:
+            date = a.get('announcedOn')
+            phid = add('phases', {'program_id': program_id, 'slug': f"{slug}-{a['id']}"[:80].rstrip('-'),
+                                  'name': f"{a['quantity']:,} GPUs ({a['bound'].replace('_', ' ').lower()}), {a['partner']}",
+                                  'target_date': date, 'target_precision': 'DAY' if date else None, 'status': 'ACHIEVED' if date else 'PLANNED',
+                                  'achieved_on': date, 'description': f"{SUPERSEDED[a['id']]}; kept as a step of the programme, not summed"})
+            cite('phase_id', phid, a['citations'], 'targetDate' if date else 'name')
+            subjects[a['id']] = ('phase_id', phid)
+            continue
         notes = '; '.join(str(a[k]) for k in ['aggregateNote', 'estimatedBy', 'estimateBy', 'gpuModelNote', 'statusWords', 'targetNote'] if a.get(k))
         stated = ' / '.join(a.get('gpuModelAsStated') or []) or None
         if a['gpuModel'] and a['gpuModel'] not in GPU_MODELS:
@@ -213,7 +265,7 @@ def convert(path):
     by_id = {i['id']: i for i in d['investments']}
     for i in d['investments']:
         inv_date = date_and_precision(i.get('announcedOn') or p['announcedOn']['date'])[0]
-        if i.get('sameAs'):
+        if i.get('sameAs') and i['id'] not in EXCLUDED:
             # The same money stated in another currency: a source's own conversion, not a second investment.
             other = by_id[i['sameAs']]
             if other['amount'] and i['amount'] and other['currency'] != i['currency']:
@@ -231,7 +283,7 @@ def convert(path):
             continue
         iid = add('investments', {'program_id': program_id, 'slug': i['id'], 'initiative_id': init_id, 'title': i['purpose'][:1].upper() + i['purpose'][1:],
                                   'amount_minor': minor(i['amount'], i['currency']), 'currency': i['currency'], 'bound': i['bound'],
-                                  'announced_on': inv_date, 'description': i['amountText']})
+                                  'announced_on': inv_date, 'description': i['amountText'], 'excluded_from_totals': EXCLUDED.get(i['id'])})
         cite('investment_id', iid, i['citations'], 'amount')
         subjects[i['id']] = ('investment_id', iid)
         for pid in dict.fromkeys(investors):

@@ -404,6 +404,12 @@ export const investments = sqliteTable(
     bound: text('bound', { enum: quantityBounds }).notNull(),
     announcedOn: text('announced_on').notNull(),
     description: text('description'),
+    /**
+     * Why money totals leave this investment out, when they do: it is part of another one stated
+     * beside it, the same money in another currency, a revised figure, a contract value or expected
+     * revenue rather than an investment. NULL: totals count it.
+     */
+    excludedFromTotals: text('excluded_from_totals'),
     ...tracked,
   },
   (t) => [

@@ -1,12 +1,13 @@
 // The SQL of money totals over investments: sums per original currency and per stored rate
 // (the one nearest each investment's date, picked in SQL), as text so that nothing passes
 // through a float; the rates those sums name; grouped and per-parent variants.
-import { asc, eq, inArray, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, relationsFilterToSQL, sql, type AnyRelationsFilter, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { quantityBounds } from '../db/enums.js';
 import { relations } from '../db/relations.js';
 import { exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../db/schema.js';
+import { moneyPolicy } from '../config.js';
 import { keyColumns } from './group-labels.js';
 
 export type RateRow = typeof exchangeRates.$inferSelect;
@@ -15,6 +16,8 @@ export type RateRow = typeof exchangeRates.$inferSelect;
 export interface SumRow {
   currency: string;
   rateId: number | null;
+  /** The USD → target rate of a conversion through USD; null for a direct one. */
+  viaRateId: number | null;
   sumMinor: string;
   count: number;
   [boundCount: string]: unknown;
@@ -22,22 +25,47 @@ export interface SumRow {
 
 const outer = (column: string) => sql`${sql.identifier('investments')}.${sql.identifier(column)}`;
 
+/** Totals count an investment unless the dataset says why not (part of another, the same money twice…). */
+const counted = isNull(investments.excludedFromTotals);
+
+/** The currency conversions go through when no rate joins two currencies directly. */
+export const bridgeCurrency = 'USD';
+
 /**
- * The id of the stored rate between an investment's currency and `target`: a market rate nearest
- * its date when there is one, else a source's own conversion nearest its date.
+ * The id of the stored rate between currency `from` and `to`, dated at most
+ * `moneyPolicy.exchangeRateMaxDays` from the investment's announcement: a market rate nearest
+ * its date when there is one, else a source's own conversion nearest its date; NULL when none is
+ * that close (the API then answers EXCHANGE_RATE_MISSING rather than use a distant rate).
  */
-function nearestRateId(target: string): SQL<number | null> {
+function nearestRateId(from: SQL, to: SQL): SQL<number | null> {
   return sql<number | null>`(
     select ${sql.identifier('r')}.${sql.identifier('id')} from ${exchangeRates} as ${sql.identifier('r')}
-    where (r.base_currency = ${outer('currency')} and r.quote_currency = ${target})
-       or (r.base_currency = ${target} and r.quote_currency = ${outer('currency')})
+    where ((r.base_currency = ${from} and r.quote_currency = ${to}) or (r.base_currency = ${to} and r.quote_currency = ${from}))
+      and abs(julianday(r.as_of) - julianday(${outer('announced_on')})) <= ${sql.raw(String(moneyPolicy.exchangeRateMaxDays))}
     order by r.kind <> 'MARKET', abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
     limit 1)`;
 }
 
-/** The rate to convert each investment with; NULL when it is already in `target`. */
+const direct = (target: string) => nearestRateId(sql`${outer('currency')}`, sql`${target}`);
+
+/**
+ * The rate to convert each investment with; NULL when it is already in `target`. Without a direct
+ * rate, the rate from its currency to USD (the second leg is `viaRateIdFor`).
+ */
 export function rateIdFor(target: string): SQL {
-  return sql`case when ${investments.currency} = ${target} then null else ${nearestRateId(target)} end`;
+  return sql`case when ${investments.currency} = ${target} then null
+    when ${direct(target)} is not null then ${direct(target)}
+    when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
+      then ${nearestRateId(sql`${outer('currency')}`, sql`${bridgeCurrency}`)}
+    else null end`;
+}
+
+/** The second leg (USD to `target`) of a conversion through USD; NULL for a direct one. */
+export function viaRateIdFor(target: string): SQL {
+  return sql`case when ${investments.currency} = ${target} or ${direct(target)} is not null then null
+    when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
+      then ${nearestRateId(sql`${bridgeCurrency}`, sql`${target}`)}
+    else null end`;
 }
 
 /**
@@ -59,6 +87,7 @@ export function sumSelection(target: string, perInvestor = false): Record<string
   const selection: Record<string, SQL> = {
     currency: sql`${investments.currency}`,
     rateId: rateIdFor(target),
+    viaRateId: viaRateIdFor(target),
     // As text: an int64 sum above 2^53 would lose digits as a JavaScript number.
     sumMinor: sql`cast(sum(${amount}) as text)`,
     count: sql`count(*)`,
@@ -75,7 +104,9 @@ export function sumSelection(target: string, perInvestor = false): Record<string
 
 /** Loads the rates the rows name, in one statement. */
 export function readRates(db: Db, rows: readonly SumRow[]): Map<number, RateRow> {
-  const ids = [...new Set(rows.flatMap((row) => (row.rateId === null ? [] : [Number(row.rateId)])))];
+  const ids = [
+    ...new Set(rows.flatMap((row) => [row.rateId, row.viaRateId].flatMap((id) => (id === null || id === undefined ? [] : [Number(id)])))),
+  ];
   if (ids.length === 0) return new Map();
   return new Map(
     db
@@ -99,8 +130,8 @@ export function readMoneySumsBy(
   let query = db.select(selection).from(investments).$dynamic();
   if (throughInvestors) query = query.innerJoin(investmentInvestors, eq(investmentInvestors.investmentId, investments.id));
   return query
-    .where(inArray(key, [...ids]))
-    .groupBy(key, investments.currency, rateIdFor(currency))
+    .where(and(inArray(key, [...ids]), counted))
+    .groupBy(key, investments.currency, rateIdFor(currency), viaRateIdFor(currency))
     .all() as (SumRow & { key: number })[];
 }
 
@@ -154,15 +185,15 @@ export function readInvestmentTotals(
   if (keys.includes('INITIATIVE')) query = query.leftJoin(initiatives, eq(initiatives.id, investments.initiativeId));
   const keyIds = keys.map((key) => groupColumns[key].id);
   const groupRows = query
-    .where(predicate)
-    .groupBy(...keyIds, investments.currency, rateIdFor(currency))
+    .where(and(predicate, counted))
+    .groupBy(...keyIds, investments.currency, rateIdFor(currency), viaRateIdFor(currency))
     .orderBy(...keyIds.map((column) => asc(column)))
     .all() as (SumRow & Record<string, unknown>)[];
   const totalRows = db
     .select(sumSelection(currency))
     .from(investments)
-    .where(predicate)
-    .groupBy(investments.currency, rateIdFor(currency))
+    .where(and(predicate, counted))
+    .groupBy(investments.currency, rateIdFor(currency), viaRateIdFor(currency))
     .all() as SumRow[];
   return { groupRows, totalRows, rates: readRates(db, [...groupRows, ...totalRows]) };
 }

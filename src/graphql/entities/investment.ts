@@ -62,6 +62,11 @@ export const Investment = builder.drizzleNode('investments', {
     bound: t.expose('bound', { type: QuantityBound, description: 'Whether the amount is exact, a maximum, a minimum or approximate.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was announced.' }),
     description: t.exposeString('description', { nullable: true, description: "Details, including other sources' figures." }),
+    excludedFromTotals: t.exposeString('excludedFromTotals', {
+      nullable: true,
+      description:
+        'Why money totals leave this investment out (part of another stated beside it, the same money in another currency, a revised figure, a contract value or expected revenue); null when totals count it.',
+    }),
     program: t.relation('program', { description: 'The programme it belongs to.' }),
     initiative: t.relation('initiative', { nullable: true, description: 'The initiative it funds, if one is named.' }),
     investors: t.relatedConnection('investorships', {

@@ -14,6 +14,7 @@ import {
   readInvestmentTotals,
   readMoneySumsBy,
   readRates,
+  bridgeCurrency,
   type InvestmentGroupKey as InvestmentGroupKeyValue,
   type RateRow,
   type SumRow,
@@ -37,6 +38,8 @@ interface ConversionShape {
   originalMinor: bigint;
   convertedMinor: bigint;
   rate: RateRow;
+  /** The USD → target rate when the conversion goes through USD. */
+  via: RateRow | null;
   investmentCount: number;
 }
 
@@ -71,7 +74,13 @@ function toMoneyTotal(rows: SumRow[], target: string, rates: Map<number, RateRow
     }
     const rate = row.rateId === null ? undefined : rates.get(Number(row.rateId));
     if (!rate) throw missingRate(row.currency, target);
-    const converted = convertMinorUnits(original, row.currency, target, rate);
+    const joinsTarget = rate.baseCurrency === target || rate.quoteCurrency === target;
+    const via = joinsTarget || row.viaRateId === null ? undefined : rates.get(Number(row.viaRateId));
+    if (!joinsTarget && !via) throw missingRate(row.currency, target);
+    // Through USD: exact to the cent there, then once more to the target's minor unit.
+    const converted = via
+      ? convertMinorUnits(convertMinorUnits(original, row.currency, bridgeCurrency, rate), bridgeCurrency, target, via)
+      : convertMinorUnits(original, row.currency, target, rate);
     total.amountMinor += converted;
     total.conversions.push({
       from: row.currency,
@@ -79,6 +88,7 @@ function toMoneyTotal(rows: SumRow[], target: string, rates: Map<number, RateRow
       originalMinor: original,
       convertedMinor: converted,
       rate,
+      via: via ?? null,
       investmentCount: count,
     });
   }
@@ -148,8 +158,16 @@ const CurrencyConversion = builder.objectRef<ConversionShape>('CurrencyConversio
     }),
     rate: t.field({
       type: ExchangeRate,
-      description: "The stored, cited rate used: the one nearest the investments' announcement date.",
+      description:
+        "The stored, cited rate used: the one nearest the investments' announcement date, and at most 14 days from it (a farther one is not used: EXCHANGE_RATE_MISSING).",
       resolve: (conversion) => conversion.rate,
+    }),
+    viaRate: t.field({
+      type: ExchangeRate,
+      nullable: true,
+      description:
+        "When no stored rate joins the two currencies, the part goes through USD: `rate` converts to USD and this one from USD to the total's currency. Null for a direct conversion.",
+      resolve: (conversion) => conversion.via,
     }),
     investmentCount: t.int({ description: 'How many investments this part covers.', resolve: (conversion) => conversion.investmentCount }),
   }),

@@ -1,0 +1,1 @@
+ALTER TABLE `investments` ADD `excluded_from_totals` text;
