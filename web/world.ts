@@ -18,6 +18,15 @@ import { nameOf, type SortKey, state } from './state.js';
 type WorldProgram = WorldQuery['programs']['edges'][number]['node'];
 type MoneyTotal = NonNullable<WorldProgram['investmentTotal']>;
 type Conversion = MoneyTotal['conversions'][number];
+type Rate = Conversion['rate'];
+
+/** One rate as a button to its sources, with its kind and date. */
+function rateButton(rate: Rate): Child[] {
+  return [
+    citeButton(perUnit(rate), rate.id, 'Sources: exchange rate', { 'data-rate': rate.id }),
+    ` (${rateKinds[rate.kind] ?? 'rate'} of ${rate.asOf})`,
+  ];
+}
 type Power = WorldProgram['powerCapacities']['edges'][number]['node'];
 
 /** The order a programme moves through; paused and called-off ones after the live ones. */
@@ -216,8 +225,9 @@ function conversionLine(conversion: Conversion, currency: string): HTMLLIElement
     'li',
     {},
     `${money(conversion.original.amount, conversion.original.currency, 'APPROXIMATE')} → ${money(conversion.converted, currency, 'APPROXIMATE')} at `,
-    citeButton(perUnit(conversion.rate), conversion.rate.id, 'Sources: exchange rate', { 'data-rate': conversion.rate.id }),
-    ` (${rateKinds[conversion.rate.kind] ?? 'rate'} of ${conversion.rate.asOf})`,
+    ...rateButton(conversion.rate),
+    // No rate joins the two currencies: the part went through USD, with a second rate.
+    ...(conversion.viaRate ? [' then, via USD, ', ...rateButton(conversion.viaRate)] : []),
   );
 }
 
@@ -403,17 +413,12 @@ function currencyPicker(data: WorldQuery): HTMLElement {
 
 /** The distinct rates all programmes' totals used, once each, with their sources. */
 function ratesUsed(programs: WorldProgram[]): HTMLElement {
-  const seen = new Map<string, Conversion>();
-  for (const program of programs) for (const conversion of moneyOf(program)?.conversions ?? []) seen.set(conversion.rate.id, conversion);
+  const seen = new Map<string, Rate>();
+  for (const program of programs)
+    for (const conversion of moneyOf(program)?.conversions ?? [])
+      for (const rate of [conversion.rate, conversion.viaRate]) if (rate) seen.set(rate.id, rate);
   const missing = programs.filter((program) => state.worldMoneyMissing.has(program.id));
-  const items: Child[] = [...seen.values()].map((conversion) =>
-    h(
-      'li',
-      {},
-      citeButton(perUnit(conversion.rate), conversion.rate.id, 'Sources: exchange rate', { 'data-rate': conversion.rate.id }),
-      ` (${rateKinds[conversion.rate.kind] ?? 'rate'} of ${conversion.rate.asOf})`,
-    ),
-  );
+  const items: Child[] = [...seen.values()].map((rate) => h('li', {}, ...rateButton(rate)));
   return h(
     'div',
     { class: 'card', 'data-testid': 'rates-used' },
@@ -494,7 +499,9 @@ export async function loadWorld(): Promise<WorldQuery> {
     const { from, to } = failure.extensions;
     missing.set(
       program.id,
-      typeof from === 'string' && typeof to === 'string' ? `no stored rate converts ${from} to ${to}` : failure.message,
+      typeof from === 'string' && typeof to === 'string'
+        ? `no stored rate near its announcement converts ${from} to ${to}`
+        : failure.message,
     );
   }
   state.worldMoneyMissing = missing;
