@@ -54,10 +54,11 @@ export const serverDefaults = {
 /** How money totals convert (README, "Money"). */
 export const moneyPolicy = {
   /**
-   * A stored exchange rate converts an investment only when dated at most this many days from its
-   * announcement; farther, the total answers EXCHANGE_RATE_MISSING instead of using a distant rate.
+   * How many days from an investment's announcement a stored rate may be dated to convert it; null:
+   * the nearest rate, however far (the default, so every total converts when a pair has a rate).
+   * `investmentTotals(rateWithinDays:)` sets it per query; farther rates give EXCHANGE_RATE_MISSING.
    */
-  exchangeRateMaxDays: 14,
+  exchangeRateMaxDays: null as number | null,
 };
 
 /** Document limits (graphql-armor), sized so every shipped operation passes with room and abusive ones fail. */

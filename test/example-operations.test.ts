@@ -10,12 +10,46 @@ const operations = parse(exampleOperations).definitions.filter(
 );
 
 describe('GraphiQL example operations', () => {
-  const { yoga } = seededServer();
+  // The whole bundled seed, as a server starts with it.
+  const { yoga } = seededServer({ world: true });
 
   it('include a dashboard summary, quotes, a search and paging', () => {
     expect(operations.map((operation) => operation.name?.value)).toEqual(
       expect.arrayContaining(['DashboardSummary', 'PartnersWithAllocationsAndQuotes', 'SearchInKoreanOrEnglish', 'PageThroughPartners']),
     );
+  });
+
+  it('compare programmes: totals by country, the largest allocations, programmes by supplier, disagreements', () => {
+    expect(operations.map((operation) => operation.name?.value)).toEqual(
+      expect.arrayContaining([
+        'CompareProgrammesByCountry',
+        'InvestmentTotalsByProgrammeInUSD',
+        'LargestAllocationsWorldwide',
+        'ProgrammesBySupplier',
+        'WhereSourcesDisagreeMost',
+      ]),
+    );
+  });
+
+  it('the comparisons span the world: many programmes and countries, the largest allocation first', async () => {
+    const run = async (name: string) => {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: exampleOperations, operationName: name }),
+      });
+      return (await response.json()) as { data: Record<string, any> };
+    };
+    const compare = await run('CompareProgrammesByCountry');
+    const countries = new Set(compare.data.allocationTotals.groups.map((group: any) => group.program.country));
+    expect(countries.size).toBeGreaterThanOrEqual(12);
+    const largest = (await run('LargestAllocationsWorldwide')).data.allocations.edges.map((edge: any) => edge.node.quantity);
+    expect(largest).toEqual([...largest].sort((a: number, b: number) => b - a));
+    expect(largest[0]).toBeGreaterThanOrEqual(100000);
+    const money = (await run('InvestmentTotalsByProgrammeInUSD')).data.investmentTotals;
+    expect(money.groups.length).toBeGreaterThanOrEqual(10);
+    const bySupplier = (await run('ProgrammesBySupplier')).data.programs;
+    expect(bySupplier.totalCount).toBeGreaterThanOrEqual(12);
   });
 
   it.each(operations.map((operation) => [operation.name!.value]))('%s runs without errors and finds data', async (name) => {

@@ -46,7 +46,7 @@ export async function execute<T = Record<string, unknown>>(
 }
 
 /** A yoga server over a fresh seeded database. */
-export function seededServer(options: { logger?: Logger } = {}): { db: Db; yoga: Yoga } {
+export function seededServer(options: { logger?: Logger; world?: boolean } = {}): { db: Db; yoga: Yoga } {
   const db = seededDatabase(options);
   return { db, yoga: createGraphQLServer({ db, graphiql: false, logging: false }).yoga };
 }

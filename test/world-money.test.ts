@@ -2,7 +2,6 @@
 // rates each part used (direct or through USD), and EXCHANGE_RATE_MISSING where no stored rate is
 // dated near an investment's announcement.
 import { describe, expect, it } from 'vitest';
-import { moneyPolicy } from '../src/config.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
 import { execute, seededDatabase } from './helpers.js';
 
@@ -31,16 +30,18 @@ interface Total {
 }
 
 const rate = 'baseCurrency quoteCurrency baseAmount quoteAmount asOf citations { totalCount }';
-const totalsQuery = `query ($currency: Currency!, $programs: [String!]!) {
-  investmentTotals(groupBy: [PROGRAM], currency: $currency, filter: { program: { slug: { in: $programs } } }) {
+const totalsQuery = `query ($currency: Currency!, $programs: [String!]!, $within: Int) {
+  investmentTotals(groupBy: [PROGRAM], currency: $currency, rateWithinDays: $within, filter: { program: { slug: { in: $programs } } }) {
     total { amount currency investmentCount conversions { original { amount currency } converted rate { ${rate} } viaRate { ${rate} } } }
     groups { program { slug } total { amount currency investmentCount conversions { original { amount currency } converted rate { ${rate} } viaRate { ${rate} } } } }
   } }`;
 
-async function totals(currency: string, programs: string[]) {
+/** Within two weeks of each announcement unless told otherwise: "a rate at the announcement date". */
+async function totals(currency: string, programs: string[], within: number | null = 14) {
   return execute<{ investmentTotals: { total: Total; groups: { program: { slug: string }; total: Total }[] } | null }>(yoga, totalsQuery, {
     currency,
     programs,
+    within,
   });
 }
 
@@ -101,13 +102,23 @@ describe('investmentTotals(groupBy: [PROGRAM]) over the world', () => {
     expect(BigInt(conversion.converted)).toBe(convertCents(usdCents, 'USD', conversion.viaRate!, 2, 0));
   });
 
-  it('answers EXCHANGE_RATE_MISSING when the nearest stored rate is farther than the policy allows', async () => {
+  it('answers EXCHANGE_RATE_MISSING when the nearest stored rate is farther than rateWithinDays', async () => {
     // The UK's June 2025 pound amounts: the nearest GBP/USD quote a stored page gives is 2025-09-01.
-    expect(moneyPolicy.exchangeRateMaxDays).toBeLessThan(84);
     const { status, body } = await totals('USD', ['gb-sovereign-ai-2025']);
     expect(status).toBe(200);
     expect(body.data?.investmentTotals).toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'EXCHANGE_RATE_MISSING', from: 'GBP', to: 'USD' });
+    // Without the bound, the nearest rate converts it, and the answer names that rate's date.
+    const nearest = await totals('USD', ['gb-sovereign-ai-2025'], null);
+    expect(nearest.body.errors).toBeUndefined();
+    const dates = nearest.body.data!.investmentTotals!.total.conversions.map((conversion) => conversion.rate.asOf);
+    expect(dates).toContain('2025-09-01');
+  });
+
+  it('refuses a negative rateWithinDays with a coded error', async () => {
+    const { status, body } = await totals('USD', ['korea-2025'], -1);
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('answers EXCHANGE_RATE_MISSING for a currency no page converts at all', async () => {

@@ -340,4 +340,27 @@ describe('the API over the world', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.program.gpuTotal.quantity).toBe(260000);
   });
+
+  it('counts the distinct sources behind each figure, and flags a figure only one source states', async () => {
+    const { body } = await execute<{
+      humain: { allocations: { edges: { node: { quantity: number; corroborationCount: number; singleSource: boolean } }[] } };
+      sferical: { allocations: { edges: { node: { quantity: number; corroborationCount: number; singleSource: boolean } }[] } };
+    }>(
+      yoga,
+      `{ humain: program(slug: "sa-humain-2025") { allocations(first: 5) { edges { node { quantity corroborationCount singleSource } } } }
+         sferical: program(slug: "se-sferical-ai-2025") { allocations(first: 5) { edges { node { quantity corroborationCount singleSource } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    // The research counts seven pages for HUMAIN's 18,000 GB300 and one for Sferical AI's 1,152 GB300.
+    expect(body.data!.humain.allocations.edges.map((edge) => edge.node)).toContainEqual({
+      quantity: 18000,
+      corroborationCount: 7,
+      singleSource: false,
+    });
+    expect(body.data!.sferical.allocations.edges.map((edge) => edge.node)).toContainEqual({
+      quantity: 1152,
+      corroborationCount: 1,
+      singleSource: true,
+    });
+  });
 });

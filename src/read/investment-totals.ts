@@ -32,39 +32,43 @@ const counted = isNull(investments.excludedFromTotals);
 export const bridgeCurrency = 'USD';
 
 /**
- * The id of the stored rate between currency `from` and `to`, dated at most
- * `moneyPolicy.exchangeRateMaxDays` from the investment's announcement: a market rate nearest
- * its date when there is one, else a source's own conversion nearest its date; NULL when none is
- * that close (the API then answers EXCHANGE_RATE_MISSING rather than use a distant rate).
+ * The id of the stored rate between currency `from` and `to`: a market rate nearest the
+ * investment's date when there is one, else a source's own conversion nearest its date. With
+ * `maxDays`, only rates dated at most that many days from the announcement count; NULL when none
+ * does (the API then answers EXCHANGE_RATE_MISSING rather than use a distant rate).
  */
-function nearestRateId(from: SQL, to: SQL): SQL<number | null> {
+function nearestRateId(from: SQL, to: SQL, maxDays: number | null): SQL<number | null> {
+  const within =
+    maxDays === null
+      ? sql``
+      : sql`and abs(julianday(r.as_of) - julianday(${outer('announced_on')})) <= ${sql.raw(String(Math.trunc(maxDays)))}`;
   return sql<number | null>`(
     select ${sql.identifier('r')}.${sql.identifier('id')} from ${exchangeRates} as ${sql.identifier('r')}
     where ((r.base_currency = ${from} and r.quote_currency = ${to}) or (r.base_currency = ${to} and r.quote_currency = ${from}))
-      and abs(julianday(r.as_of) - julianday(${outer('announced_on')})) <= ${sql.raw(String(moneyPolicy.exchangeRateMaxDays))}
+      ${within}
     order by r.kind <> 'MARKET', abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
     limit 1)`;
 }
 
-const direct = (target: string) => nearestRateId(sql`${outer('currency')}`, sql`${target}`);
+const direct = (target: string, maxDays: number | null) => nearestRateId(sql`${outer('currency')}`, sql`${target}`, maxDays);
 
 /**
  * The rate to convert each investment with; NULL when it is already in `target`. Without a direct
  * rate, the rate from its currency to USD (the second leg is `viaRateIdFor`).
  */
-export function rateIdFor(target: string): SQL {
+export function rateIdFor(target: string, maxDays: number | null = moneyPolicy.exchangeRateMaxDays): SQL {
   return sql`case when ${investments.currency} = ${target} then null
-    when ${direct(target)} is not null then ${direct(target)}
+    when ${direct(target, maxDays)} is not null then ${direct(target, maxDays)}
     when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
-      then ${nearestRateId(sql`${outer('currency')}`, sql`${bridgeCurrency}`)}
+      then ${nearestRateId(sql`${outer('currency')}`, sql`${bridgeCurrency}`, maxDays)}
     else null end`;
 }
 
 /** The second leg (USD to `target`) of a conversion through USD; NULL for a direct one. */
-export function viaRateIdFor(target: string): SQL {
-  return sql`case when ${investments.currency} = ${target} or ${direct(target)} is not null then null
+export function viaRateIdFor(target: string, maxDays: number | null = moneyPolicy.exchangeRateMaxDays): SQL {
+  return sql`case when ${investments.currency} = ${target} or ${direct(target, maxDays)} is not null then null
     when ${investments.currency} <> ${bridgeCurrency} and ${target} <> ${bridgeCurrency}
-      then ${nearestRateId(sql`${bridgeCurrency}`, sql`${target}`)}
+      then ${nearestRateId(sql`${bridgeCurrency}`, sql`${target}`, maxDays)}
     else null end`;
 }
 
@@ -80,14 +84,18 @@ const undisclosedShare = sql`(${investmentInvestors.shareMinor} is null and exis
  * Sums per original currency and rate, with counts per bound kind, as SQL select expressions.
  * `perInvestor` sums each investor's stated share (the whole when it is the sole investor).
  */
-export function sumSelection(target: string, perInvestor = false): Record<string, SQL> {
+export function sumSelection(
+  target: string,
+  perInvestor = false,
+  maxDays: number | null = moneyPolicy.exchangeRateMaxDays,
+): Record<string, SQL> {
   const amount = perInvestor
     ? sql`coalesce(${investmentInvestors.shareMinor}, ${investments.amountMinor})`
     : sql`${investments.amountMinor}`;
   const selection: Record<string, SQL> = {
     currency: sql`${investments.currency}`,
-    rateId: rateIdFor(target),
-    viaRateId: viaRateIdFor(target),
+    rateId: rateIdFor(target, maxDays),
+    viaRateId: viaRateIdFor(target, maxDays),
     // As text: an int64 sum above 2^53 would lose digits as a JavaScript number.
     sumMinor: sql`cast(sum(${amount}) as text)`,
     count: sql`count(*)`,
@@ -166,9 +174,14 @@ export interface InvestmentTotals {
  */
 export function readInvestmentTotals(
   db: Db,
-  { predicate, keys, currency }: { predicate: SQL | undefined; keys: readonly InvestmentGroupKey[]; currency: string },
+  {
+    predicate,
+    keys,
+    currency,
+    maxDays = moneyPolicy.exchangeRateMaxDays,
+  }: { predicate: SQL | undefined; keys: readonly InvestmentGroupKey[]; currency: string; maxDays?: number | null },
 ): InvestmentTotals {
-  const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(currency, keys.includes('INVESTOR')) };
+  const selection: Record<string, SQL | AnySQLiteColumn> = { ...sumSelection(currency, keys.includes('INVESTOR'), maxDays) };
   for (const [index, column] of keyColumns(keys).entries()) {
     const { id, label, labelKo } = groupColumns[keys[index]!];
     selection[column.value] = id;
@@ -186,14 +199,14 @@ export function readInvestmentTotals(
   const keyIds = keys.map((key) => groupColumns[key].id);
   const groupRows = query
     .where(and(predicate, counted))
-    .groupBy(...keyIds, investments.currency, rateIdFor(currency), viaRateIdFor(currency))
+    .groupBy(...keyIds, investments.currency, rateIdFor(currency, maxDays), viaRateIdFor(currency, maxDays))
     .orderBy(...keyIds.map((column) => asc(column)))
     .all() as (SumRow & Record<string, unknown>)[];
   const totalRows = db
-    .select(sumSelection(currency))
+    .select(sumSelection(currency, false, maxDays))
     .from(investments)
     .where(and(predicate, counted))
-    .groupBy(investments.currency, rateIdFor(currency), viaRateIdFor(currency))
+    .groupBy(investments.currency, rateIdFor(currency, maxDays), viaRateIdFor(currency, maxDays))
     .all() as SumRow[];
   return { groupRows, totalRows, rates: readRates(db, [...groupRows, ...totalRows]) };
 }

@@ -1,3 +1,4 @@
+import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
 import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
@@ -67,6 +68,7 @@ export const Allocation = builder.drizzleNode('allocations', {
       description:
         'The GPU in the sources\' words ("GB300 Grace Blackwell chips"), so the mapping to `gpuModel` can be checked; null when not recorded.',
     }),
+    ...corroborationFields(t as never, 'allocationId'),
     citations: citationsConnection(t, 'Sources for this allocation, field by field (`field` says which).'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about this allocation, and how the dataset resolves it.'),
   }),

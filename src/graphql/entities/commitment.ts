@@ -1,3 +1,4 @@
+import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { AllocationStatus, CommitmentSubject } from '../enums.js';
@@ -24,6 +25,7 @@ export const Commitment = builder.drizzleNode('commitments', {
     status: t.expose('status', { type: AllocationStatus, description: 'How far the commitment has progressed.' }),
     purpose: t.exposeString('purpose', { nullable: true, description: 'What it is for.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was stated.' }),
+    ...corroborationFields(t as never, 'commitmentId'),
     citations: citationsConnection(t, 'Sources for the commitment.'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about it.'),
   }),

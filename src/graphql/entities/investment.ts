@@ -1,3 +1,4 @@
+import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
 import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
@@ -74,6 +75,7 @@ export const Investment = builder.drizzleNode('investments', {
       totalCount: true,
       query: { orderBy: { id: 'asc' } },
     }),
+    ...corroborationFields(t as never, 'investmentId'),
     citations: citationsConnection(t, 'Sources for the investment, field by field.'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about the investment, and how the dataset resolves it.'),
   }),

@@ -1,3 +1,4 @@
+import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { DatePrecision, PhaseStatus } from '../enums.js';
@@ -29,6 +30,7 @@ export const Phase = builder.drizzleNode('phases', {
     achievedOn: t.expose('achievedOn', { type: 'Date', nullable: true, description: 'When a source says the phase was reached.' }),
     description: t.exposeString('description', { nullable: true, description: 'More on the phase.' }),
     powerCapacities: t.relation('powerCapacities', { description: 'Power figures stated for this phase.' }),
+    ...corroborationFields(t as never, 'phaseId'),
     citations: citationsConnection(t, 'Sources for the phase and its date.'),
     discrepancies: discrepanciesConnection(t, 'Where sources disagree about this phase.'),
   }),

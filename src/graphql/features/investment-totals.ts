@@ -4,6 +4,7 @@
 // target is a coded error, never a guess.
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { GraphQLError } from 'graphql';
+import { moneyPolicy } from '../../config.js';
 import { quantityBounds, type QuantityBound as Bound } from '../../db/enums.js';
 import { investmentInvestors, investments } from '../../db/schema.js';
 import { convertMinorUnits, fromMinorUnits, minorUnitDigits } from '../../domain/money.js';
@@ -158,8 +159,7 @@ const CurrencyConversion = builder.objectRef<ConversionShape>('CurrencyConversio
     }),
     rate: t.field({
       type: ExchangeRate,
-      description:
-        "The stored, cited rate used: the one nearest the investments' announcement date, and at most 14 days from it (a farther one is not used: EXCHANGE_RATE_MISSING).",
+      description: "The stored, cited rate used: the one nearest the investments' announcement date (within `rateWithinDays` when asked).",
       resolve: (conversion) => conversion.rate,
     }),
     viaRate: t.field({
@@ -324,12 +324,24 @@ builder.queryField('investmentTotals', (t) =>
         description: 'The grouping keys; an empty list gives the total alone.',
       }),
       currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }),
+      rateWithinDays: t.arg.int({
+        description:
+          "Use only exchange rates dated at most this many days from each investment's announcement (e.g. 14), so no amount is converted at a distant rate; an amount with none that close gives EXCHANGE_RATE_MISSING. Without it, the nearest stored rate however far.",
+      }),
     },
     resolve: (_root, args, context) => {
       checkCurrency(args.currency);
+      if (args.rateWithinDays !== null && args.rateWithinDays !== undefined && (args.rateWithinDays < 0 || args.rateWithinDays > 36_500)) {
+        throw new GraphQLError('rateWithinDays must be between 0 and 36500.', { extensions: { code: 'BAD_USER_INPUT' } });
+      }
       const keys = [...new Set(args.groupBy)];
       const predicate = investmentPredicate(toWhere(investmentFilterSpec, args.filter));
-      const read = readInvestmentTotals(context.db, { predicate, keys, currency: args.currency });
+      const read = readInvestmentTotals(context.db, {
+        predicate,
+        keys,
+        currency: args.currency,
+        maxDays: args.rateWithinDays ?? moneyPolicy.exchangeRateMaxDays,
+      });
       const total = toMoneyTotal(read.totalRows, args.currency, read.rates);
       const groups = toInvestmentGroups(keys, read.groupRows, args.currency, read.rates);
       return { total, groups: keys.length === 0 ? [] : largestFirst(groups) };
