@@ -499,9 +499,7 @@ export async function loadWorld(): Promise<WorldQuery> {
     const { from, to } = failure.extensions;
     missing.set(
       program.id,
-      typeof from === 'string' && typeof to === 'string'
-        ? `no stored rate near its announcement converts ${from} to ${to}`
-        : failure.message,
+      typeof from === 'string' && typeof to === 'string' ? `no stored rate converts ${from} to ${to}` : failure.message,
     );
   }
   state.worldMoneyMissing = missing;
