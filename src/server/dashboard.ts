@@ -1,4 +1,5 @@
-// The dashboard at `/`: web/main.ts bundled by esbuild once, in memory, when the server starts
+// The dashboard at `/` (the world view) and `/programs/<slug>` (one programme's view, the same
+// page routed in the browser): web/main.ts bundled by esbuild once, in memory, when the server starts
 // (no build step, no files written, nothing from a CDN), and served with web/index.html and
 // web/styles.css. A failed build leaves the API running and `/` answering 503.
 import { createHash } from 'node:crypto';
@@ -73,9 +74,14 @@ export const contentSecurityPolicy = [
 const unavailable = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Dashboard unavailable</title>
 <h1>Dashboard unavailable</h1><p>The dashboard could not be built; the GraphQL API at <a href="/graphql">/graphql</a> still works. See the server log.</p></html>`;
 
+/** A programme's own view: the page itself, routed by web/main.ts; the slug rule is the database's. */
+const programPath = /^\/programs\/[a-z0-9][a-z0-9-]{0,79}\/?$/;
+
+const isPage = (path: string) => path === '/' || path === '/index.html' || programPath.test(path);
+
 /**
- * Starts building at once and answers `/`, `/index.html`, `/assets/main.js` and
- * `/assets/styles.css` (GET and HEAD); requests that arrive during the build wait for it.
+ * Starts building at once and answers `/`, `/index.html`, `/programs/<slug>`, `/assets/main.js`
+ * and `/assets/styles.css` (GET and HEAD); requests that arrive during the build wait for it.
  */
 export function createDashboard(options: { logger?: Logger; assets?: Promise<DashboardAssets> } = {}): {
   handler: DashboardHandler;
@@ -93,8 +99,8 @@ export function createDashboard(options: { logger?: Logger; assets?: Promise<Das
     },
   );
   const handler: DashboardHandler = async (request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
-    if (path !== '/' && path !== '/index.html' && !path?.startsWith('/assets/')) return false;
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (!isPage(path) && !path.startsWith('/assets/')) return false;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
       response.end('Method Not Allowed');
@@ -111,14 +117,13 @@ export function createDashboard(options: { logger?: Logger; assets?: Promise<Das
       response.end(request.method === 'HEAD' ? undefined : unavailable);
       return true;
     }
-    const file =
-      path === '/' || path === '/index.html'
-        ? built.html
-        : path === '/assets/main.js'
-          ? built.script
-          : path === '/assets/styles.css'
-            ? built.styles
-            : null;
+    const file = isPage(path)
+      ? built.html
+      : path === '/assets/main.js'
+        ? built.script
+        : path === '/assets/styles.css'
+          ? built.styles
+          : null;
     if (!file) {
       response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       response.end('Not Found');

@@ -19,7 +19,7 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Where request lines go; none when absent. */
   logger?: Logger;
-  /** Serves the dashboard at `/` and `/assets/*` (GET and HEAD); none when absent. */
+  /** Serves the dashboard at `/`, `/programs/<slug>` and `/assets/*` (GET and HEAD); none when absent. */
   dashboard?: DashboardHandler;
   /** Serves GraphiQL's scripts, styles and icon at `/graphiql/*` (the page links them). */
   graphiql?: boolean;
