@@ -8,10 +8,11 @@ import { allocationStatuses, quantityBounds } from '../src/db/enums.js';
 import { allocations, gpuModels, initiatives, partners, programs } from '../src/db/schema.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
+import { engineOptions } from './support/engine.js';
 
-/** A migrated and seeded in-memory database. */
+/** A migrated and seeded in-memory database (on a fresh sqld primary with TEST_ENGINE=libsql). */
 export function seededDatabase(options: { logger?: Logger } = {}): Db {
-  const db = openDatabase({ path: ':memory:', ...options });
+  const db = openDatabase({ path: ':memory:', ...engineOptions({ seeded: true }), ...options });
   seedDatabase(db);
   return db;
 }

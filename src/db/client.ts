@@ -106,6 +106,13 @@ function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
  */
 function freshStatements(connection: Libsql.Database): Database.Database {
   type Modes = { raw: boolean; pluck: boolean };
+  const run = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      throw remoteSqliteError(error);
+    }
+  };
   const handle = (source: string, modes: Modes): unknown => {
     const fresh = () => {
       const statement = connection.prepare(source);
@@ -118,13 +125,10 @@ function freshStatements(connection: Libsql.Database): Database.Database {
       get reader() {
         return connection.prepare(source).reader;
       },
-      all: (...params: unknown[]) => fresh().all(...params),
-      get: (...params: unknown[]) => fresh().all(...params)[0],
-      run: (...params: unknown[]) => fresh().run(...params),
-      iterate: (...params: unknown[]) =>
-        fresh()
-          .all(...params)
-          [Symbol.iterator](),
+      all: (...params: unknown[]) => run(() => fresh().all(...params)),
+      get: (...params: unknown[]) => run(() => fresh().all(...params)[0]),
+      run: (...params: unknown[]) => run(() => fresh().run(...params)),
+      iterate: (...params: unknown[]) => run(() => fresh().all(...params))[Symbol.iterator](),
       columns: () => connection.prepare(source).columns(),
       raw: (on = true) => handle(source, { ...modes, raw: on }),
       pluck: (on = true) => handle(source, { ...modes, pluck: on }),
@@ -142,9 +146,40 @@ function freshStatements(connection: Libsql.Database): Database.Database {
     get: (target, key) => {
       if (key === 'prepare') return prepare;
       if (key === 'pragma') return pragma;
+      if (key === 'exec') return (source: string) => run(() => connection.exec(source));
       const value = Reflect.get(target, key, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },
+  });
+}
+
+/** SQLite's extended result codes for what the write path tells apart (src/graphql/conventions/writes.ts). */
+const sqliteCodes: Record<number, string> = {
+  5: 'SQLITE_BUSY',
+  19: 'SQLITE_CONSTRAINT',
+  275: 'SQLITE_CONSTRAINT_CHECK',
+  787: 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  1299: 'SQLITE_CONSTRAINT_NOTNULL',
+  1555: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+  2067: 'SQLITE_CONSTRAINT_UNIQUE',
+};
+
+/**
+ * A statement the primary refused comes back from libsql as `RemoteSqliteFailure(code,
+ * extended code, "message")` with no `code`; this gives it better-sqlite3's shape (`code` the
+ * SQLite name, the message SQLite's own), so constraint failures become the same typed errors.
+ */
+function remoteSqliteError(error: unknown): unknown {
+  // Duck-typed: libsql's native errors need not be this realm's Error.
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string') return error;
+  const match = /^RemoteSqliteFailure\((\d+), (\d+), "(.*)"\)$/s.exec(message);
+  if (!match) return error;
+  const extended = Number(match[2]);
+  const primary = Number(match[1]);
+  return Object.assign(new Error(match[3]!.replaceAll('\\"', '"'), { cause: error }), {
+    name: 'SqliteError',
+    code: sqliteCodes[extended] ?? sqliteCodes[primary] ?? `SQLITE_ERROR_${extended}`,
   });
 }
 
