@@ -4,9 +4,9 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, ren
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import Libsql from 'libsql';
+import type Libsql from 'libsql';
 import { type LibsqlConfig, loadConfig } from '../config.js';
-import { openDatabase, type Db } from '../db/client.js';
+import { loadLibsql, openDatabase, type Db } from '../db/client.js';
 
 const usage = [
   'usage: npm run db:backup -- <file>',
@@ -129,7 +129,7 @@ async function backupFromPrimary(config: LibsqlConfig, targetPath: string): Prom
     const replicaPath = join(scratch, 'replica.db');
     let replica: Libsql.Database;
     try {
-      replica = new Libsql(replicaPath, { syncUrl: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
+      replica = new (loadLibsql())(replicaPath, { syncUrl: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
       (replica as unknown as { sync(): unknown }).sync();
     } catch (error) {
       throw new BackupError(

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Logger } from 'drizzle-orm/logger';
-import Libsql from 'libsql';
+import { createRequire } from 'node:module';
+import type Libsql from 'libsql';
 import type { LibsqlConfig } from '../config.js';
 import { applyMigrations } from './migrations.js';
 import { relations } from './relations.js';
@@ -82,7 +83,10 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
  */
 function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
   mkdirSync(dirname(resolve(config.replicaPath)), { recursive: true });
-  const connection = new Libsql(config.replicaPath, { syncUrl: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
+  const connection = new (loadLibsql())(config.replicaPath, {
+    syncUrl: config.url,
+    ...(config.authToken ? { authToken: config.authToken } : {}),
+  });
   // The primary enforces foreign keys on its own (sqld's default); pragmas that change a
   // connection's behaviour (busy_timeout, recursive_triggers) are refused by an embedded replica.
   const client = freshStatements(connection);
@@ -95,6 +99,14 @@ function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
   });
   if (options.migrate ?? true) migrateDatabase(db);
   return db;
+}
+
+/**
+ * libsql-js, loaded only when DATABASE_URL asks for it: its native addon is not needed (and need
+ * not load) for the default better-sqlite3 engine.
+ */
+export function loadLibsql(): typeof Libsql {
+  return createRequire(import.meta.url)('libsql') as typeof Libsql;
 }
 
 /**
