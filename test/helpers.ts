@@ -8,14 +8,16 @@ import { allocationStatuses, quantityBounds } from '../src/db/enums.js';
 import { allocations, gpuModels, initiatives, partners, programs } from '../src/db/schema.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
+import { engineOptions } from './support/engine.js';
 
 /**
- * A migrated in-memory database seeded with Korea's dataset, the one most tests assert figures
- * of; `world: true` loads every bundled programme as a start-up does.
+ * A migrated database seeded with Korea's dataset, the one most tests assert figures of (in
+ * memory, or on a fresh sqld primary with TEST_ENGINE=libsql); `world: true` loads every bundled
+ * programme as a start-up does.
  */
 export function seededDatabase(options: { logger?: Logger; world?: boolean } = {}): Db {
   const { world, ...open } = options;
-  const db = openDatabase({ path: ':memory:', ...open });
+  const db = openDatabase({ path: ':memory:', ...engineOptions({ seeded: true }), ...open });
   seedDatabase(db, world ? {} : { only: ['korea-2025'] });
   return db;
 }

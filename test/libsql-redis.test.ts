@@ -54,6 +54,7 @@ function start(name: string, syncMs: string): Promise<ServerProcess> {
     REPLICA_SYNC_MS: syncMs,
     REDIS_URL: redis.url,
     REDIS_CHANNEL: 'test:libsql-redis',
+    SEED_DATASETS: 'korea-2025',
     RUST_LOG: 'off',
   });
 }

@@ -3,6 +3,8 @@
 // is read back at once there and reaches the other once it catches up to the writer's position;
 // a database with a migration the code does not know is refused; with the primary stopped reads
 // keep being served and say how stale they are, writes fail with UNAVAILABLE, and all recovers.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
@@ -12,6 +14,7 @@ import { openDatabase } from '../src/db/client.js';
 import { appliedMigrationNames, localMigrationNames, MigrationMismatchError } from '../src/db/migrations.js';
 import { rollupDifferences } from '../src/db/rollups.js';
 import { readiness } from '../src/server/http.js';
+import { createGraphQLServer } from '../src/server/yoga.js';
 import { temporaryFolder } from './helpers.js';
 import { type SqldServer, sqldExecutable, startSqld } from './support/sqld.js';
 
@@ -144,6 +147,34 @@ describe.skipIf(!sqld.path)('the libSQL engine', () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name.toLowerCase()).toContain('samsung');
   });
+
+  it('db:backup copies the primary into one checked standalone file', async () => {
+    const total = await koreaTotal(a);
+    const target = join(folder.path, 'backup', 'afg.db');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', target], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, DATABASE_URL: primary.url, REPLICA_PATH: join(folder.path, 'unused.db'), RUST_LOG: 'off' },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`backed up ${primary.url}`);
+    const copy = openDatabase({ path: target, migrate: false });
+    try {
+      const server = createGraphQLServer({ db: copy, graphiql: false, logging: false }).yoga;
+      const response = await server.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ program(slug: "korea-2025") { gpuTotal { quantity } } }' }),
+      });
+      expect(((await response.json()) as { data: { program: { gpuTotal: { quantity: number } } } }).data.program.gpuTotal.quantity).toBe(
+        total,
+      );
+    } finally {
+      copy.$client.close();
+    }
+    expect(readdirSync(join(folder.path, 'backup'))).toEqual(['afg.db']);
+  }, 60_000);
 
   it('refuses a database with a migration this code does not know, naming it', () => {
     a.db.$client

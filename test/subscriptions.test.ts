@@ -6,6 +6,7 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../src/app.js';
+import { engineOptions } from './support/engine.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { attachGraphQLWebSocket } from '../src/server/websocket.js';
@@ -20,7 +21,16 @@ interface Running {
 }
 
 async function start(options: { readRequiresKey?: boolean } = {}): Promise<Running> {
-  const app = createApp({ databasePath: ':memory:', seedOnStart: true, graphiql: false, logging: false, ...options });
+  const app = createApp({
+    databasePath: ':memory:',
+    seedOnStart: true,
+    // Korea's dataset only: the figures below are Korea's, and on libSQL the template holds it.
+    seedDatasets: ['korea-2025'],
+    graphiql: false,
+    logging: false,
+    ...engineOptions({ seeded: true }),
+    ...options,
+  });
   const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
   const server = createHttpServer(app, { db: app.db });
   const sockets = attachGraphQLWebSocket(server, app.yoga);

@@ -1,11 +1,12 @@
 // `npm run db:backup -- <file>`: a consistent copy of DATABASE_PATH taken with SQLite's online
 // backup API, safe to run while the service keeps writing. See docs/operations-backup.md.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../config.js';
-import { openDatabase, type Db } from '../db/client.js';
+import type Libsql from 'libsql';
+import { type LibsqlConfig, loadConfig } from '../config.js';
+import { loadLibsql, openDatabase, type Db } from '../db/client.js';
 
 const usage = [
   'usage: npm run db:backup -- <file>',
@@ -114,6 +115,35 @@ async function backupDatabase(sourcePath: string, targetPath: string): Promise<B
   }
 }
 
+/**
+ * With DATABASE_URL: a backup of the libSQL primary. A fresh embedded replica in a scratch folder
+ * next to the target syncs the primary's frames up to its latest commit (one consistent state, as
+ * the primary committed it); that file is then copied, checked and put in place like a local
+ * database, and the scratch replica removed. The service's own replica files are not touched.
+ */
+async function backupFromPrimary(config: LibsqlConfig, targetPath: string): Promise<BackupResult> {
+  const target = resolve(targetPath);
+  mkdirSync(dirname(target), { recursive: true });
+  const scratch = mkdtempSync(join(dirname(target), `.${basename(target)}.replica-`));
+  try {
+    const replicaPath = join(scratch, 'replica.db');
+    let replica: Libsql.Database;
+    try {
+      replica = new (loadLibsql())(replicaPath, { syncUrl: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
+      (replica as unknown as { sync(): unknown }).sync();
+    } catch (error) {
+      throw new BackupError(
+        `could not sync from the libSQL primary ${config.url} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ${untouched(target)}`,
+      );
+    }
+    replica.close();
+    const result = await backupDatabase(replicaPath, target);
+    return { ...result, source: config.url };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 /** Makes the copy standalone and checks it; throws `BackupError` when SQLite finds a problem. */
 function verifyCopy(path: string): void {
   const copy = new Database(path, { fileMustExist: true });
@@ -163,7 +193,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(usage);
       return 0;
     }
-    const result = await backupDatabase(loadConfig().databasePath, target);
+    const config = loadConfig();
+    const result = config.libsql ? await backupFromPrimary(config.libsql, target) : await backupDatabase(config.databasePath, target);
     console.log(
       `backed up ${result.source} to ${result.target}: ${result.pages} pages of ${result.pageSize} bytes, ` +
         `${formatBytes(result.bytes)}, in ${Math.round(result.durationMs)} ms; integrity_check ok`,

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Logger } from 'drizzle-orm/logger';
-import Libsql from 'libsql';
+import { createRequire } from 'node:module';
+import type Libsql from 'libsql';
 import type { LibsqlConfig } from '../config.js';
 import { applyMigrations } from './migrations.js';
 import { relations } from './relations.js';
@@ -82,7 +83,10 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
  */
 function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
   mkdirSync(dirname(resolve(config.replicaPath)), { recursive: true });
-  const connection = new Libsql(config.replicaPath, { syncUrl: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
+  const connection = new (loadLibsql())(config.replicaPath, {
+    syncUrl: config.url,
+    ...(config.authToken ? { authToken: config.authToken } : {}),
+  });
   // The primary enforces foreign keys on its own (sqld's default); pragmas that change a
   // connection's behaviour (busy_timeout, recursive_triggers) are refused by an embedded replica.
   const client = freshStatements(connection);
@@ -98,6 +102,14 @@ function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
 }
 
 /**
+ * libsql-js, loaded only when DATABASE_URL asks for it: its native addon is not needed (and need
+ * not load) for the default better-sqlite3 engine.
+ */
+export function loadLibsql(): typeof Libsql {
+  return createRequire(import.meta.url)('libsql') as typeof Libsql;
+}
+
+/**
  * libsql-js 0.5.29 (better-sqlite3's API over libSQL) mishandles a statement used more than once:
  * `get()` leaves it un-reset, which holds the connection's read snapshot open so every later read
  * misses newer frames, and a reused statement keeps its first parameters (both measured in
@@ -106,6 +118,13 @@ function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
  */
 function freshStatements(connection: Libsql.Database): Database.Database {
   type Modes = { raw: boolean; pluck: boolean };
+  const run = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      throw remoteSqliteError(error);
+    }
+  };
   const handle = (source: string, modes: Modes): unknown => {
     const fresh = () => {
       const statement = connection.prepare(source);
@@ -118,13 +137,10 @@ function freshStatements(connection: Libsql.Database): Database.Database {
       get reader() {
         return connection.prepare(source).reader;
       },
-      all: (...params: unknown[]) => fresh().all(...params),
-      get: (...params: unknown[]) => fresh().all(...params)[0],
-      run: (...params: unknown[]) => fresh().run(...params),
-      iterate: (...params: unknown[]) =>
-        fresh()
-          .all(...params)
-          [Symbol.iterator](),
+      all: (...params: unknown[]) => run(() => fresh().all(...params)),
+      get: (...params: unknown[]) => run(() => fresh().all(...params)[0]),
+      run: (...params: unknown[]) => run(() => fresh().run(...params)),
+      iterate: (...params: unknown[]) => run(() => fresh().all(...params))[Symbol.iterator](),
       columns: () => connection.prepare(source).columns(),
       raw: (on = true) => handle(source, { ...modes, raw: on }),
       pluck: (on = true) => handle(source, { ...modes, pluck: on }),
@@ -142,9 +158,40 @@ function freshStatements(connection: Libsql.Database): Database.Database {
     get: (target, key) => {
       if (key === 'prepare') return prepare;
       if (key === 'pragma') return pragma;
+      if (key === 'exec') return (source: string) => run(() => connection.exec(source));
       const value = Reflect.get(target, key, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },
+  });
+}
+
+/** SQLite's extended result codes for what the write path tells apart (src/graphql/conventions/writes.ts). */
+const sqliteCodes: Record<number, string> = {
+  5: 'SQLITE_BUSY',
+  19: 'SQLITE_CONSTRAINT',
+  275: 'SQLITE_CONSTRAINT_CHECK',
+  787: 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  1299: 'SQLITE_CONSTRAINT_NOTNULL',
+  1555: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+  2067: 'SQLITE_CONSTRAINT_UNIQUE',
+};
+
+/**
+ * A statement the primary refused comes back from libsql as `RemoteSqliteFailure(code,
+ * extended code, "message")` with no `code`; this gives it better-sqlite3's shape (`code` the
+ * SQLite name, the message SQLite's own), so constraint failures become the same typed errors.
+ */
+function remoteSqliteError(error: unknown): unknown {
+  // Duck-typed: libsql's native errors need not be this realm's Error.
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string') return error;
+  const match = /^RemoteSqliteFailure\((\d+), (\d+), "(.*)"\)$/s.exec(message);
+  if (!match) return error;
+  const extended = Number(match[2]);
+  const primary = Number(match[1]);
+  return Object.assign(new Error(match[3]!.replaceAll('\\"', '"'), { cause: error }), {
+    name: 'SqliteError',
+    code: sqliteCodes[extended] ?? sqliteCodes[primary] ?? `SQLITE_ERROR_${extended}`,
   });
 }
 

@@ -1,6 +1,8 @@
-// On the libSQL engine every answer says how fresh the embedded replica it was read from is:
-// `extensions.replica: { lastSyncAt, stalenessMs, primaryReachable }`. While the primary is
-// down, reads keep being served from the replica and this is how a client learns their age.
+// On the libSQL engine, while the primary is unreachable, every answer says how fresh the
+// embedded replica it was read from is: `extensions.replica: { lastSyncAt, stalenessMs,
+// primaryReachable }`. Reads keep being served from the replica then, and this is how a client
+// learns their age. While the primary answers, the replica trails it by at most the sync interval
+// and answers carry nothing extra (/ready reports the replica's state always).
 import type { Plugin } from 'graphql-yoga';
 import type { Replication } from '../../db/replication.js';
 
@@ -10,6 +12,7 @@ export function useReplicaStatus(replication: Replication): Plugin {
       // Streams (subscriptions, @defer) and batches keep their shape; one answer gets the extension.
       if (Array.isArray(result) || Symbol.asyncIterator in result) return;
       const status = replication.status();
+      if (status.primaryReachable) return;
       setResult({
         ...result,
         extensions: {
