@@ -3,6 +3,26 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/** Files that drive Chromium (Debian's chromium through playwright-core). */
+const browser = ['test/graphiql-browser.test.ts', 'test/dashboard.test.ts'];
+/** The whole benchmark against its floor and peers. */
+const bench = ['test/bench.test.ts'];
+/** Files that spawn `npm run`/`tsx` processes or fork workers: correct, but seconds each. */
+const processes = [
+  'test/api-keys.test.ts',
+  'test/crash-safety.test.ts',
+  'test/backup.test.ts',
+  'test/cluster.test.ts',
+  'test/lifecycle.test.ts',
+  'test/cli.test.ts',
+  'test/synthetic.test.ts',
+  // several service processes over a real Redis or sqld
+  'test/redis-instances.test.ts',
+  'test/redis-workers.test.ts',
+  'test/libsql-instances.test.ts',
+  'test/libsql-redis.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // graphql 16 ships both index.mjs and index.js. Vite picks the .mjs for our files while Node
@@ -11,8 +31,14 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // `npm test` runs every project; `npm run test:fast` only `fast`, the edit loop.
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...browser, ...bench, ...processes] } },
+      { extends: true, test: { name: 'processes', include: processes } },
+      { extends: true, test: { name: 'browser', include: browser } },
+      { extends: true, test: { name: 'bench', include: bench } },
+    ],
   },
 });

@@ -65,7 +65,16 @@ for (let index = 0; index < writes + 20; index += 1) {
   const created = await post(
     a,
     'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { ... on CreateAllocationPayload { allocation { id } } } }',
-    { input: { programId: ids.program!.id, partnerId: ids.partner!.id, quantity: 1, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-03-01' } },
+    {
+      input: {
+        programId: ids.program!.id,
+        partnerId: ids.partner!.id,
+        quantity: 1,
+        bound: 'EXACT',
+        status: 'ANNOUNCED',
+        announcedOn: '2026-03-01',
+      },
+    },
   );
   const acknowledged = performance.now();
   const id = created.createAllocation!.allocation!.id;
@@ -76,7 +85,8 @@ for (let index = 0; index < writes + 20; index += 1) {
   toAck.push(acknowledged - started);
 }
 
-const percentile = (list: number[], p: number) => [...list].sort((x, y) => x - y)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+const percentile = (list: number[], p: number) =>
+  [...list].sort((x, y) => x - y)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 console.log(`${writes} writes on A, one at a time; subscriber on B (graphql-ws); Redis ${redis.url}`);
 console.log(`write sent on A -> event received on B: p50 ${ms(percentile(toEvent, 50))}, p99 ${ms(percentile(toEvent, 99))}`);

@@ -6,7 +6,7 @@ import { quantityBounds, type QuantityBound } from '../src/db/enums.js';
 import { allocations, exchangeRates, initiatives, investmentInvestors, investments, partners, programs } from '../src/db/schema.js';
 import { convertMinorUnits, fromMinorUnits } from '../src/domain/money.js';
 import { mulberry32 } from '../src/db/synthetic.js';
-import { execute, insertRandomAllocations, pick, seededServer } from './helpers.js';
+import { execute, insertRandomAllocations, pick, seededServer, StatementLog } from './helpers.js';
 
 interface GpuTotal {
   quantity: number;
@@ -456,18 +456,18 @@ describe('randomized data: every total equals a plain recomputation', () => {
 
 describe('SQL statements for totals', () => {
   it('are the same for 1 partner and for 50', async () => {
-    let statements = 0;
-    const { db, yoga } = seededServer({ logger: { logQuery: () => (statements += 1) } });
+    const statements = new StatementLog();
+    const { db, yoga } = seededServer({ logger: statements });
     insertRandomData(db, 7);
     const query = `query ($first: Int!) { partners(first: $first, orderBy: [{ field: GPU_TOTAL, direction: DESC }]) { edges { node {
       gpuTotal { quantity bound byBound { bound quantity } } gpuShare investmentTotal(currency: "KRW") { amount conversions { rate { asOf } } }
       initiatives(first: 3) { edges { node { initiative { gpuTotal { quantity } } } } } } } } }`;
-    statements = 0;
+    statements.reset();
     const one = await execute<{ partners: { edges: unknown[] } }>(yoga, query, { first: 1 });
-    const forOne = statements;
-    statements = 0;
+    const forOne = statements.count;
+    statements.reset();
     const fifty = await execute<{ partners: { edges: unknown[] } }>(yoga, query, { first: 50 });
-    const forFifty = statements;
+    const forFifty = statements.count;
     expect(one.body.errors).toBeUndefined();
     expect(fifty.body.data!.partners.edges).toHaveLength(37);
     expect(forFifty).toBe(forOne);
@@ -479,8 +479,9 @@ describe('per-bound sums in allocationTotals', () => {
   const perBoundSum = /sum\((?:"\w+"\.)?"quantity"\) filter/;
 
   it('are read only when a field beneath asks for them, through fragments too', async () => {
-    const statements: string[] = [];
-    const { db, yoga } = seededServer({ logger: { logQuery: (sql) => statements.push(sql) } });
+    const log = new StatementLog();
+    const { statements } = log;
+    const { db, yoga } = seededServer({ logger: log });
     insertRandomData(db, 11);
     const ask = async (query: string) => {
       statements.length = 0;
@@ -520,8 +521,9 @@ describe('per-bound sums in allocationTotals', () => {
 
 describe('relation filters that name one row', () => {
   it('compare the foreign key with = and match what the same filter with `in` matches', async () => {
-    const statements: string[] = [];
-    const { db, yoga } = seededServer({ logger: { logQuery: (sql) => statements.push(sql) } });
+    const log = new StatementLog();
+    const { statements } = log;
+    const { db, yoga } = seededServer({ logger: log });
     insertRandomData(db, 13);
     const programs = await execute<{ programs: { edges: { node: { id: string; slug: string } }[] } }>(
       yoga,

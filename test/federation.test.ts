@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { printSubgraphSdl } from '../src/graphql/index.js';
 import { createHttpServer, listen } from '../src/server/http.js';
-import { execute, seededServer } from './helpers.js';
+import { execute, seededServer, StatementLog } from './helpers.js';
 
 describe('subgraph SDL', () => {
   const { yoga } = seededServer();
@@ -40,8 +40,8 @@ describe('subgraph SDL', () => {
 
 describe('_entities', () => {
   it('resolves N references with the same number of SQL statements as 1', async () => {
-    let statements = 0;
-    const { yoga } = seededServer({ logger: { logQuery: () => (statements += 1) } });
+    const statements = new StatementLog();
+    const { yoga } = seededServer({ logger: statements });
     const partners = await execute<{ partners: { edges: { node: { id: string; slug: string } }[] } }>(
       yoga,
       '{ partners(first: 100) { edges { node { id slug } } } }',
@@ -51,12 +51,12 @@ describe('_entities', () => {
     );
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on Partner { id slug name gpuTotal { quantity } allocations(first: 3) { edges { node { quantity } } } } } }`;
-    statements = 0;
+    statements.reset();
     const one = await execute<{ _entities: { slug: string }[] }>(yoga, query, { representations: references.slice(0, 2) });
-    const forOne = statements;
-    statements = 0;
+    const forOne = statements.count;
+    statements.reset();
     const all = await execute<{ _entities: { slug: string }[] }>(yoga, query, { representations: references });
-    const forAll = statements;
+    const forAll = statements.count;
     expect(one.body.errors).toBeUndefined();
     expect(all.body.data!._entities.map((entity) => entity.slug)).toEqual(partners.body.data!.partners.edges.map(({ node }) => node.slug));
     expect(references.length).toBeGreaterThan(10);

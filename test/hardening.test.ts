@@ -10,6 +10,7 @@ import { createHttpServer, listen } from '../src/server/http.js';
 import { buildManifest, isSubscription, loadManifest, sha256 } from '../src/server/persisted-operations.js';
 import { createFrontCache } from '../src/server/front-cache.js';
 import { limits } from '../src/server/yoga.js';
+import { StatementLog } from './helpers.js';
 
 const running: { app: App; server: Server }[] = [];
 afterAll(async () => {
@@ -20,20 +21,14 @@ afterAll(async () => {
 });
 
 async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
-  let statements = 0;
-  const queries: string[] = [];
+  const log = new StatementLog();
   const app = createApp({
     databasePath: ':memory:',
     seedOnStart: true,
     graphiql: false,
     logging: false,
     // Counts the statements drizzle runs, to see whether an answer came from the cache.
-    sqlLogger: {
-      logQuery: (query) => {
-        statements += 1;
-        queries.push(query);
-      },
-    },
+    sqlLogger: log,
     ...options,
   });
   const server = createHttpServer(app, { db: app.db, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
@@ -45,7 +40,7 @@ async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  return { app, base, post, statements: () => statements, queries };
+  return { app, base, post, statements: () => log.count, queries: log.statements };
 }
 
 async function errorCode(response: Response): Promise<unknown> {

@@ -9,6 +9,7 @@ import { allocations, gpuModels, initiatives, partners, programs } from '../src/
 import { seedDatabase } from '../src/db/seed/index.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
 import { engineOptions } from './support/engine.js';
+import type { RealServer } from './real-server.js';
 
 /**
  * A migrated database seeded with Korea's dataset, the one most tests assert figures of (in
@@ -33,18 +34,72 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** Posts one operation through `yoga.fetch`, as an HTTP client would. */
-export async function execute<T = Record<string, unknown>>(
+/** Counts and keeps the SQL statements drizzle runs: the one statement counter of the suite. */
+export class StatementLog implements Logger {
+  readonly statements: string[] = [];
+
+  logQuery(query: string): void {
+    this.statements.push(query);
+  }
+
+  get count(): number {
+    return this.statements.length;
+  }
+
+  /** Forgets what ran so far, so the next count is of what runs from here. */
+  reset(): void {
+    this.statements.length = 0;
+  }
+
+  /** The statements `work` runs, counted apart from what ran before. */
+  async during(work: () => unknown): Promise<string[]> {
+    this.reset();
+    await work();
+    return [...this.statements];
+  }
+}
+
+/** Where a request goes: the schema in process (`yoga.fetch`), a real server, or a URL. */
+export type Target = Yoga | RealServer | string;
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** An API key, sent as `Authorization: Bearer <key>`. */
+  key?: string;
+  /** The `Accept` header; GraphQL over HTTP's own media type unless given, none for null. */
+  accept?: string | null;
+}
+
+/** Posts one operation, as an HTTP client would; the status and the parsed body. */
+export async function graphql<T = Record<string, unknown>>(
+  target: Target,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const headers = {
+    'content-type': 'application/json',
+    ...(options.accept === null ? {} : { accept: options.accept ?? 'application/graphql-response+json' }),
+    ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
+    ...options.headers,
+  };
+  const init = { method: 'POST', headers, body: JSON.stringify({ query, variables }) };
+  const response =
+    typeof target === 'string'
+      ? await fetch(target, init)
+      : 'url' in target
+        ? await fetch(target.url, init)
+        : await target.fetch('http://localhost/graphql', init);
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/** `graphql` through `yoga.fetch`: kept for the many tests written against it. */
+export function execute<T = Record<string, unknown>>(
   yoga: Yoga,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
-  const response = await yoga.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+  return graphql<T>(yoga, query, variables);
 }
 
 /** A yoga server over a fresh seeded database. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { partners } from '../src/db/schema.js';
-import { execute, seededServer } from './helpers.js';
+import { execute, graphql, seededServer } from './helpers.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -42,17 +42,8 @@ describe('global IDs', () => {
     }
   });
 
-  const post = async (query: string, variables: Record<string, unknown>) => {
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as {
-      data?: Record<string, any>;
-      errors?: { path?: (string | number)[]; extensions?: { code?: string } }[];
-    };
-  };
+  const post = async (query: string, variables: Record<string, unknown>) =>
+    (await graphql<Record<string, any>>(yoga, query, variables, { key, accept: null })).body;
 
   /** The code each path that takes a client's ID answers `id` with, as an object keyed by path. */
   const codesFor = async (id: unknown) => {

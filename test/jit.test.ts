@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/index.js';
 import { compilable } from '../src/server/jit.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
-import { execute, seededDatabase } from './helpers.js';
+import { execute, seededDatabase, StatementLog } from './helpers.js';
 
 const globalId = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
 
@@ -40,8 +40,8 @@ describe('which operations are compiled', () => {
 
 describe('compiled and interpreted execution', () => {
   it('give the same answers, errors with their locations included, and the same statement count', async () => {
-    let statements = 0;
-    const db = seededDatabase({ logger: { logQuery: () => (statements += 1) } });
+    const statements = new StatementLog();
+    const db = seededDatabase({ logger: statements });
     const compiled = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false }).yoga;
     const interpreted = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, jit: false }).yoga;
     const queries = [
@@ -69,13 +69,13 @@ describe('compiled and interpreted execution', () => {
     for (const query of queries) {
       // Twice each: jit compiles on first use and serves later ones from its cache.
       for (let round = 0; round < 2; round += 1) {
-        statements = 0;
+        statements.reset();
         const fast = await execute(compiled, query, variables);
-        const fastStatements = statements;
-        statements = 0;
+        const fastStatements = statements.count;
+        statements.reset();
         const plain = await execute(interpreted, query, variables);
         expect(fast, query).toEqual(plain);
-        expect(fastStatements, query).toBe(statements);
+        expect(fastStatements, query).toBe(statements.count);
       }
     }
     // Variables refused before execution: a 400, as without jit.

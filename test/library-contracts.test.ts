@@ -18,15 +18,29 @@ import { relations } from '../src/db/relations.js';
 import { unwrapCursor, wrapCursor } from '../src/graphql/plugins/cursor-binding-plugin.js';
 import { seededDatabase } from './helpers.js';
 
+/** The shape of plugin-relay's `nodesQueryOptions.resolve`, as builder.ts writes one. */
+type NodesResolve = (
+  root: unknown,
+  args: { ids: { typename: string; id: string }[] },
+  context: { db: Db },
+  info: unknown,
+  resolveNodes: (ids: { typename: string; id: string }[]) => Promise<unknown[]>,
+) => Promise<unknown[]>;
+
 /**
  * A schema of plugin-relay and plugin-drizzle alone over the real tables: one connection of
  * partners by name, without our cursor binding, so its cursors are plugin-drizzle's own.
  */
-function bareDrizzleSchema() {
+function bareDrizzleSchema(options: { maxConnectionSize?: number; nodesResolve?: NodesResolve } = {}) {
   const builder = new SchemaBuilder<{ Context: { db: Db }; DrizzleRelations: typeof relations }>({
     plugins: [RelayPlugin, DrizzlePlugin],
-    drizzle: { client: (context) => context.db, getTableConfig, relations },
-    relay: { cursorType: 'String' },
+    drizzle: {
+      client: (context) => context.db,
+      getTableConfig,
+      relations,
+      ...(options.maxConnectionSize ? { maxConnectionSize: options.maxConnectionSize } : {}),
+    },
+    relay: { cursorType: 'String', ...(options.nodesResolve ? { nodesQueryOptions: { resolve: options.nodesResolve } } : {}) },
     // Required by the types only: plugin-scope-auth, imported elsewhere in this run, augments every
     // builder's options; this builder does not load the plugin, so the option is never read.
     scopeAuth: { authScopes: () => ({}) },
@@ -112,6 +126,45 @@ describe('@pothos/plugin-drizzle 0.20.0 cursors (src/graphql/plugins/cursor-bind
       const { errors } = await partnersPage(forged);
       expect(errors?.[0]?.message).toMatch(/cursor/i);
     }
+  });
+});
+
+describe('@pothos/plugin-drizzle 0.20.0 and @pothos/plugin-relay 4.8.1 (src/graphql/builder.ts)', () => {
+  let db: Db;
+  beforeAll(() => {
+    db = seededDatabase();
+  });
+  afterAll(() => db.$client.close());
+  const run = async (schema: ReturnType<typeof bareDrizzleSchema>, query: string, variables: Record<string, unknown> = {}) => {
+    const yoga = createYoga({ schema, context: () => ({ db }), logging: false, maskedErrors: false });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: Record<string, any> | null; errors?: { message: string }[] };
+  };
+
+  it('plugin-drizzle 0.20.0: a page larger than maxConnectionSize is clamped silently, no error (builder.ts validates `first`/`last` itself)', async () => {
+    const body = await run(bareDrizzleSchema({ maxConnectionSize: 3 }), '{ partners(first: 10) { edges { node { name } } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.partners.edges).toHaveLength(3);
+  });
+
+  it("plugin-relay 4.8.1: `nodes`' resolveNodes loads `args.ids` and ignores its own parameter (builder.ts narrows `args.ids` in place)", async () => {
+    const ids = db.query.partners
+      .findMany({ columns: { id: true }, limit: 3, orderBy: { id: 'asc' } })
+      .sync()
+      .map((row) => encodeGlobalID('Partner', row.id));
+    const nodesResolve: NodesResolve = async (_root, args, _context, _info, resolveNodes) => {
+      const all = args.ids;
+      args.ids = all.slice(0, 1);
+      // Asked for all three, yet only the one left in `args.ids` comes back.
+      return resolveNodes(all);
+    };
+    const body = await run(bareDrizzleSchema({ nodesResolve }), 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.nodes).toEqual([{ id: ids[0] }]);
   });
 });
 

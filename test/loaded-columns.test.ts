@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/db/synthetic.js';
 import { exposedColumn, loadedRelation } from '../src/graphql/plugins/loaded-columns-plugin.js';
 import { schema } from '../src/graphql/index.js';
-import { execute, insertRandomAllocations, seededServer } from './helpers.js';
+import { execute, insertRandomAllocations, seededServer, StatementLog } from './helpers.js';
 
 function fieldExtensions(type: string, field: string): Record<string, unknown> {
   const object = schema.getType(type);
@@ -18,11 +18,11 @@ function fieldExtensions(type: string, field: string): Record<string, unknown> {
 
 /** The seeded server with `count` random allocations more, counting the statements run after them. */
 function serverWithAllocations(seed: number, count: number) {
-  let statements = 0;
-  const { db, yoga } = seededServer({ logger: { logQuery: () => (statements += 1) } });
+  const statements = new StatementLog();
+  const { db, yoga } = seededServer({ logger: statements });
   insertRandomAllocations(db, mulberry32(seed), count);
-  statements = 0;
-  return { db, yoga, statements: () => statements };
+  statements.reset();
+  return { db, yoga, statements: () => statements.count };
 }
 
 describe('loadedColumns', () => {

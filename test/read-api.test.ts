@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocations, citations, partners, programs, sources } from '../src/db/schema.js';
 import type { Db } from '../src/db/client.js';
-import { execute, seededServer, type GraphQLResponse } from './helpers.js';
+import { execute, type GraphQLResponse, seededServer, StatementLog } from './helpers.js';
 
 interface Page<T> {
   totalCount: number;
@@ -366,8 +366,8 @@ describe('provenance in the API', () => {
 
 describe('SQL statements per request', () => {
   it('do not grow with the number of rows: a three-level nested query over 1 and over 60 partners', async () => {
-    let statements = 0;
-    const { db, yoga } = seededServer({ logger: { logQuery: () => (statements += 1) } });
+    const statements = new StatementLog();
+    const { db, yoga } = seededServer({ logger: statements });
     insertBulkPartners(db, 60);
     const query = `query ($first: Int!) {
       partners(first: $first, filter: { search: "bulk" }) { totalCount edges { node {
@@ -378,12 +378,12 @@ describe('SQL statements per request', () => {
         } } }
       } } } }`;
 
-    statements = 0;
+    statements.reset();
     const one = await execute<{ partners: Page<unknown> }>(yoga, query, { first: 1 });
-    const forOne = statements;
-    statements = 0;
+    const forOne = statements.count;
+    statements.reset();
     const sixty = await execute<{ partners: Page<unknown> }>(yoga, query, { first: 60 });
-    const forSixty = statements;
+    const forSixty = statements.count;
 
     expect(one.body.data!.partners.edges).toHaveLength(1);
     expect(sixty.body.data!.partners.edges).toHaveLength(60);

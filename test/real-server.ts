@@ -5,6 +5,7 @@ import { createApp, type App, type AppOptions } from '../src/app.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { attachGraphQLWebSocket } from '../src/server/websocket.js';
+import { graphql, type GraphQLResponse } from './helpers.js';
 
 export interface RealServer {
   app: App;
@@ -56,19 +57,14 @@ export async function startRealServer(options: Partial<AppOptions> = {}): Promis
   };
 }
 
-/** Posts one operation to the real server. */
+/** Posts one operation to the real server (`graphql` from helpers.ts), answering its body. */
 export async function post<T = Record<string, unknown>>(
   server: RealServer,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as never;
+): Promise<GraphQLResponse<T>> {
+  return (await graphql<T>(server, query, variables, { headers, accept: null })).body;
 }
 
 export async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {

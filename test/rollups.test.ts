@@ -15,7 +15,7 @@ import { allocations, initiatives, partners, programs } from '../src/db/schema.j
 import { seedDatabase } from '../src/db/seed/index.js';
 import { generateSyntheticData, mulberry32 } from '../src/db/synthetic.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
-import { execute, insertRandomAllocations, pick, seededDatabase, temporaryFolder, type GraphQLResponse } from './helpers.js';
+import { execute, type GraphQLResponse, insertRandomAllocations, pick, seededDatabase, StatementLog, temporaryFolder } from './helpers.js';
 
 /** Each rollup table and the allocation columns it groups by, written out here on purpose. */
 const grains = {
@@ -409,8 +409,9 @@ function expectTriggersBackAndWorking(db: Db): void {
 }
 
 describe('totals from the rollups equal totals from the allocations', () => {
-  const statements: string[] = [];
-  const db = seededDatabase({ logger: { logQuery: (query) => statements.push(query) } });
+  const log = new StatementLog();
+  const { statements } = log;
+  const db = seededDatabase({ logger: log });
   addReferenceRows(db);
   insertRandomAllocations(db, mulberry32(77), 400);
   const yoga = createGraphQLServer({ db, graphiql: false, logging: false }).yoga;

@@ -103,7 +103,9 @@ describe('the map of subjects', () => {
   });
 
   it('lists the types as the descriptions do', () => {
-    expect(subjectTypeList(discrepancySubjects)).toBe('Program, Partner, GpuModel, Allocation, Initiative, Investment, Phase, PowerCapacity or Commitment');
+    expect(subjectTypeList(discrepancySubjects)).toBe(
+      'Program, Partner, GpuModel, Allocation, Initiative, Investment, Phase, PowerCapacity or Commitment',
+    );
   });
 });
 

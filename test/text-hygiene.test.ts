@@ -2,27 +2,17 @@
 // only in multi-line fields. Through the real schema (yoga.fetch) and the real importer.
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth/api-keys.js';
-import { openDatabase } from '../src/db/client.js';
+import { openDatabase, type Db } from '../src/db/client.js';
 import { exportDataset, importDataset } from '../src/db/dataset-io.js';
-import { createGraphQLServer } from '../src/server/yoga.js';
+import type { Yoga } from '../src/server/yoga.js';
 import { seededDatabase } from './helpers.js';
+import { graphql, test } from './fixtures.js';
 
-function setup() {
-  const db = seededDatabase();
-  const yoga = createGraphQLServer({ db, graphiql: false, logging: false }).yoga;
+/** Posts as a writer: an API key with the `write` scope on the test's database. */
+function writer(db: Db, yoga: Yoga) {
   const key = createApiKey(db, { name: 'writer', scopes: ['write'] }).key;
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] },
-    };
-  };
-  return { db, post };
+  return (query: string, variables: Record<string, unknown> = {}) =>
+    graphql<Record<string, any>>(yoga, query, variables, { key, accept: null });
 }
 
 const createPartner = `mutation ($input: CreatePartnerInput!) { createPartner(input: $input) {
@@ -39,8 +29,8 @@ const bad = {
 };
 
 describe('text rules', () => {
-  it('refuse lone surrogates and control characters in a name, with the field path', async () => {
-    const { post } = setup();
+  test('refuse lone surrogates and control characters in a name, with the field path', async ({ db, yoga }) => {
+    const post = writer(db, yoga);
     const cases = { ...bad, LF: 'a\nb', CR: 'a\rb', TAB: 'a\tb', 'a leading LF': '\nab', 'a line separator': 'a\u2028b' };
     for (const [what, name] of Object.entries(cases)) {
       const { body } = await post(createPartner, { input: { slug: 'x-partner', name, kind: 'COMPANY' } });
@@ -48,8 +38,8 @@ describe('text rules', () => {
     }
   });
 
-  it('keep line breaks and tabs in a description, refuse the rest there too', async () => {
-    const { post } = setup();
+  test('keep line breaks and tabs in a description, refuse the rest there too', async ({ db, yoga }) => {
+    const post = writer(db, yoga);
     const description = 'Line one\r\nLine two\n\tindented';
     const ok = await post(createPartner, { input: { slug: 'multi-line', name: 'Multi 한국 😀', kind: 'COMPANY', description } });
     expect(ok.body.data?.createPartner).toEqual({ __typename: 'CreatePartnerPayload', partner: { name: 'Multi 한국 😀', description } });
@@ -59,8 +49,8 @@ describe('text rules', () => {
     }
   });
 
-  it('refuse them in updates, lists of strings and ID fields', async () => {
-    const { post } = setup();
+  test('refuse them in updates, lists of strings and ID fields', async ({ db, yoga }) => {
+    const post = writer(db, yoga);
     const kt = (await post('{ partner(slug: "kt") { id version } }')).body.data!.partner;
     const update = await post(
       `mutation ($input: UpdatePartnerInput!) { updatePartner(input: $input) { __typename ... on ValidationError { issues { path } } } }`,
@@ -95,8 +85,8 @@ describe('text rules', () => {
     });
   });
 
-  it('answer query arguments with them with BAD_USER_INPUT', async () => {
-    const { post } = setup();
+  test('answer query arguments with them with BAD_USER_INPUT', async ({ db, yoga }) => {
+    const post = writer(db, yoga);
     const queries: [string, Record<string, unknown>][] = [
       ['query ($s: String) { partners(filter: { search: $s }) { totalCount } }', { s: 'sam\ud800' }],
       ['query ($s: String!) { partner(slug: $s) { id } }', { s: 'kt\u0000' }],
