@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/db/synthetic.js';
 import { schema } from '../src/graphql/index.js';
 import { planNode } from '../src/graphql/planner/plan.js';
+import { compilable } from '../src/server/jit.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
 import { insertRandomAllocations, seededDatabase } from './helpers.js';
 
@@ -13,9 +14,18 @@ function servers(seed: number, extra: number) {
   let statements = 0;
   const db = seededDatabase({ logger: { logQuery: () => (statements += 1) } });
   insertRandomAllocations(db, mulberry32(seed), extra);
-  const make = (readPlanner: boolean) =>
-    createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, readPlanner }).yoga;
-  return { db, planned: make(true), unplanned: make(false), statements: () => statements, reset: () => (statements = 0) };
+  const make = (readPlanner: boolean, jit: boolean) =>
+    createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, readPlanner, jit }).yoga;
+  // Planned documents run compiled by graphql-jit (src/server/jit.ts); the unplanned path is
+  // compared on graphql-js, where plugin-drizzle finds its preloaded rows.
+  return {
+    db,
+    planned: make(true, true),
+    plannedWithoutJit: make(true, false),
+    unplanned: make(false, false),
+    statements: () => statements,
+    reset: () => (statements = 0),
+  };
 }
 
 async function post(yoga: Yoga, query: string, variables: Record<string, unknown> = {}): Promise<string> {
@@ -81,17 +91,20 @@ const cases: [name: string, query: string, variables?: Record<string, unknown>][
 ];
 
 describe('the read planner', () => {
-  const { planned, unplanned, statements, reset } = servers(22, 80);
+  const { planned, plannedWithoutJit, unplanned, statements, reset } = servers(22, 80);
 
   for (const [name, query, variables] of cases) {
     it(`answers ${name} byte for byte as plugin-drizzle alone does, with as many statements`, async () => {
       reset();
       const expected = await post(unplanned, query, variables);
       const unplannedStatements = statements();
-      reset();
+      for (const server of [planned, plannedWithoutJit]) {
+        reset();
+        const answer = await post(server, query, variables);
+        expect(answer).toBe(expected);
+        expect(statements()).toBe(unplannedStatements);
+      }
       const answer = await post(planned, query, variables);
-      expect(answer).toBe(expected);
-      expect(statements()).toBe(unplannedStatements);
       // Only the two refusals answer errors; every other case must be data, or it tests nothing.
       expect(answer.includes('"errors"')).toBe(/refused/.test(name));
     });
@@ -131,6 +144,15 @@ describe('the read planner', () => {
     expect(large.statements()).toBe(few);
     // One relational query, as plugin-drizzle alone runs it.
     expect(few).toBe(1);
+  });
+
+  it('lets graphql-jit compile the planned nested lists, and only those', () => {
+    expect(compilable(schema, parse(cases[0]![1]))).toBe(true);
+    expect(compilable(schema, parse(cases.find(([name]) => name === 'four levels')![1]))).toBe(true);
+    // A page after a cursor is plugin-drizzle's, which finds its rows by path: not compiled.
+    expect(compilable(schema, parse(cases.find(([name]) => name.startsWith('a forged'))![1]))).toBe(false);
+    // A field the planner does not serve (a citation's subject) keeps graphql-js.
+    expect(compilable(schema, parse('{ partners { edges { node { citations { edges { node { subject { id } } } } } } } }'))).toBe(false);
   });
 
   it('plans the connections and relations beneath a root list, and leaves pages after a cursor out', () => {

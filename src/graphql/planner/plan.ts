@@ -45,6 +45,8 @@ export interface NodePlan {
 interface RelationPlan {
   kind: 'relation';
   key: string;
+  /** The field's nodes in the document (jit.ts compiles a document whose lists are all planned). */
+  nodes: readonly FieldNode[];
   name: string;
   child: NodePlan | undefined;
 }
@@ -53,6 +55,8 @@ interface RelationPlan {
 interface ConnectionPlan {
   kind: 'connection';
   key: string;
+  /** The field's nodes, and the `edges` and `node` nodes beneath them. */
+  nodes: readonly FieldNode[];
   name: string;
   /** The rows plugin-drizzle asked for: the page size and one more, to tell whether more follow. */
   limit: number;
@@ -201,7 +205,7 @@ function planField(
     if (definition.args.length > 0) return undefined;
     const name = relationName(select as SelectFunction, {}, context, new Set());
     if (name === undefined) return undefined;
-    return { kind: 'relation', key, name, child: planNode(target, fieldNodes, info, context) };
+    return { kind: 'relation', key, nodes: fieldNodes, name, child: planNode(target, fieldNodes, info, context) };
   }
   return planConnection(parent, definition, target, key, fieldNodes, info, context);
 }
@@ -249,6 +253,7 @@ function planConnection(
   if (!connectionFields) return undefined;
   const names = new Set<string>();
   const nodeNodes: FieldNode[] = [];
+  const inner: FieldNode[] = [];
   let edgeCursor = false;
   let pageInfo = false;
   const edgesField = connectionType.getFields().edges;
@@ -256,11 +261,13 @@ function planConnection(
   for (const nodes of connectionFields.values()) {
     const name = nodes[0]!.name.value;
     names.add(name);
+    inner.push(...nodes);
     if (name === 'edges' && edgeType) {
       const edgeFields = collectFields(edgeType, selectionSetsOf(nodes), info);
       if (!edgeFields) return undefined;
       for (const edgeNodes of edgeFields.values()) {
         const edgeField = edgeNodes[0]!.name.value;
+        inner.push(...edgeNodes);
         if (edgeField === 'node') nodeNodes.push(...edgeNodes);
         else if (edgeField === 'cursor') edgeCursor = true;
         else if (edgeField !== '__typename') return undefined;
@@ -281,6 +288,7 @@ function planConnection(
   return {
     kind: 'connection',
     key,
+    nodes: [...fieldNodes, ...inner],
     name,
     limit: Math.abs(captured.limit),
     args,
@@ -351,6 +359,15 @@ function shapeConnection(plan: ConnectionPlan, parent: object, rows: unknown[], 
   }
   if (plan.child) for (const edge of edges) if (edge && typeof edge.node === 'object') applyPlan(plan.child, edge.node as Planned);
   return { parent, args: plan.args, totalCount: count, edges, pageInfo };
+}
+
+/** Every field node a plan serves (the fields of its connections and relations, at every level). */
+export function plannedNodes(plan: NodePlan, into = new Set<FieldNode>()): Set<FieldNode> {
+  for (const field of plan.fields) {
+    for (const node of field.nodes) into.add(node);
+    if (field.child) plannedNodes(field.child, into);
+  }
+  return into;
 }
 
 /** Prepares on `row` (and the rows beneath it) the values its planned fields resolve to. */

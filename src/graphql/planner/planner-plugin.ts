@@ -12,8 +12,16 @@
 // loaded-columns-plugin.ts, and `test/read-planner.test.ts` compares its answers with the
 // unplanned path's.
 import SchemaBuilder, { BasePlugin, completeValue, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import { getNamedType, isObjectType, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { applyPlan, planNode, PLANNED, type NodePlan, type Planned } from './plan.js';
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+} from 'graphql';
+import { applyPlan, planNode, PLANNED, type NodePlan, type PlanInfo, type Planned } from './plan.js';
 
 const pluginName = 'readPlanner';
 
@@ -34,38 +42,53 @@ interface Edge {
   node?: unknown;
 }
 
+/**
+ * The plan for the nodes of a root connection's edges, with the `edges` and `node` field nodes it
+ * reads them through; null when nothing beneath needs one. Fragments on the connection or the
+ * edge are left to plugin-drizzle (not planned).
+ */
+export function planRoot(
+  returnType: GraphQLOutputType,
+  fieldNodes: readonly FieldNode[],
+  info: PlanInfo,
+  context: object,
+): { plan: NodePlan; through: FieldNode[] } | null {
+  const connectionType = getNamedType(returnType);
+  const edgeType = isObjectType(connectionType) ? getNamedType(connectionType.getFields().edges?.type) : undefined;
+  const nodeType = isObjectType(edgeType) ? getNamedType(edgeType.getFields().node?.type) : undefined;
+  if (!isObjectType(nodeType)) return null;
+  // The node selections of every `edges { node }` under this field, whatever their aliases.
+  const nodeNodes: FieldNode[] = [];
+  const through: FieldNode[] = [];
+  for (const field of fieldNodes) {
+    for (const edges of field.selectionSet?.selections ?? []) {
+      if (edges.kind !== Kind.FIELD) return null;
+      if (edges.name.value !== 'edges') continue;
+      through.push(edges);
+      for (const node of edges.selectionSet?.selections ?? []) {
+        if (node.kind !== Kind.FIELD) return null;
+        if (node.name.value === 'node') {
+          nodeNodes.push(node);
+          through.push(node);
+        }
+      }
+    }
+  }
+  if (nodeNodes.length === 0) return null;
+  const plan = planNode(nodeType, nodeNodes, info, context);
+  return plan ? { plan, through } : null;
+}
+
 /** Plans of documents without variables, per root field node (yoga caches parsed documents). */
 const constantPlans = new WeakMap<readonly FieldNode[], NodePlan | null>();
 
-/** The plan for the nodes of a root connection's edges; null when nothing beneath needs one. */
 function rootPlan(info: GraphQLResolveInfo, context: object): NodePlan | null {
   const constant = Object.keys(info.variableValues).length === 0;
   if (constant) {
     const known = constantPlans.get(info.fieldNodes);
     if (known !== undefined) return known;
   }
-  let plan: NodePlan | null = null;
-  const connectionType = getNamedType(info.returnType);
-  const edgeType = isObjectType(connectionType) ? getNamedType(connectionType.getFields().edges?.type) : undefined;
-  const nodeType = isObjectType(edgeType) ? getNamedType(edgeType.getFields().node?.type) : undefined;
-  if (isObjectType(nodeType)) {
-    // The node selections of every `edges { node }` under this field, whatever their aliases.
-    const nodeNodes: FieldNode[] = [];
-    for (const field of info.fieldNodes)
-      for (const edges of field.selectionSet?.selections ?? [])
-        if (edges.kind === 'Field' && edges.name.value === 'edges')
-          for (const node of edges.selectionSet?.selections ?? [])
-            if (node.kind === 'Field' && node.name.value === 'node') nodeNodes.push(node);
-    // Fragments on the connection or the edge are left to plugin-drizzle (not planned).
-    const plain = info.fieldNodes.every((field) =>
-      (field.selectionSet?.selections ?? []).every(
-        (selection) =>
-          selection.kind === 'Field' &&
-          (selection.name.value !== 'edges' || (selection.selectionSet?.selections ?? []).every((inner) => inner.kind === 'Field')),
-      ),
-    );
-    if (plain && nodeNodes.length > 0) plan = planNode(nodeType, nodeNodes, info, context) ?? null;
-  }
+  const plan = planRoot(info.returnType, info.fieldNodes, info, context)?.plan ?? null;
   if (constant) constantPlans.set(info.fieldNodes, plan);
   return plan;
 }
