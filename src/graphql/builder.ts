@@ -11,6 +11,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import CursorBindingPlugin from './plugins/cursor-binding-plugin.js';
 import StringRulesPlugin from './plugins/string-rules-plugin.js';
 import LoadedColumnsPlugin from './plugins/loaded-columns-plugin.js';
+import ReadPlannerPlugin from './planner/planner-plugin.js';
 import { z } from 'zod';
 import { eq, getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -32,6 +33,8 @@ export interface Context {
   db: Db;
   auth: Auth;
   events: Events;
+  /** False resolves nested lists through plugin-drizzle alone, without the read planner (tests compare both). */
+  readPlanner?: boolean;
 }
 
 export interface PothosTypes {
@@ -107,7 +110,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // and page sizes are checked before cursors are read.
   // Dataloader batches per request (its getters back the totals loaders; see per-request-loader.ts).
   // Federation comes after the plugins that wrap resolvers, as its documentation asks.
+  // ReadPlanner wraps outermost: a value it prepared for a nested list skips the rest (it never
+  // plans a field with auth scopes; see src/graphql/planner/planner-plugin.ts).
   plugins: [
+    ReadPlannerPlugin,
     ErrorsPlugin,
     ScopeAuthPlugin,
     RelayPlugin,

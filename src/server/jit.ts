@@ -25,6 +25,7 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
   type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLOutputType,
@@ -32,6 +33,8 @@ import {
   type SourceLocation,
 } from 'graphql';
 import { nodeTables } from '../graphql/conventions/node-tables.js';
+import { plannedNodes } from '../graphql/planner/plan.js';
+import { planRoot } from '../graphql/planner/planner-plugin.js';
 
 /** Types whose objects plugin-drizzle loads (or may load) from the database. */
 function loadedByDrizzle(name: string): boolean {
@@ -68,6 +71,7 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
         })),
   );
   if (safe) {
+    const planned = plannedFieldNodes(schema, document);
     const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
     const typeInfo = new TypeInfo(schema);
     // For each field entered and not yet left: whether it, or a field around it, returns a list.
@@ -76,7 +80,7 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
       document,
       visitWithTypeInfo(typeInfo, {
         Field: {
-          enter() {
+          enter(node) {
             const type = typeInfo.getType();
             if (!type) {
               safe = false;
@@ -84,7 +88,7 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
             }
             const named = getNamedType(type).name;
             const inList = underList.length > 0 && underList[underList.length - 1]!;
-            if (!roots.has(typeInfo.getParentType() as never) && inList && loadedByDrizzle(named)) {
+            if (!roots.has(typeInfo.getParentType() as never) && inList && loadedByDrizzle(named) && !planned.has(node)) {
               safe = false;
               return BREAK;
             }
@@ -110,6 +114,36 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
   }
   verdicts.set(document, safe);
   return safe;
+}
+
+/**
+ * The fields beneath root lists that the read planner serves (src/graphql/planner/): its nested
+ * connections and relations read what it prepared from the root's one query, not rows found by
+ * response path, so they run compiled as well. Only for documents without fragment definitions
+ * (a fragment's fields would be marked wherever it is spread), and only pages without cursors or
+ * `last`, which the planner leaves to plugin-drizzle however they are given.
+ */
+function plannedFieldNodes(schema: GraphQLSchema, document: DocumentNode): Set<FieldNode> {
+  const planned = new Set<FieldNode>();
+  if (document.definitions.some((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)) return planned;
+  const queryType = schema.getQueryType();
+  const info = { schema, fragments: {}, variableValues: {} };
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') continue;
+    for (const selection of definition.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const field = queryType?.getFields()[selection.name.value];
+      if (!field || (field.extensions as Record<string, unknown>).readPlannerRoot !== true) continue;
+      const root = planRoot(field.type, [selection], info, {});
+      if (!root) continue;
+      const nodes = plannedNodes(root.plan, new Set(root.through));
+      const paged = [...nodes].some((node) =>
+        node.arguments?.some((argument) => ['after', 'before', 'last'].includes(argument.name.value)),
+      );
+      if (!paged) for (const node of nodes) planned.add(node);
+    }
+  }
+  return planned;
 }
 
 const recursiveInputs = new WeakMap<GraphQLNamedType, boolean>();
@@ -188,8 +222,9 @@ export function useCompiledErrors(): Plugin {
           const source = args.document.loc?.source;
           const refused = !('data' in plain) || plain.data === undefined;
           if (!refused) for (const error of result.errors) holdNullItem(plain.data, error.path);
+          // Errors first, as graphql-js's executor orders a result, so the bytes are the same.
+          const { errors: _errors, ...rest } = plain;
           setResult({
-            ...plain,
             errors: result.errors.map(
               (error) =>
                 new GraphQLError(error.message, {
@@ -201,6 +236,7 @@ export function useCompiledErrors(): Plugin {
                   extensions: refused ? { ...error.extensions, http: { status: 400 } } : error.extensions,
                 }),
             ),
+            ...rest,
           });
         },
       };

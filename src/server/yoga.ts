@@ -76,6 +76,8 @@ export interface YogaOptions {
   metricsToken?: string | undefined;
   /** Cost, IDs, nesting, input size and time one request may take. */
   budget?: RequestBudget;
+  /** Serve nested lists from the read planner's one pass (src/graphql/planner/); false for plugin-drizzle alone. */
+  readPlanner?: boolean;
 }
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
@@ -132,6 +134,7 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
     context: ({ request }) => ({
       db: options.db,
       events,
+      ...(options.readPlanner === false ? { readPlanner: false } : {}),
       auth: (() => {
         const identity = auth(request);
         if (identity instanceof GraphQLError) throw identity;

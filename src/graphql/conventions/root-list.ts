@@ -58,6 +58,8 @@ export function rootList<F extends string>(t: RootFieldBuilder, options: RootLis
   return t.drizzleConnection({
     type: table,
     description: options.description,
+    // The read planner serves the nested lists beneath from this field's one query (src/graphql/planner/).
+    extensions: { readPlannerRoot: true },
     args: builder.args((a) => ({
       filter: a.field({ type: filter.input, description: options.filterDescription }),
       orderBy: a.field({ type: [order.input as never], description: 'Sort keys, applied in order.' }),
