@@ -63,6 +63,39 @@ describe('programme dataset files', () => {
   });
 });
 
+describe('source metadata in the programme files', () => {
+  // Ceilings from the last pass over the stored pages (issue 21): lower them as titles and dates are found,
+  // never raise them; a new source comes with its title and date, or the number fails.
+  const MAX_WITHOUT_TITLE = 117;
+  const MAX_WITHOUT_DATE = 121;
+  const MIN_WITH_BOTH = 30;
+  type SourceRow = { slug: string; url: string; title: string | null; published_at: string | null; missing_metadata_reason: string | null };
+  const sources = new Map<string, SourceRow>();
+  for (const path of files)
+    for (const row of JSON.parse(readFileSync(path, 'utf8')).tables.sources as SourceRow[]) sources.set(row.url, row);
+  const rows = [...sources.values()];
+
+  it('lack a title or a date no more often than before', () => {
+    expect(rows.filter((row) => !row.title).length).toBeLessThanOrEqual(MAX_WITHOUT_TITLE);
+    expect(rows.filter((row) => !row.published_at).length).toBeLessThanOrEqual(MAX_WITHOUT_DATE);
+    expect(rows.filter((row) => row.title && row.published_at).length).toBeGreaterThanOrEqual(MIN_WITH_BOTH);
+  });
+
+  it('give a reason for exactly what is missing, and say when a date comes from the URL alone', () => {
+    const problems: string[] = [];
+    for (const row of rows) {
+      const reason = row.missing_metadata_reason ?? '';
+      if (!row.title && !reason.includes('title:')) problems.push(`${row.slug}: no title and no title reason`);
+      if (row.title && reason.includes('title:')) problems.push(`${row.slug}: a title reason beside a title`);
+      if (!row.published_at && !reason.includes('date:')) problems.push(`${row.slug}: no date and no date reason`);
+      if (row.published_at && reason.includes('date:') && !reason.includes('from the URL path'))
+        problems.push(`${row.slug}: a date reason beside a date that is not from the URL`);
+      if (row.published_at && !/^\d{4}-\d{2}-\d{2}$/.test(row.published_at)) problems.push(`${row.slug}: date ${row.published_at}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('a database seeded before the world programmes', () => {
   const folder = temporaryFolder();
   afterAll(() => folder.remove());
