@@ -1108,9 +1108,10 @@ async function driveBoth(servers: Server[], body: string, seconds: number): Prom
   const loads = await Promise.all(servers.map((server) => drive(server.url, body, seconds, clients)));
   const cpuAfter = servers.map((server) => cpuMs(server.child));
   const requests = loads.reduce((sum, load) => sum + load.requestsPerSecond * seconds, 0);
-  const cpu = cpuBefore.every((value) => value !== null) && cpuAfter.every((value) => value !== null)
-    ? cpuAfter.reduce((sum, value, index) => sum + value! - cpuBefore[index]!, 0)
-    : null;
+  const cpu =
+    cpuBefore.every((value) => value !== null) && cpuAfter.every((value) => value !== null)
+      ? cpuAfter.reduce((sum, value, index) => sum + value! - cpuBefore[index]!, 0)
+      : null;
   return {
     requestsPerSecond: loads.reduce((sum, load) => sum + load.requestsPerSecond, 0),
     p50: Math.max(...loads.map((load) => load.p50)),
@@ -1150,13 +1151,17 @@ async function graphqlAs(url: string, key: string, query: string, variables: Rec
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  // The three answers read here, typed by hand: the bench has no codegen of its own.
+  return (await response.json()) as {
+    data?: { program?: { id: string } | null; createAllocation?: { allocation?: { id: string } }; node?: { id: string } | null };
+    errors?: unknown[];
+  };
 }
 
 /** Writes on A one at a time; after each answer, polls B back to back until it reads the new row. */
 async function measureLag(a: Server, b: Server, key: string, context: BenchContext, syncMs: number, writes: number): Promise<LagResult> {
   const program = await graphqlAs(a.url, key, 'query ($slug: String!) { program(slug: $slug) { id } }', { slug: context.programSlug });
-  const programId = program.data?.program?.id as string | undefined;
+  const programId = program.data?.program?.id;
   if (!programId) throw new Error(`no programme ${context.programSlug} on the replica: ${JSON.stringify(program)}`);
   const partnerId = globalIdOf('Partner', context.partnerIds[0]!);
   const visible: number[] = [];
@@ -1171,7 +1176,7 @@ async function measureLag(a: Server, b: Server, key: string, context: BenchConte
       { input: { programId, partnerId, quantity: 1, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-03-01' } },
     );
     const answered = performance.now();
-    const id = created.data?.createAllocation?.allocation?.id as string | undefined;
+    const id = created.data?.createAllocation?.allocation?.id;
     if (!id) throw new Error(`the write on A failed: ${JSON.stringify(created)}`);
     const deadline = answered + Math.max(30_000, syncMs * 20);
     for (;;) {
@@ -1228,7 +1233,8 @@ async function replicasMain(databasePath: string, context: BenchContext, started
     try {
       for (const row of rows) {
         const body = requestBody(row.operation, context);
-        for (const server of [a, b]) if ((await post(server.url, body)).text !== sqliteAnswers.get(row.operation.name)) row.sameBytes = false;
+        for (const server of [a, b])
+          if ((await post(server.url, body)).text !== sqliteAnswers.get(row.operation.name)) row.sameBytes = false;
         row.oneReplica = await measure(a.url, body, connections, duration, a.child);
         row.twoReplicas = await driveBoth([a, b], body, duration);
         console.error(
@@ -1258,7 +1264,9 @@ async function replicasMain(databasePath: string, context: BenchContext, started
   const section = replicasSection(rows, lags, context, writes, started);
   const previous = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';
   const marked = /<!-- replicas -->[\s\S]*<!-- \/replicas -->\n?/;
-  const report = marked.test(previous) ? previous.replace(marked, section) : `${previous}${previous && !previous.endsWith('\n\n') ? '\n' : ''}${section}`;
+  const report = marked.test(previous)
+    ? previous.replace(marked, section)
+    : `${previous}${previous && !previous.endsWith('\n\n') ? '\n' : ''}${section}`;
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, report);
   console.log(section);
@@ -1296,7 +1304,9 @@ function replicasSection(rows: ReplicaRow[], lags: LagResult[], context: BenchCo
         String(row.sqlite.failures + row.oneReplica.failures + row.twoReplicas.failures),
         row.sameBytes ? 'yes' : 'NO',
         '',
-      ].join(' | ').trim(),
+      ]
+        .join(' | ')
+        .trim(),
     ),
     '',
     '### Write-to-visible lag',
