@@ -3,7 +3,7 @@
 // synchronous code path: better-sqlite3 on a local file (the default), or a libSQL server (sqld)
 // read through an embedded replica with libsql-js, whose API is better-sqlite3's (README,
 // "Beyond one machine").
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -12,7 +12,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import { createRequire } from 'node:module';
 import type Libsql from 'libsql';
 import type { LibsqlConfig } from '../config.js';
-import { applyMigrations } from './migrations.js';
+import { applyMigrations, localMigrationNames } from './migrations.js';
 import { relations } from './relations.js';
 import { libsqlReplication, localReplication, type Replication, type SyncingConnection } from './replication.js';
 
@@ -258,7 +258,7 @@ export function migrateDatabase(db: Db): void {
 
 /** How many of the migrations in `drizzle/` this database has applied. */
 export function migrationStatus(db: Db): { applied: number; available: number } {
-  const available = readdirSync(migrationsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  const available = localMigrationNames(migrationsFolder).length;
   const row = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number } | undefined;
   return { applied: row?.n ?? 0, available };
 }

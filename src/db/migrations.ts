@@ -14,14 +14,8 @@ export class MigrationMismatchError extends Error {
   constructor(
     /** Applied to the database, unknown to this code (a newer release migrated it). */
     readonly unknownToCode: string[],
-    /** In this code, not applied to the database (and this instance may not apply them). */
-    readonly missingFromDatabase: string[],
   ) {
-    const parts = [
-      unknownToCode.length > 0 ? `the database has migrations this code does not know: ${unknownToCode.join(', ')}` : '',
-      missingFromDatabase.length > 0 ? `the database lacks migrations of this code: ${missingFromDatabase.join(', ')}` : '',
-    ].filter(Boolean);
-    super(`Refusing to serve: ${parts.join('; ')}`);
+    super(`Refusing to serve: the database has migrations this code does not know: ${unknownToCode.join(', ')}`);
     this.name = 'MigrationMismatchError';
   }
 }
@@ -54,27 +48,19 @@ export function appliedMigrationNames(sqlite: Database.Database): (string | null
 }
 
 /**
- * Applies the pending migrations of `folder` in one IMMEDIATE transaction, or, with
- * `apply: false`, only checks that none is pending. Throws MigrationMismatchError when the
- * database has a migration the code lacks (or lacks one and may not apply it).
+ * Applies the pending migrations of `folder` in one IMMEDIATE transaction. Throws
+ * MigrationMismatchError when the database has a migration the code lacks.
  */
-export function applyMigrations(sqlite: Database.Database, folder: string, options: { apply?: boolean } = {}): { applied: string[] } {
+export function applyMigrations(sqlite: Database.Database, folder: string): { applied: string[] } {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const local = migrations.map((migration) => migration.name);
-  if (options.apply === false) {
-    const differences = migrationDifferences(local, appliedMigrationNames(sqlite));
-    if (differences.unknownToCode.length > 0 || differences.pending.length > 0) {
-      throw new MigrationMismatchError(differences.unknownToCode, differences.pending);
-    }
-    return { applied: [] };
-  }
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     sqlite.exec(
       `CREATE TABLE IF NOT EXISTS "${table}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric, name text, applied_at TEXT)`,
     );
     const differences = migrationDifferences(local, appliedMigrationNames(sqlite));
-    if (differences.unknownToCode.length > 0) throw new MigrationMismatchError(differences.unknownToCode, []);
+    if (differences.unknownToCode.length > 0) throw new MigrationMismatchError(differences.unknownToCode);
     const pending = new Set(differences.pending);
     const insert = sqlite.prepare(`INSERT INTO "${table}" (hash, created_at, name, applied_at) VALUES (?, ?, ?, ?)`);
     for (const migration of migrations) {
