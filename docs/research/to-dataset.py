@@ -130,7 +130,9 @@ def convert(path):
     cited_sources = set()
     source_ids = {}
     for s in d['sources']:
-        reason = '; '.join(x for x in [s.get('titleReason') and f"title: {s['titleReason']}", s.get('publishedAtReason') and f"date: {s['publishedAtReason']}"] if x)
+        # metadataNote says where a filled title or date was read when that needs saying (e.g. a stored copy of the same article at another address).
+        reason = '; '.join(x for x in [s.get('titleReason') and f"title: {s['titleReason']}", s.get('publishedAtReason') and f"date: {s['publishedAtReason']}",
+                                       s.get('metadataNote')] if x)
         assert re.fullmatch(r'[a-z0-9][a-z0-9-]*', s['id']), s['id']
         source_ids[s['id']] = add('sources', {'slug': s['id'], 'url': s['url'], 'title': s['title'], 'publisher': s['publisher'],
                                               'kind': s['kind'], 'published_at': s['publishedAt'], 'language': s['language'],
