@@ -68,7 +68,7 @@ describe('source metadata in the programme files', () => {
   // never raise them; a new source comes with its title and date, or the number fails.
   const MAX_WITHOUT_TITLE = 108;
   const MAX_WITHOUT_DATE = 117;
-  const MIN_WITH_BOTH = 70;
+  const MIN_WITH_BOTH = 73;
   type SourceRow = { slug: string; url: string; title: string | null; published_at: string | null; missing_metadata_reason: string | null };
   const sources = new Map<string, SourceRow>();
   for (const path of files)
@@ -101,7 +101,7 @@ describe('source metadata in the programme files', () => {
   // amounts) and a programme's stated GPU total. It is weakly sourced when no page cited in its support (stance SUPPORTS,
   // discrepancy sides included) has both a title and a date. Ceiling from the last pass over the stored pages:
   // lower it as pages are found, never raise it.
-  const MAX_FIGURES_WITHOUT_TITLED_DATED_SOURCE = 76;
+  const MAX_FIGURES_WITHOUT_TITLED_DATED_SOURCE = 74;
   it('cite a page with both title and date for every figure but a known few', () => {
     type Row = { id: number; slug?: string; base_currency?: string; quote_currency?: string; as_of?: string; stated_gpu_total?: number | null };
     type Citation = { source_id: number; stance: string; field: string | null } & Record<string, unknown>;
