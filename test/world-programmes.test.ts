@@ -68,7 +68,7 @@ describe('source metadata in the programme files', () => {
   // never raise them; a new source comes with its title and date, or the number fails.
   const MAX_WITHOUT_TITLE = 108;
   const MAX_WITHOUT_DATE = 117;
-  const MIN_WITH_BOTH = 73;
+  const MIN_WITH_BOTH = 74;
   type SourceRow = { slug: string; url: string; title: string | null; published_at: string | null; missing_metadata_reason: string | null };
   const sources = new Map<string, SourceRow>();
   for (const path of files)
