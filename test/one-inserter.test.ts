@@ -1,0 +1,67 @@
+// One inserter of datasets: Korea's TypeScript dataset goes through dataset-io's mergeDataset like
+// the world's programme files, and the database it makes is the one the old TypeScript loader
+// made, every table, ids included. The old loader is kept frozen in test/support/ as the reference.
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../src/db/client.js';
+import { exportDataset, serializeDataset } from '../src/db/dataset-io.js';
+import { programmeFiles, seedDatabase, loadProgrammeFile } from '../src/db/seed/index.js';
+import { korea2025 } from '../src/db/seed/korea-2025.js';
+import { legacyLoadDataset } from './support/legacy-seed-load.js';
+
+const timestamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** A bookkeeping time (`created_at`, `loaded_at`…) is when the row was written: the one thing two loads cannot share. */
+const sameTime = (column: string, value: unknown) =>
+  column.endsWith('_at') && typeof value === 'string' && timestamp.test(value) ? 'TIME' : value;
+
+/** Every row of every table of the file (rollups and AUTOINCREMENT counters included), in rowid order. */
+function dump(db: Db): Record<string, unknown[]> {
+  const client = db.$client;
+  const tables = client
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((table) => {
+      // sqlite_sequence lists tables in the order they first got a row, which is bookkeeping, not data.
+      const order = table === 'sqlite_sequence' ? 'name' : 'rowid';
+      const rows = client.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).all() as Record<string, unknown>[];
+      return [
+        table,
+        rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, sameTime(column, value)]))),
+      ];
+    }),
+  );
+}
+
+/** `npm run data:export`'s text, bookkeeping times blanked. */
+const exported = (db: Db) => serializeDataset(exportDataset(db)).replace(/"([a-z_]+_at)": "[^"]*"/g, '"$1": "TIME"');
+
+/** What `seedDatabase` did before: Korea through the TypeScript loader, then the programme files. */
+function seededTheOldWay(): Db {
+  const db = openDatabase({ path: ':memory:' });
+  legacyLoadDataset(db, korea2025);
+  for (const path of programmeFiles()) loadProgrammeFile(db, path);
+  return db;
+}
+
+describe('one inserter of datasets', () => {
+  const before = seededTheOldWay();
+  const now = openDatabase({ path: ':memory:' });
+  seedDatabase(now);
+
+  it('makes, for every bundled dataset, the database the old Korea loader made: every table, ids included', () => {
+    const old = dump(before);
+    // Not a comparison of two empty files: Korea's Korean quotes, both quote kinds and its disputes are there.
+    const quotes = old.citations as { quote: string; quote_kind: string }[];
+    expect(quotes.some((citation) => /[\uac00-\ud7a3]/.test(citation.quote))).toBe(true);
+    expect(new Set(quotes.map((citation) => citation.quote_kind))).toEqual(new Set(['VERBATIM', 'PARAPHRASE']));
+    expect((old.discrepancy_citations as unknown[]).length).toBeGreaterThan(korea2025.discrepancies.length);
+    expect((old.allocation_rollups_by_partner as unknown[]).length).toBeGreaterThan(0);
+    expect(dump(now)).toEqual(old);
+  });
+
+  it('exports the same `data:export` text', () => {
+    expect(exported(now)).toBe(exported(before));
+  });
+});
