@@ -3,8 +3,9 @@
 // made, every table, ids included. The old loader is kept frozen in test/support/ as the reference.
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/db/client.js';
-import { exportDataset, serializeDataset } from '../src/db/dataset-io.js';
+import { type DatasetRow, exportDataset, mergeDataset, serializeDataset } from '../src/db/dataset-io.js';
 import { programmeFiles, seedDatabase, loadProgrammeFile } from '../src/db/seed/index.js';
+import { datasetDocument } from '../src/db/seed/load.js';
 import { korea2025 } from '../src/db/seed/korea-2025.js';
 import { legacyLoadDataset } from './support/legacy-seed-load.js';
 
@@ -63,5 +64,33 @@ describe('one inserter of datasets', () => {
 
   it('exports the same `data:export` text', () => {
     expect(exported(now)).toBe(exported(before));
+  });
+
+  it("turns Korea's dataset into rows of the export format that data:export gives back as they are", () => {
+    const document = datasetDocument(korea2025);
+    const db = openDatabase({ path: ':memory:' });
+    expect(mergeDataset(db, document)).toMatchObject({ ok: true, loaded: true, datasets: ['korea-2025'] });
+    const back = exportDataset(db).tables;
+    for (const [table, rows] of Object.entries(document.tables)) {
+      // The export lists a link table (no id) by its key, the document in dataset order.
+      const ordered = (list: DatasetRow[]) =>
+        'id' in (list[0] ?? {}) ? list : [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      const wanted = ordered(rows);
+      // The columns the document leaves to the database (times, version, defaults) are the export's own.
+      const given = ordered(back[table as keyof typeof back]).map((row, index) =>
+        Object.fromEntries(Object.keys(wanted[index] ?? {}).map((column) => [column, row[column]])),
+      );
+      expect([table, given]).toEqual([table, wanted]);
+    }
+    expect(document.tables.citations.length).toBeGreaterThan(30);
+  });
+
+  it('adds nothing when Korea is merged into a database that already has it', () => {
+    expect(mergeDataset(now, datasetDocument(korea2025))).toEqual({
+      ok: true,
+      loaded: false,
+      datasets: ['korea-2025'],
+      insertedRowCounts: {},
+    });
   });
 });
