@@ -7,6 +7,7 @@ import { type DatasetRow, exportDataset, mergeDataset, serializeDataset } from '
 import { programmeFiles, seedDatabase, loadProgrammeFile } from '../src/db/seed/index.js';
 import { datasetDocument } from '../src/db/seed/load.js';
 import { korea2025 } from '../src/db/seed/korea-2025.js';
+import { sqliteMessage } from './helpers.js';
 import { legacyLoadDataset } from './support/legacy-seed-load.js';
 
 const timestamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -83,6 +84,26 @@ describe('one inserter of datasets', () => {
       expect([table, given]).toEqual([table, wanted]);
     }
     expect(document.tables.citations.length).toBeGreaterThan(30);
+  });
+
+  it('loads Korea into a database that has the programmes already, sharing NVIDIA, once', () => {
+    const db = openDatabase({ path: ':memory:' });
+    const programmes = programmeFiles().map((path) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length));
+    seedDatabase(db, { only: programmes });
+    const partnersBefore = db.$client.prepare('SELECT count(*) FROM partners').pluck().get() as number;
+    // The TypeScript loader inserted every row as new and stopped at NVIDIA's slug, taken already.
+    expect(sqliteMessage(() => legacyLoadDataset(db, korea2025))).toMatch(/UNIQUE constraint failed: partners\.slug/);
+    expect(seedDatabase(db)[0]).toEqual({ dataset: 'korea-2025', loaded: true });
+    const client = db.$client;
+    expect(client.prepare("SELECT count(*) FROM partners WHERE slug = 'nvidia'").pluck().get()).toBe(1);
+    const korea = korea2025.partners.filter((partner) => partner.slug !== 'nvidia').length;
+    expect(client.prepare('SELECT count(*) FROM partners').pluck().get()).toBe(partnersBefore + korea);
+    const gpus = client
+      .prepare("SELECT sum(quantity) FROM allocations JOIN programs ON programs.id = program_id WHERE programs.slug = 'korea-2025'")
+      .pluck()
+      .get();
+    expect(gpus).toBe(260_000);
+    expect(seedDatabase(db).every((result) => !result.loaded)).toBe(true);
   });
 
   it('adds nothing when Korea is merged into a database that already has it', () => {
