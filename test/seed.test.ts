@@ -53,6 +53,16 @@ describe('seeding', () => {
     expect(counts.length).toBeGreaterThan(10);
     expect(counts.every((count) => count === 0)).toBe(true);
   });
+
+  it('rolls back completely when a row breaks a rule of the database, naming the row (mergeDataset, as for every dataset)', () => {
+    const db = openDatabase({ path: ':memory:' });
+    const broken = {
+      ...korea2025,
+      allocations: korea2025.allocations.map((item, index) => (index === 2 ? { ...item, quantity: 0 } : item)),
+    };
+    expect(() => loadDataset(db, broken)).toThrow(/korea-2025 does not load: tables\.allocations\[2\]: .*allocations_quantity_check/);
+    expect(Object.values(rowCounts(db)).every((count) => count === 0)).toBe(true);
+  });
 });
 
 describe('the Korea 2025 figures', () => {

@@ -413,27 +413,42 @@ function deleteAllRows(client: Database.Database): void {
   }
 }
 
+/**
+ * The one INSERT of a dataset row, for every dataset whatever its origin: an import (ids as in the
+ * file), a merge and the bundled seeds (new ids). A value the row leaves undefined is left to the
+ * database (NULL or the column's default), so the statement depends on the columns present and
+ * is kept per table and column list. Throws the driver's error as it is.
+ */
+function insertRow(
+  client: Database.Database,
+  statements: Map<string, Database.Statement>,
+  spec: TableSpec,
+  row: DatasetRow,
+  ids: 'keep' | 'new',
+): Database.RunResult {
+  const present = spec.columns.filter((column) => (ids === 'keep' || column.name !== 'id') && row[column.name] !== undefined);
+  const signature = `${spec.name}(${present.map((column) => column.name).join(',')})`;
+  let statement = statements.get(signature);
+  if (!statement) {
+    statement = client.prepare(
+      `INSERT INTO ${quote(spec.name)} (${present.map((column) => quote(column.name)).join(', ')}) VALUES (${present.map(() => '?').join(', ')})`,
+    );
+    statements.set(signature, statement);
+  }
+  return statement.run(present.map((column) => toDatabase(column.kind, row[column.name]!)));
+}
+
 function insertAllRows(client: Database.Database, document: DatasetDocument, onProgress?: ImportOptions['onProgress']): void {
   const total = sumOf(rowCountsOf(document));
   let inserted = 0;
   onProgress?.(0, total);
+  const statements = new Map<string, Database.Statement>();
   for (const spec of tableSpecs) {
-    // Rows may leave out columns the database fills, so the statement depends on the columns present.
-    const statements = new Map<string, Database.Statement>();
     const rows = document.tables[spec.name];
     for (let index = 0; index < rows.length; index += 1) {
       const row = rows[index]!;
-      const present = spec.columns.filter((column) => row[column.name] !== undefined);
-      const signature = present.map((column) => column.name).join(',');
-      let statement = statements.get(signature);
-      if (!statement) {
-        statement = client.prepare(
-          `INSERT INTO ${quote(spec.name)} (${present.map((column) => quote(column.name)).join(', ')}) VALUES (${present.map(() => '?').join(', ')})`,
-        );
-        statements.set(signature, statement);
-      }
       try {
-        statement.run(present.map((column) => toDatabase(column.kind, row[column.name]!)));
+        insertRow(client, statements, spec, row, 'keep');
       } catch (error) {
         if (!(error instanceof Database.SqliteError)) throw error;
         throw new ImportRolledBack(constraintProblem(client, spec, row, index, error));
@@ -565,6 +580,7 @@ export function mergeDataset(db: Db, input: unknown): MergeResult {
     if (known.size === names.length) return { ok: true, loaded: false, datasets: names, insertedRowCounts: {} };
     const ids = new Map<string, Map<number, number>>();
     const inserted: Partial<Record<DatasetTableName, number>> = {};
+    const statements = new Map<string, Database.Statement>();
     for (const spec of tableSpecs) {
       if (spec.name === 'dataset_loads') continue;
       const foreignKeys = client.pragma(`foreign_key_list(${quote(spec.name)})`) as { table: string; from: string }[];
@@ -598,13 +614,8 @@ export function mergeDataset(db: Db, input: unknown): MergeResult {
             return;
           }
         }
-        const present = spec.columns.filter((column) => column.name !== 'id' && row[column.name] !== undefined);
         try {
-          const result = client
-            .prepare(
-              `INSERT INTO ${quote(spec.name)} (${present.map((column) => quote(column.name)).join(', ')}) VALUES (${present.map(() => '?').join(', ')})`,
-            )
-            .run(present.map((column) => toDatabase(column.kind, row[column.name]!)));
+          const result = insertRow(client, statements, spec, row, 'new');
           if (fileId !== undefined) tableIds.set(fileId, Number(result.lastInsertRowid));
           inserted[spec.name] = (inserted[spec.name] ?? 0) + 1;
         } catch (error) {

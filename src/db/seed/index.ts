@@ -1,14 +1,14 @@
 // The datasets bundled with the service, loaded in this order on first start and by `db:seed`:
 // Korea's (written as code, src/db/seed/korea-2025.ts), then one dataset file per programme in
-// src/db/seed/programmes/, in the export format (docs/dataset-format.md), merged by name order.
+// src/db/seed/programmes/, in the export format (docs/dataset-format.md), by name order. All go
+// through one inserter, dataset-io's mergeDataset: Korea's as the document load.ts makes of it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../client.js';
-import { mergeDataset } from '../dataset-io.js';
 import type { Dataset } from './dataset.js';
 import { korea2025 } from './korea-2025.js';
-import { loadDataset, type LoadResult } from './load.js';
+import { loadDataset, loadDocument, type LoadResult } from './load.js';
 
 export const bundledDatasets: readonly Dataset[] = [korea2025];
 
@@ -25,11 +25,7 @@ export function programmeFiles(): string[] {
 
 /** Merges one bundled programme file; a file that does not load is a bug of the release, so it throws. */
 export function loadProgrammeFile(db: Db, path: string): LoadResult {
-  const result = mergeDataset(db, JSON.parse(readFileSync(path, 'utf8')));
-  if (!result.ok) {
-    throw new Error(`Bundled dataset ${path} does not load: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  }
-  return { dataset: result.datasets.join(', '), loaded: result.loaded };
+  return loadDocument(db, JSON.parse(readFileSync(path, 'utf8')), path);
 }
 
 export interface SeedOptions {

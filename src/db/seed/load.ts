@@ -1,11 +1,23 @@
-// Loads a bundled dataset into the database in one transaction, once: a dataset already recorded
-// in `dataset_loads` is skipped, so start-up and `npm run db:seed` can run any number of times.
-import { eq } from 'drizzle-orm';
+// Korea's dataset is written in TypeScript (src/db/seed/korea-2025.ts), but it is loaded like every
+// other dataset: turned into a document of the export format (docs/dataset-format.md) and merged
+// by dataset-io's mergeDataset, the one inserter of datasets. The document's ids are assigned in
+// the order the rows appear in the dataset, so a fresh database gets the ids it always had.
+import { getColumns, getTableName, type InferInsertModel } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
+import {
+  datasetFormat,
+  datasetFormatVersion,
+  datasetTableNames,
+  type DatasetDocument,
+  type DatasetRow,
+  type DatasetTableName,
+  type DatasetValue,
+  mergeDataset,
+} from '../dataset-io.js';
 import {
   allocations,
   citations,
-  datasetLoads,
   discrepancies,
   discrepancyCitations,
   exchangeRates,
@@ -20,12 +32,16 @@ import {
 } from '../schema.js';
 import { toMinorUnits } from '../../domain/money.js';
 import type { CitationSeed, Dataset, DiscrepancySubject } from './dataset.js';
-import { type DiscrepancySubject as Disputable, discrepancySubjects, type SubjectColumn, type SubjectRelation } from '../subjects.js';
-
-type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+import {
+  citationSubjects,
+  type DiscrepancySubject as Disputable,
+  discrepancySubjects,
+  type SubjectColumn,
+  type SubjectRelation,
+} from '../subjects.js';
 
 /** The citation columns that name a subject (src/db/subjects.ts); exactly one is set per citation. */
-type CitationSubject = Partial<Pick<typeof citations.$inferInsert, SubjectColumn>>;
+type CitationSubject = Partial<Pick<InferInsertModel<typeof citations>, SubjectColumn>>;
 
 /** Finds ids by natural key and fails loudly on a key the dataset never defined. */
 class KeyMap {
@@ -50,23 +66,65 @@ export interface LoadResult {
   loaded: boolean;
 }
 
-/** Loads `dataset` unless this database already has it; all or nothing. */
-export function loadDataset(db: Db, dataset: Dataset): LoadResult {
-  return db.transaction(
-    (tx) => {
-      const previous = tx.select().from(datasetLoads).where(eq(datasetLoads.dataset, dataset.name)).get();
-      if (previous) return { dataset: dataset.name, loaded: false };
-      insertDataset(tx, dataset);
-      tx.insert(datasetLoads).values({ dataset: dataset.name }).run();
-      return { dataset: dataset.name, loaded: true };
-    },
-    // IMMEDIATE takes the write lock before the check, so two processes starting on one new
-    // database cannot both decide to seed it.
-    { behavior: 'immediate' },
-  );
+/** The rows of one table of the document, each given the next id of the file. */
+class TableRows<T extends SQLiteTable> {
+  readonly rows: DatasetRow[] = [];
+  private readonly columns: Record<string, SQLiteColumn>;
+  constructor(private readonly table: T) {
+    this.columns = getColumns(table) as Record<string, SQLiteColumn>;
+  }
+
+  /** Adds a row given by drizzle property names, as `db.insert(table).values(…)` takes it; returns its file id. */
+  add(values: Omit<InferInsertModel<T>, 'id'>): number {
+    const id = this.rows.length + 1;
+    this.rows.push(this.toRow({ id, ...values }));
+    return id;
+  }
+
+  /** Adds a row of a table without an id of its own (a link table keyed by its references). */
+  addLink(values: InferInsertModel<T>): void {
+    this.rows.push(this.toRow(values));
+  }
+
+  /** The row keyed by database column names; a value left undefined is left to the database. */
+  private toRow(values: Record<string, unknown>): DatasetRow {
+    const row: DatasetRow = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const column = this.columns[key];
+      if (!column) throw new Error(`Dataset gives ${getTableName(this.table)} a value for "${key}", which is no column of it`);
+      row[column.name] = value as DatasetValue;
+    }
+    return row;
+  }
 }
 
-function insertDataset(tx: Transaction, dataset: Dataset): void {
+/** Every citation subject column set to NULL but `subject`'s, as an export writes a citation. */
+const citationSubjectColumns = (subject: CitationSubject): CitationSubject => ({
+  ...Object.fromEntries(citationSubjects.map(({ column }) => [column, null])),
+  ...subject,
+});
+
+/**
+ * `dataset` as a document of the export format, natural keys resolved to the document's own ids.
+ * Throws on a key the dataset refers to but never defines; everything else (references,
+ * uniqueness, CHECKs, text rules) is left to mergeDataset, which checks it for every dataset.
+ */
+export function datasetDocument(dataset: Dataset): DatasetDocument {
+  const sourceRows = new TableRows(sources);
+  const partnerRows = new TableRows(partners);
+  const gpuModelRows = new TableRows(gpuModels);
+  const programRows = new TableRows(programs);
+  const initiativeRows = new TableRows(initiatives);
+  const participantRows = new TableRows(initiativeParticipants);
+  const allocationRows = new TableRows(allocations);
+  const investmentRows = new TableRows(investments);
+  const investorRows = new TableRows(investmentInvestors);
+  const exchangeRateRows = new TableRows(exchangeRates);
+  const citationRows = new TableRows(citations);
+  const discrepancyRows = new TableRows(discrepancies);
+  const discrepancyCitationRows = new TableRows(discrepancyCitations);
+
   const sourceIds = new KeyMap('source');
   const partnerIds = new KeyMap('partner');
   const gpuModelIds = new KeyMap('GPU model');
@@ -78,88 +136,65 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
 
   const cite = (subject: CitationSubject, list: CitationSeed[]) => {
     for (const citation of list) {
-      const row = tx
-        .insert(citations)
-        .values({
-          ...subject,
-          sourceId: sourceIds.get(citation.source),
-          quote: citation.quote,
-          quoteKind: citation.quoteKind ?? 'VERBATIM',
-          locator: citation.locator ?? null,
-          field: citation.field ?? null,
-          statement: citation.statement,
-          stance: citation.stance ?? 'SUPPORTS',
-        })
-        .returning({ id: citations.id })
-        .get();
-      if (citation.key) citationIds.set(citation.key, row.id);
+      const id = citationRows.add({
+        ...citationSubjectColumns(subject),
+        sourceId: sourceIds.get(citation.source),
+        quote: citation.quote,
+        quoteKind: citation.quoteKind ?? 'VERBATIM',
+        locator: citation.locator ?? null,
+        field: citation.field ?? null,
+        statement: citation.statement,
+        stance: citation.stance ?? 'SUPPORTS',
+      });
+      if (citation.key) citationIds.set(citation.key, id);
     }
   };
 
-  for (const source of dataset.sources) {
-    const row = tx.insert(sources).values(source).returning({ id: sources.id }).get();
-    sourceIds.set(source.slug, row.id);
-  }
+  for (const source of dataset.sources) sourceIds.set(source.slug, sourceRows.add(source));
 
   for (const { citations: cited, ...partner } of dataset.partners) {
-    const row = tx.insert(partners).values(partner).returning({ id: partners.id }).get();
-    partnerIds.set(partner.slug, row.id);
-    cite({ partnerId: row.id }, cited);
+    const id = partnerRows.add(partner);
+    partnerIds.set(partner.slug, id);
+    cite({ partnerId: id }, cited);
   }
 
   for (const { citations: cited, ...model } of dataset.gpuModels) {
-    const row = tx.insert(gpuModels).values(model).returning({ id: gpuModels.id }).get();
-    gpuModelIds.set(model.slug, row.id);
-    cite({ gpuModelId: row.id }, cited);
+    const id = gpuModelRows.add(model);
+    gpuModelIds.set(model.slug, id);
+    cite({ gpuModelId: id }, cited);
   }
 
   for (const { citations: cited, supplier, ...program } of dataset.programs) {
-    const row = tx
-      .insert(programs)
-      .values({ ...program, supplierId: partnerIds.get(supplier) })
-      .returning({ id: programs.id })
-      .get();
-    programIds.set(program.slug, row.id);
-    cite({ programId: row.id }, cited);
+    const id = programRows.add({ ...program, supplierId: partnerIds.get(supplier) });
+    programIds.set(program.slug, id);
+    cite({ programId: id }, cited);
   }
 
   for (const { citations: cited, participants, program, ...initiative } of dataset.initiatives) {
-    const row = tx
-      .insert(initiatives)
-      .values({ ...initiative, programId: programIds.get(program) })
-      .returning({ id: initiatives.id })
-      .get();
-    initiativeIds.set(initiative.slug, row.id);
-    cite({ initiativeId: row.id }, cited);
+    const id = initiativeRows.add({ ...initiative, programId: programIds.get(program) });
+    initiativeIds.set(initiative.slug, id);
+    cite({ initiativeId: id }, cited);
     for (const participant of participants) {
-      const link = tx
-        .insert(initiativeParticipants)
-        .values({
-          initiativeId: row.id,
-          partnerId: partnerIds.get(participant.partner),
-          role: participant.role,
-          contribution: participant.contribution ?? null,
-        })
-        .returning({ id: initiativeParticipants.id })
-        .get();
-      cite({ initiativeParticipantId: link.id }, participant.citations);
+      const link = participantRows.add({
+        initiativeId: id,
+        partnerId: partnerIds.get(participant.partner),
+        role: participant.role,
+        contribution: participant.contribution ?? null,
+      });
+      cite({ initiativeParticipantId: link }, participant.citations);
     }
   }
 
   for (const { citations: cited, key, program, partner, gpuModel, initiative, ...allocation } of dataset.allocations) {
-    const row = tx
-      .insert(allocations)
-      .values({
-        ...allocation,
-        programId: programIds.get(program),
-        partnerId: partnerIds.get(partner),
-        gpuModelId: gpuModel === null ? null : gpuModelIds.get(gpuModel),
-        initiativeId: initiative === null ? null : initiativeIds.get(initiative),
-      })
-      .returning({ id: allocations.id })
-      .get();
-    allocationIds.set(key, row.id);
-    cite({ allocationId: row.id }, cited);
+    const id = allocationRows.add({
+      ...allocation,
+      programId: programIds.get(program),
+      partnerId: partnerIds.get(partner),
+      gpuModelId: gpuModel === null ? null : gpuModelIds.get(gpuModel),
+      initiativeId: initiative === null ? null : initiativeIds.get(initiative),
+    });
+    allocationIds.set(key, id);
+    cite({ allocationId: id }, cited);
   }
 
   for (const { citations: cited, investors, program, initiative, amount, ...investment } of dataset.investments) {
@@ -167,35 +202,26 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
     if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
       throw new Error(`Investment "${investment.slug}" is too large to store exactly`);
     }
-    const row = tx
-      .insert(investments)
-      .values({
-        ...investment,
-        amountMinor: Number(minor),
-        programId: programIds.get(program),
-        initiativeId: initiative === null ? null : initiativeIds.get(initiative),
-      })
-      .returning({ id: investments.id })
-      .get();
-    investmentIds.set(investment.slug, row.id);
-    cite({ investmentId: row.id }, cited);
+    const id = investmentRows.add({
+      ...investment,
+      amountMinor: Number(minor),
+      programId: programIds.get(program),
+      initiativeId: initiative === null ? null : initiativeIds.get(initiative),
+    });
+    investmentIds.set(investment.slug, id);
+    cite({ investmentId: id }, cited);
     for (const investor of investors) {
-      const link = tx
-        .insert(investmentInvestors)
-        .values({ investmentId: row.id, partnerId: partnerIds.get(investor.partner) })
-        .returning({ id: investmentInvestors.id })
-        .get();
-      cite({ investmentInvestorId: link.id }, investor.citations);
+      const link = investorRows.add({ investmentId: id, partnerId: partnerIds.get(investor.partner) });
+      cite({ investmentInvestorId: link }, investor.citations);
     }
   }
 
   for (const { citations: cited, ...rate } of dataset.exchangeRates) {
-    const row = tx.insert(exchangeRates).values(rate).returning({ id: exchangeRates.id }).get();
-    cite({ exchangeRateId: row.id }, cited);
+    cite({ exchangeRateId: exchangeRateRows.add(rate) }, cited);
   }
 
-  // The TypeScript dataset (Korea's) has no phases, power capacities or commitments: the world's
-  // programmes, which do, load through dataset-io's mergeDataset.
+  // The TypeScript dataset (Korea's) has no phases, power capacities or commitments; a dataset
+  // that has them is written in the export format directly (src/db/seed/programmes/).
   const idsBySubject: Partial<Record<SubjectRelation<Disputable>, KeyMap>> = {
     program: programIds,
     partner: partnerIds,
@@ -204,7 +230,9 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
     initiative: initiativeIds,
     investment: investmentIds,
   };
-  const subjectColumns = (subject: DiscrepancySubject): CitationSubject => {
+  const subjectColumns = (
+    subject: DiscrepancySubject,
+  ): Partial<Pick<InferInsertModel<typeof discrepancies>, SubjectColumn<Disputable>>> => {
     for (const { relation, column } of discrepancySubjects) {
       const key = (subject as Partial<Record<string, string>>)[relation];
       if (key === undefined) continue;
@@ -216,15 +244,43 @@ function insertDataset(tx: Transaction, dataset: Dataset): void {
   };
 
   for (const { citations: cited, subject, ...discrepancy } of dataset.discrepancies) {
-    const row = tx
-      .insert(discrepancies)
-      .values({ ...discrepancy, ...subjectColumns(subject) })
-      .returning({ id: discrepancies.id })
-      .get();
-    for (const key of cited) {
-      tx.insert(discrepancyCitations)
-        .values({ discrepancyId: row.id, citationId: citationIds.get(key) })
-        .run();
-    }
+    const id = discrepancyRows.add({ ...discrepancy, ...subjectColumns(subject) });
+    for (const key of cited) discrepancyCitationRows.addLink({ discrepancyId: id, citationId: citationIds.get(key) });
   }
+
+  const filled: Partial<Record<DatasetTableName, DatasetRow[]>> = {
+    sources: sourceRows.rows,
+    partners: partnerRows.rows,
+    gpu_models: gpuModelRows.rows,
+    programs: programRows.rows,
+    initiatives: initiativeRows.rows,
+    initiative_participants: participantRows.rows,
+    allocations: allocationRows.rows,
+    investments: investmentRows.rows,
+    investment_investors: investorRows.rows,
+    exchange_rates: exchangeRateRows.rows,
+    citations: citationRows.rows,
+    discrepancies: discrepancyRows.rows,
+    discrepancy_citations: discrepancyCitationRows.rows,
+    dataset_loads: [{ dataset: dataset.name }],
+  };
+  const tables = Object.fromEntries(datasetTableNames.map((name) => [name, filled[name] ?? []])) as Record<DatasetTableName, DatasetRow[]>;
+  return { format: datasetFormat, version: datasetFormatVersion, tables };
+}
+
+/**
+ * Merges a bundled dataset document (mergeDataset: all or nothing, once per database); one that
+ * does not load is a bug of the release, so it throws, naming `what`.
+ */
+export function loadDocument(db: Db, document: unknown, what: string): LoadResult {
+  const result = mergeDataset(db, document);
+  if (!result.ok) {
+    throw new Error(`Bundled dataset ${what} does not load: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  }
+  return { dataset: result.datasets.join(', '), loaded: result.loaded };
+}
+
+/** Loads `dataset` unless this database already has it; all or nothing. */
+export function loadDataset(db: Db, dataset: Dataset): LoadResult {
+  return loadDocument(db, datasetDocument(dataset), dataset.name);
 }
