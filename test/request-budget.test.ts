@@ -116,6 +116,24 @@ describe('cost with variables', () => {
     expect(small.status).toBe(200);
   });
 
+  it('measures a document again when the variables its cost depends on change (the measure is remembered per document)', async () => {
+    const { post, config } = await start();
+    // Cheap first, so a remembered measure of the same document would let the dear one through.
+    for (const n of [2, 100, 3]) {
+      const result = await answer(await post({ query: nestedPages, variables: { n } }));
+      if (n === 100) expectRefused(result, 'QUERY_TOO_COMPLEX');
+      else expect(result.errors).toBeUndefined();
+    }
+    const deep =
+      'query ($deep: Boolean!) { partners(first: 100) { edges { node { name allocations(first: 100) @include(if: $deep) { edges { node { partner { allocations(first: 100) { edges { node { quantity } } } } } } } } } } }';
+    expect((await answer(await post({ query: deep, variables: { deep: false } }))).errors).toBeUndefined();
+    expectRefused(await answer(await post({ query: deep, variables: { deep: true } })), 'QUERY_TOO_COMPLEX');
+    const byIds = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    expect((await answer(await post({ query: byIds, variables: { ids: [globalId('Partner', 1)] } }))).errors).toBeUndefined();
+    const ids = Array.from({ length: config.maxIdsPerRequest + 1 }, (_, index) => globalId('Partner', index + 1));
+    expectRefused(await answer(await post({ query: byIds, variables: { ids } })), 'TOO_MANY_IDS');
+  });
+
   it('counts a connection without `first` at its default page size', async () => {
     const { post } = await start();
     const unpaged =
