@@ -35,7 +35,7 @@ function isValueDeclaration(statement: ts.ImportDeclaration | ts.ExportDeclarati
 }
 
 /** The files of src/ each file imports by value (relative specifiers only; packages are leaves). */
-export function valueImportGraph(): Map<string, string[]> {
+function valueImportGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(root)) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
@@ -53,7 +53,7 @@ export function valueImportGraph(): Map<string, string[]> {
 }
 
 /** Tarjan's strongly connected components of `graph`. */
-export function stronglyConnected(graph: Map<string, string[]>): string[][] {
+function stronglyConnected(graph: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -104,12 +104,12 @@ describe('the import graph of src/ (value imports only)', () => {
     expect(stronglyConnected(graph).map((component) => component.sort())).toEqual([['c'], ['a', 'b']]);
     const parse = (text: string) =>
       isValueDeclaration(ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest).statements[0] as ts.ImportDeclaration);
-    expect(
-      ['import type { A } from "./a.js";', 'import { type A } from "./a.js";', 'export type { A } from "./a.js";'].map(parse),
-    ).toEqual([false, false, false]);
-    expect(['import "./a.js";', 'import { type A, b } from "./a.js";', 'import * as a from "./a.js";', 'export * from "./a.js";'].map(parse)).toEqual(
-      [true, true, true, true],
+    expect(['import type { A } from "./a.js";', 'import { type A } from "./a.js";', 'export type { A } from "./a.js";'].map(parse)).toEqual(
+      [false, false, false],
     );
+    expect(
+      ['import "./a.js";', 'import { type A, b } from "./a.js";', 'import * as a from "./a.js";', 'export * from "./a.js";'].map(parse),
+    ).toEqual([true, true, true, true]);
   });
 
   it('has no cycle: every strongly connected component is one file', () => {
