@@ -12,7 +12,7 @@ import { orderInput } from '../conventions/ordering.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
-import { publishAllocationChange } from '../features/subscriptions.js';
+import { publishTableChange } from '../../events/table-changes.js';
 import { allocations as allocationsTable } from '../../db/schema.js';
 
 export const allocationFilter = defineFilter({
@@ -90,7 +90,7 @@ defineWrites({
   table: allocationsTable,
   node: Allocation,
   payloadField: 'allocation',
-  afterCommit: (context, change) => publishAllocationChange(context, change.operation, change.before, change.after),
+  afterCommit: (context, change) => publishTableChange(context.events, 'allocations', change),
   fields: {
     programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },
     partnerId: { type: 'ID', required: true, references: 'Partner', description: 'Who receives the GPUs: a Partner ID.' },

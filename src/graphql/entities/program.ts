@@ -17,7 +17,7 @@ import { MoneyTotal, programInvestmentTotals } from '../features/investment-tota
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
-import { publishProgramChange } from '../features/subscriptions.js';
+import { publishTableChange } from '../../events/table-changes.js';
 import { ValidationError } from '../conventions/error-classes.js';
 
 export const programFilter = defineFilter({
@@ -208,7 +208,7 @@ defineWrites({
   table: programsTable,
   node: Program,
   payloadField: 'program',
-  afterCommit: (context, change) => publishProgramChange(context, change.after),
+  afterCommit: (context, change) => publishTableChange(context.events, 'programs', change),
   fields: {
     slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `korea-2025`.' },
     name: { type: 'String', required: true, validate: rules.name, description: 'Name in English.' },
