@@ -27,8 +27,17 @@ const discrepancyArgs = builder.args((t) => ({
   filter: t.field({ type: DiscrepancyFilter, description: 'Which discrepancies to return.' }),
 }));
 
+const allocationArgs = builder.args((a) => ({
+  filter: a.field({ type: AllocationFilter, description: 'Which allocations to return.' }),
+  orderBy: a.field({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
+}));
+const investmentArgs = builder.args((a) => ({
+  filter: a.field({ type: InvestmentFilter, description: 'Which investments to return.' }),
+  orderBy: a.field({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
+}));
+
 /** `citations(filter:)`: the sources for this object, oldest citation first. */
-export function citationsConnection(t: RelatedConnectionBuilder<'citations'>, description: string): never {
+function citationsConnection(t: RelatedConnectionBuilder<'citations'>, description: string): never {
   return t.relatedConnection('citations', {
     description,
     totalCount: true,
@@ -38,7 +47,7 @@ export function citationsConnection(t: RelatedConnectionBuilder<'citations'>, de
 }
 
 /** `discrepancies(filter:)`: where sources disagree about this object. */
-export function discrepanciesConnection(t: RelatedConnectionBuilder<'discrepancies'>, description: string): never {
+function discrepanciesConnection(t: RelatedConnectionBuilder<'discrepancies'>, description: string): never {
   return t.relatedConnection('discrepancies', {
     description,
     totalCount: true,
@@ -50,14 +59,11 @@ export function discrepanciesConnection(t: RelatedConnectionBuilder<'discrepanci
 type OrderArgument<T extends { toQuery: (...args: never[]) => unknown }> = Parameters<T['toQuery']>[0];
 
 /** `allocations(filter:, orderBy:)`: largest first unless `orderBy` says otherwise. */
-export function allocationsConnection(t: RelatedConnectionBuilder<'allocations'>, description: string): never {
+function allocationsConnection(t: RelatedConnectionBuilder<'allocations'>, description: string): never {
   return t.relatedConnection('allocations', {
     description,
     totalCount: true,
-    args: builder.args((a) => ({
-      filter: a.field({ type: AllocationFilter, description: 'Which allocations to return.' }),
-      orderBy: a.field({ type: [allocationOrder.input], description: 'Sort keys, applied in order.' }),
-    })),
+    args: allocationArgs,
     query: (args: { filter?: FilterInput | null; orderBy?: OrderArgument<typeof allocationOrder> }) => ({
       where: toWhere(allocationFilterSpec, args.filter),
       ...allocationOrder.toQuery(args.orderBy, [{ field: 'QUANTITY', direction: 'DESC' }]),
@@ -66,14 +72,11 @@ export function allocationsConnection(t: RelatedConnectionBuilder<'allocations'>
 }
 
 /** `investments(filter:, orderBy:)`: newest first unless `orderBy` says otherwise. */
-export function investmentsConnection(t: RelatedConnectionBuilder<'investments'>, description: string): never {
+function investmentsConnection(t: RelatedConnectionBuilder<'investments'>, description: string): never {
   return t.relatedConnection('investments', {
     description,
     totalCount: true,
-    args: builder.args((a) => ({
-      filter: a.field({ type: InvestmentFilter, description: 'Which investments to return.' }),
-      orderBy: a.field({ type: [investmentOrder.input], description: 'Sort keys, applied in order.' }),
-    })),
+    args: investmentArgs,
     query: (args: { filter?: FilterInput | null; orderBy?: OrderArgument<typeof investmentOrder> }) => ({
       where: toWhere(investmentFilterSpec, args.filter),
       ...investmentOrder.toQuery(args.orderBy, [{ field: 'ANNOUNCED_ON', direction: 'DESC' }]),
