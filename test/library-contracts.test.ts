@@ -11,6 +11,8 @@ import RelayPlugin, { encodeGlobalID } from '@pothos/plugin-relay';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { buildSchema, type ExecutionResult } from 'graphql';
+import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fetch';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
@@ -326,5 +328,74 @@ describe('@envelop/core 5.6.1 plugin order (src/server/plugins/use-caching.ts, u
     const response = await yoga.fetch('http://localhost/graphql?query=%7Bok%7D');
     expect(((await response.json()) as { data: unknown }).data).toEqual({ ok: true });
     expect(order).toEqual(['adds', 'added', 'next']);
+  });
+});
+
+describe('graphql-sse 2.6.1: what `onSubscribe` may return (src/server/plugins/use-request-budget.ts `refused`)', () => {
+  // The handler as @graphql-yoga/plugin-graphql-sse builds it: `onSubscribe` returns whatever
+  // envelop's execute gave, which for a refused operation is the result a plugin set.
+  const handlerAnswering = (result: ExecutionResult) =>
+    createSseHandler({ schema: buildSchema('type Query { ok: Boolean }'), onSubscribe: () => result as never });
+  const post = (handler: ReturnType<typeof createSseHandler>) =>
+    handler(
+      new Request('http://localhost/graphql/stream', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: '{ ok }' }),
+      }),
+    );
+  const refusal = { message: 'refused', extensions: { code: 'QUERY_TOO_COMPLEX' } };
+
+  it('graphql-sse 2.6.1: a result without `data` is taken for execution arguments: 400 "Unable to detect operation AST"', async () => {
+    const response = await post(handlerAnswering({ errors: [refusal] } as never));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Unable to detect operation AST' }] });
+  });
+
+  it('graphql-sse 2.6.1: the same result with `data: null` is streamed as the answer, its error and code intact', async () => {
+    const response = await post(handlerAnswering({ data: null, errors: [refusal] } as never));
+    expect(response.status).toBe(200);
+    const stream = await response.text();
+    const next = stream
+      .split('\n\n')
+      .find((event) => event.startsWith('event: next'))
+      ?.split('\n')
+      .find((line) => line.startsWith('data: '));
+    expect(JSON.parse(next!.slice('data: '.length))).toEqual({ data: null, errors: [refusal] });
+    expect(stream).toContain('event: complete');
+  });
+});
+
+describe('@graphql-yoga/plugin-response-cache 3.26.1 and `getEnveloped` (src/server/plugins/use-caching.ts, src/server/websocket.ts)', () => {
+  // An operation run as websocket.ts runs one: through `getEnveloped`, which skips yoga's HTTP
+  // pipeline and so the plugin's `onParams`, where it records the operation's cache key.
+  const yogaCaching = () =>
+    createYoga({
+      schema: createSchema({ typeDefs: 'type Query { ok: Boolean! }', resolvers: { Query: { ok: () => true } } }),
+      logging: false,
+      plugins: [
+        useResponseCache({
+          session: () => null,
+          cache: createInMemoryCache(),
+          enabled: (_request, context) => (context as { responseCache?: boolean } | undefined)?.responseCache !== false,
+        }),
+      ],
+    });
+  const runEnveloped = async (initial: Record<string, unknown>) => {
+    const yoga = yogaCaching();
+    const request = new Request('http://localhost/graphql', { method: 'POST' });
+    const params = { query: '{ ok }' };
+    const { schema, execute, contextFactory, parse, validate } = yoga.getEnveloped({ request, params, ...initial });
+    const document = parse(params.query);
+    expect(validate(schema, document)).toEqual([]);
+    return execute({ schema, document, contextValue: await contextFactory() });
+  };
+
+  it('plugin-response-cache 3.26.1: enabled there, execution throws "not configured correctly" (why use-caching.ts disables it)', async () => {
+    await expect(runEnveloped({})).rejects.toThrow('[useResponseCache] This plugin is not configured correctly');
+  });
+
+  it('plugin-response-cache 3.26.1: `enabled` is asked with the initial context, so `responseCache: false` there runs the operation', async () => {
+    expect(await runEnveloped({ responseCache: false })).toEqual({ data: { ok: true } });
   });
 });

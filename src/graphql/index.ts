@@ -11,25 +11,30 @@ import './features/gpu-total.js';
 import './features/program-totals.js';
 import './conventions/ordering.js';
 import './conventions/filters.js';
-import './entities/source.js';
+// The one place that orders the entity modules (none imports another only to run first): each registers
+// its root fields as it runs, so this is the order of Query and Mutation fields in
+// subgraph.graphql. investment-totals' root field sits among theirs.
+import './entities/gpu-model.js';
+import './entities/exchange-rate.js';
+import './features/investment-totals.js';
+import './entities/program.js';
+import './entities/investment.js';
+import './entities/partner.js';
+import './entities/initiative-participant.js';
+import './entities/initiative.js';
+import './entities/allocation.js';
+import './entities/investment-investor.js';
 import './entities/citation.js';
 import './entities/discrepancy.js';
-import './entities/gpu-model.js';
-import './entities/partner.js';
-import './entities/allocation.js';
-import './entities/program.js';
-import './entities/initiative.js';
-import './entities/initiative-participant.js';
-import './entities/investment.js';
-import './entities/investment-investor.js';
-import './entities/exchange-rate.js';
+import './entities/source.js';
 import './entities/phase.js';
 import './entities/power-capacity.js';
 import './entities/commitment.js';
 import './entities/program-country.js';
 import './features/allocation-totals.js';
-import './features/investment-totals.js';
 import './entities/audit-event.js';
+// After every entity: adds the fields several of them share, by table.
+import './features/shared-connections.js';
 import { guardEntities } from './features/federation.js';
 import './features/subscriptions.js';
 

@@ -156,7 +156,7 @@ export interface FilterDefinition {
 const definitions = new Map<string, FilterDefinition>();
 
 /** The filter of a type declared with `defineFilter`; looked up late, since entities refer to each other. */
-function definitionOf(typename: string): FilterDefinition {
+export function definitionOf(typename: string): FilterDefinition {
   const definition = definitions.get(typename);
   if (!definition) throw new Error(`No filter is declared for ${typename}`);
   return definition;

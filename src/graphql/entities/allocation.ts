@@ -1,18 +1,13 @@
 import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
-import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { AllocationStatus, QuantityBound } from '../enums.js';
 import { defineFilter, enumFilter } from '../conventions/filters.js';
-// Loaded before this module, as when its filter input was imported from there: the order types
-// register in is the order of Query and Mutation fields in subgraph.graphql.
-import './gpu-model.js';
-import './initiative.js';
 import { orderInput } from '../conventions/ordering.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
-import { publishAllocationChange } from '../features/subscriptions.js';
+import { publishTableChange } from '../../events/table-changes.js';
 import { allocations as allocationsTable } from '../../db/schema.js';
 
 export const allocationFilter = defineFilter({
@@ -69,8 +64,6 @@ export const Allocation = builder.drizzleNode('allocations', {
         'The GPU in the sources\' words ("GB300 Grace Blackwell chips"), so the mapping to `gpuModel` can be checked; null when not recorded.',
     }),
     ...corroborationFields(t as never, 'allocationId'),
-    citations: citationsConnection(t, 'Sources for this allocation, field by field (`field` says which).'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this allocation, and how the dataset resolves it.'),
   }),
 });
 
@@ -90,7 +83,7 @@ defineWrites({
   table: allocationsTable,
   node: Allocation,
   payloadField: 'allocation',
-  afterCommit: (context, change) => publishAllocationChange(context, change.operation, change.before, change.after),
+  afterCommit: (context, change) => publishTableChange(context.events, 'allocations', change),
   fields: {
     programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },
     partnerId: { type: 'ID', required: true, references: 'Partner', description: 'Who receives the GPUs: a Partner ID.' },

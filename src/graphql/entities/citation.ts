@@ -1,5 +1,4 @@
 import { builder } from '../builder.js';
-import { discrepanciesConnection } from '../features/shared-connections.js';
 import { CitationStance, QuoteKind } from '../enums.js';
 import { defineFilter, enumFilter } from '../conventions/filters.js';
 import { citationSubjectTypes, loadedSubject, subjectColumnValues, subjectRelations } from '../features/subject.js';
@@ -63,7 +62,6 @@ export const Citation = builder.drizzleNode('citations', {
     }),
     statement: t.exposeString('statement', { description: 'What the quote states, in English.' }),
     stance: t.expose('stance', { type: CitationStance, description: 'Whether the source supports the stored value.' }),
-    discrepancies: discrepanciesConnection(t, 'Discrepancies this citation is evidence in.'),
   }),
 });
 

@@ -1,6 +1,5 @@
 import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
-import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { AllocationStatus, CommitmentSubject } from '../enums.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 
@@ -26,7 +25,5 @@ export const Commitment = builder.drizzleNode('commitments', {
     purpose: t.exposeString('purpose', { nullable: true, description: 'What it is for.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was stated.' }),
     ...corroborationFields(t as never, 'commitmentId'),
-    citations: citationsConnection(t, 'Sources for the commitment.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about it.'),
   }),
 });

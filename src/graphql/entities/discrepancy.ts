@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
-import { citationsConnection } from '../features/shared-connections.js';
 import { defineFilter } from '../conventions/filters.js';
 import { orderInput } from '../conventions/ordering.js';
 import { discrepancySubjectTypes, loadedSubject, subjectColumnValues, subjectRelations } from '../features/subject.js';
@@ -57,7 +56,6 @@ export const Discrepancy = builder.drizzleNode('discrepancies', {
     field: t.exposeString('field', { description: 'The disputed field of the subject, e.g. `quantity`.' }),
     description: t.exposeString('description', { description: 'What the sources say, side by side.' }),
     resolution: t.exposeString('resolution', { description: 'The value the dataset stores, and why.' }),
-    citations: citationsConnection(t, "The citations on each side (see each one's `stance`)."),
   }),
 });
 

@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
 import { ExchangeRateKind } from '../enums.js';
-import { citationsConnection } from '../features/shared-connections.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
@@ -46,7 +45,6 @@ export const ExchangeRate = builder.drizzleNode('exchangeRates', {
       type: ExchangeRateKind,
       description: "A market rate, or a source's own rounded conversion of one amount; conversions prefer market rates.",
     }),
-    citations: citationsConnection(t, 'Sources for the rate.'),
   }),
 });
 

@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
-import { allocationsConnection, citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { defineFilter } from '../conventions/filters.js';
 import { orderInput } from '../conventions/ordering.js';
 import { allocations, gpuModels as gpuModelsTable } from '../../db/schema.js';
@@ -57,9 +56,6 @@ export const GpuModel = builder.drizzleNode('gpuModels', {
       description: 'All GPUs allocated of this model.',
       resolve: (model, _args, context) => gpuModelGpuTotals(context).load(model.id),
     }),
-    allocations: allocationsConnection(t, 'Allocations of this model, largest first unless `orderBy` says otherwise.'),
-    citations: citationsConnection(t, 'Sources for this model and its naming.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this model.'),
   }),
 });
 

@@ -1,10 +1,6 @@
 import { builder } from '../builder.js';
-import { citationsConnection } from '../features/shared-connections.js';
 import { ParticipantRole } from '../enums.js';
 import { defineFilter, enumFilter } from '../conventions/filters.js';
-// Loaded before this module, as when its filter input was imported from there: the order types
-// register in is the order of Query and Mutation fields in subgraph.graphql.
-import './partner.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
@@ -35,7 +31,6 @@ export const InitiativeParticipant = builder.drizzleNode('initiativeParticipants
     partner: t.relation('partner', { description: 'The partner taking part.' }),
     role: t.expose('role', { type: ParticipantRole, description: 'Lead, participant or supporter.' }),
     contribution: t.exposeString('contribution', { nullable: true, description: 'What the partner does in it, in a sentence.' }),
-    citations: citationsConnection(t, 'Sources for this participation.'),
   }),
 });
 

@@ -1,18 +1,11 @@
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
-import {
-  allocationsConnection,
-  citationsConnection,
-  discrepanciesConnection,
-  investmentsConnection,
-} from '../features/shared-connections.js';
 import { InitiativeDomain } from '../enums.js';
 import { defineFilter, enumFilter, toWhere } from '../conventions/filters.js';
 import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
 import { orderInput } from '../conventions/ordering.js';
 import { allocations, initiatives as initiativesTable } from '../../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, initiativeGpuTotals } from '../features/gpu-total.js';
-import { MoneyTotal, initiativeInvestmentTotals } from '../features/investment-totals.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
@@ -76,18 +69,6 @@ export const Initiative = builder.drizzleNode('initiatives', {
       args: { filter: t.arg({ type: InitiativeParticipantFilter, description: 'Which participants to return.' }) },
       query: (args) => ({ where: toWhere(participantFilterSpec, args.filter), orderBy: { id: 'asc' } }),
     }),
-    allocations: allocationsConnection(t, 'GPUs committed to this initiative, largest first unless `orderBy` says otherwise.'),
-    investments: investmentsConnection(t, 'Money committed to this initiative.'),
-    investmentTotal: t.field({
-      type: MoneyTotal,
-      nullable: true,
-      description:
-        'All investments in the initiative, in the given currency. Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
-      args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
-      resolve: (initiative, args, context) => initiativeInvestmentTotals(context, args.currency).load(initiative.id),
-    }),
-    citations: citationsConnection(t, 'Sources for the initiative, field by field.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about the initiative, and how the dataset resolves it.'),
   }),
 });
 

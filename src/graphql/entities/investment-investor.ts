@@ -1,5 +1,4 @@
 import { builder } from '../builder.js';
-import { citationsConnection } from '../features/shared-connections.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
@@ -21,7 +20,6 @@ export const InvestmentInvestor = builder.drizzleNode('investmentInvestors', {
       select: { columns: { shareMinor: true } },
       resolve: (investor) => investor.shareMinor !== null,
     }),
-    citations: citationsConnection(t, 'Sources naming this partner as an investor.'),
   }),
 });
 

@@ -1,14 +1,10 @@
 import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
-import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { QuantityBound } from '../enums.js';
 import { defineFilter, enumFilter } from '../conventions/filters.js';
 import { MonetaryAmount } from './money.js';
 import { orderInput } from '../conventions/ordering.js';
-// Loaded before this module, as when its filter input was imported from there: the order types
-// register in is the order of Query and Mutation fields in subgraph.graphql.
-import './program.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
@@ -76,8 +72,6 @@ export const Investment = builder.drizzleNode('investments', {
       query: { orderBy: { id: 'asc' } },
     }),
     ...corroborationFields(t as never, 'investmentId'),
-    citations: citationsConnection(t, 'Sources for the investment, field by field.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about the investment, and how the dataset resolves it.'),
   }),
 });
 

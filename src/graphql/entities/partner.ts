@@ -1,22 +1,11 @@
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
 import { PartnerKind } from '../enums.js';
-import { defineFilter, enumFilter, toWhere } from '../conventions/filters.js';
-import { InitiativeParticipantFilter, participantFilterSpec } from './initiative-participant.js';
-// Loaded before this module, as when its filter input was imported from there: the order types
-// register in is the order of Query and Mutation fields in subgraph.graphql.
-import './investment.js';
+import { defineFilter, enumFilter } from '../conventions/filters.js';
 import { orderInput } from '../conventions/ordering.js';
 import { allocations, partners as partnersTable } from '../../db/schema.js';
 import { GpuTotal, gpuTotalOrderExpression, partnerGpuTotals } from '../features/gpu-total.js';
 import { partnerGpuShares } from '../features/partner-totals.js';
-import { MoneyTotal, partnerInvestmentTotals } from '../features/investment-totals.js';
-import {
-  allocationsConnection,
-  citationsConnection,
-  discrepanciesConnection,
-  investmentsConnection,
-} from '../features/shared-connections.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
@@ -87,27 +76,6 @@ export const Partner = builder.drizzleNode('partners', {
         "This partner's GPUs as a fraction (0 to 1) of all GPUs in the programmes it has allocations in (NAVER Cloud: 60,000 / 260,000); null when it has none.",
       resolve: (partner, _args, context) => partnerGpuShares(context).load(partner.id),
     }),
-    allocations: allocationsConnection(
-      t,
-      'GPUs committed to this partner, across programmes; largest first unless `orderBy` says otherwise.',
-    ),
-    initiatives: t.relatedConnection('participations', {
-      description: 'The initiatives this partner takes part in, each with its role.',
-      totalCount: true,
-      args: { filter: t.arg({ type: InitiativeParticipantFilter, description: 'Which participations to return.' }) },
-      query: (args) => ({ where: toWhere(participantFilterSpec, args.filter), orderBy: { id: 'asc' } }),
-    }),
-    investments: investmentsConnection(t, 'Investments this partner puts money into.'),
-    investmentTotal: t.field({
-      type: MoneyTotal,
-      nullable: true,
-      description:
-        'All investments this partner takes part in, in the given currency: its stated share of each, or the whole of a co-investment whose split is undisclosed, then bounded UP_TO (at most the whole). Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
-      args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
-      resolve: (partner, args, context) => partnerInvestmentTotals(context, args.currency).load(partner.id),
-    }),
-    citations: citationsConnection(t, 'Sources that name this partner.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this partner, and how the dataset resolves it.'),
   }),
 });
 

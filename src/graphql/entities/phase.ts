@@ -1,6 +1,5 @@
 import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
-import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { DatePrecision, PhaseStatus } from '../enums.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 
@@ -31,7 +30,5 @@ export const Phase = builder.drizzleNode('phases', {
     description: t.exposeString('description', { nullable: true, description: 'More on the phase.' }),
     powerCapacities: t.relation('powerCapacities', { description: 'Power figures stated for this phase.' }),
     ...corroborationFields(t as never, 'phaseId'),
-    citations: citationsConnection(t, 'Sources for the phase and its date.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this phase.'),
   }),
 });

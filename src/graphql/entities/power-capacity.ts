@@ -1,6 +1,5 @@
 import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
-import { citationsConnection, discrepanciesConnection } from '../features/shared-connections.js';
 import { QuantityBound } from '../enums.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 
@@ -26,7 +25,5 @@ export const PowerCapacity = builder.drizzleNode('powerCapacities', {
     location: t.exposeString('location', { nullable: true, description: 'The place, as the sources name it.' }),
     announcedOn: t.expose('announcedOn', { type: 'Date', nullable: true, description: 'When the figure was stated, when known.' }),
     ...corroborationFields(t as never, 'powerCapacityId'),
-    citations: citationsConnection(t, 'Sources for the figure.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about this figure.'),
   }),
 });

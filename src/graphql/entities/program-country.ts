@@ -1,5 +1,4 @@
 import { builder } from '../builder.js';
-import { citationsConnection } from '../features/shared-connections.js';
 import { CountryRole } from '../enums.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 
@@ -15,7 +14,6 @@ export const ProgramCountry = builder.drizzleNode('programCountries', {
     country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 code, e.g. `US`.' }),
     role: t.expose('role', { type: CountryRole, description: 'Host or participant.' }),
     description: t.exposeString('description', { nullable: true, description: 'What the country does in the programme.' }),
-    citations: citationsConnection(t, "Sources for the country's part."),
   }),
 });
 
@@ -30,6 +28,5 @@ export const ProgramSupplier = builder.drizzleNode('programSuppliers', {
     program: t.relation('program', { description: 'The programme.' }),
     partner: t.relation('partner', { description: 'The supplier.' }),
     description: t.exposeString('description', { nullable: true, description: 'What this supplier provides.' }),
-    citations: citationsConnection(t, 'Sources for the supplier.'),
   }),
 });

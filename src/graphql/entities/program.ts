@@ -1,23 +1,15 @@
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
-import {
-  allocationsConnection,
-  citationsConnection,
-  discrepanciesConnection,
-  investmentsConnection,
-} from '../features/shared-connections.js';
 import { CountryRole, DatePrecision, ProgramStatus, QuantityBound } from '../enums.js';
-import { defineFilter, toWhere } from '../conventions/filters.js';
-import { InitiativeFilter, initiativeFilterSpec, initiativeOrder } from './initiative.js';
+import { defineFilter } from '../conventions/filters.js';
 import { orderInput } from '../conventions/ordering.js';
 import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from '../features/gpu-total.js';
 import { NationalCapacity, programPartnerCounts } from '../features/program-totals.js';
 import { allocations, programs as programsTable } from '../../db/schema.js';
-import { MoneyTotal, programInvestmentTotals } from '../features/investment-totals.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
-import { publishProgramChange } from '../features/subscriptions.js';
+import { publishTableChange } from '../../events/table-changes.js';
 import { ValidationError } from '../conventions/error-classes.js';
 
 export const programFilter = defineFilter({
@@ -158,30 +150,6 @@ export const Program = builder.drizzleNode('programs', {
         added: await programGpuTotals(context).load(program.id),
       }),
     }),
-    allocations: allocationsConnection(t, 'GPUs committed to partners in this programme, largest first unless `orderBy` says otherwise.'),
-    initiatives: t.relatedConnection('initiatives', {
-      description: 'Projects in this programme.',
-      totalCount: true,
-      args: {
-        filter: t.arg({ type: InitiativeFilter, description: 'Which initiatives to return.' }),
-        orderBy: t.arg({ type: [initiativeOrder.input], description: 'Sort keys, applied in order.' }),
-      },
-      query: (args) => ({
-        where: toWhere(initiativeFilterSpec, args.filter),
-        ...initiativeOrder.toQuery(args.orderBy, [{ field: 'NAME', direction: 'ASC' }]),
-      }),
-    }),
-    investments: investmentsConnection(t, 'Money committed within this programme.'),
-    investmentTotal: t.field({
-      type: MoneyTotal,
-      nullable: true,
-      description:
-        'All investments in the programme, in the given currency. Null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
-      args: { currency: t.arg({ type: 'Currency', required: true, description: 'The currency to total in, e.g. "KRW".' }) },
-      resolve: (program, args, context) => programInvestmentTotals(context, args.currency).load(program.id),
-    }),
-    citations: citationsConnection(t, 'Sources for the programme and its figures.'),
-    discrepancies: discrepanciesConnection(t, 'Where sources disagree about the programme, and how the dataset resolves it.'),
   }),
 });
 
@@ -208,7 +176,7 @@ defineWrites({
   table: programsTable,
   node: Program,
   payloadField: 'program',
-  afterCommit: (context, change) => publishProgramChange(context, change.after),
+  afterCommit: (context, change) => publishTableChange(context.events, 'programs', change),
   fields: {
     slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key, e.g. `korea-2025`.' },
     name: { type: 'String', required: true, validate: rules.name, description: 'Name in English.' },

@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
 import { rootList } from '../conventions/root-list.js';
-import { citationsConnection } from '../features/shared-connections.js';
 import { SourceKind } from '../enums.js';
 import { defineFilter, enumFilter } from '../conventions/filters.js';
 import { orderInput } from '../conventions/ordering.js';
@@ -54,7 +53,6 @@ export const Source = builder.drizzleNode('sources', {
       description:
         'Why its URL, title or publication date is missing (e.g. "the stored copy shows no headline"); null when none is. Every source lacking one says why.',
     }),
-    citations: citationsConnection(t, 'The facts this source is cited for.'),
   }),
 });
 

@@ -24,14 +24,21 @@ import { builder, type Context } from '../builder.js';
 import { rowById } from '../conventions/node-tables.js';
 import { QuantityBound } from '../enums.js';
 import { ExchangeRate } from '../entities/exchange-rate.js';
-import { toWhere } from '../conventions/filters.js';
+import { definitionOf, toWhere } from '../conventions/filters.js';
 import { combinedBound } from './gpu-total.js';
-import { Initiative } from '../entities/initiative.js';
-import { InvestmentFilter, investmentFilterSpec } from '../entities/investment.js';
+import type { Initiative } from '../entities/initiative.js';
 import { MonetaryAmount } from '../entities/money.js';
-import { Partner } from '../entities/partner.js';
-import { Program } from '../entities/program.js';
+import type { Partner } from '../entities/partner.js';
+import type { Program } from '../entities/program.js';
 import { perRequestLoader } from './per-request-loader.js';
+
+// This module runs before the programme, investment, partner and initiative modules (its root
+// field comes before theirs in subgraph.graphql), so it names their types and the investment
+// filter, which Pothos resolves when it builds the schema, instead of importing them.
+const ProgramType = 'Program' as unknown as typeof Program;
+const InitiativeType = 'Initiative' as unknown as typeof Initiative;
+const PartnerType = 'Partner' as unknown as typeof Partner;
+const investmentFilter = () => definitionOf('Investment');
 
 interface ConversionShape {
   from: string;
@@ -231,19 +238,19 @@ const InvestmentGroup = builder.objectRef<InvestmentGroupShape>('InvestmentGroup
   description: 'The investments sharing one value of each grouping key, with their total.',
   fields: (t) => ({
     program: t.field({
-      type: Program,
+      type: ProgramType,
       nullable: true,
       description: 'The programme, when grouping by PROGRAM.',
       resolve: (group) => rowById(group.programId),
     }),
     initiative: t.field({
-      type: Initiative,
+      type: InitiativeType,
       nullable: true,
       description: 'The initiative, when grouping by INITIATIVE; null also for investments for none.',
       resolve: (group) => rowById(group.initiativeId),
     }),
     investor: t.field({
-      type: Partner,
+      type: PartnerType,
       nullable: true,
       description: 'The investor, when grouping by INVESTOR.',
       resolve: (group) => rowById(group.investorId),
@@ -317,7 +324,7 @@ builder.queryField('investmentTotals', (t) =>
     description:
       'Investment totals in one currency, grouped by the given keys; null with an EXCHANGE_RATE_MISSING error when an amount cannot be converted.',
     args: {
-      filter: t.arg({ type: InvestmentFilter, description: 'Which investments to sum.' }),
+      filter: t.arg({ type: investmentFilter().input, description: 'Which investments to sum.' }),
       groupBy: t.arg({
         type: [InvestmentGroupKey],
         required: true,
@@ -335,7 +342,7 @@ builder.queryField('investmentTotals', (t) =>
         throw new GraphQLError('rateWithinDays must be between 0 and 36500.', { extensions: { code: 'BAD_USER_INPUT' } });
       }
       const keys = [...new Set(args.groupBy)];
-      const predicate = investmentPredicate(toWhere(investmentFilterSpec, args.filter));
+      const predicate = investmentPredicate(toWhere(investmentFilter().spec, args.filter));
       const read = readInvestmentTotals(context.db, {
         predicate,
         keys,

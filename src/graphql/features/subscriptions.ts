@@ -129,22 +129,3 @@ builder.subscriptionFields((t) => ({
     },
   }),
 }));
-
-/** Publishes an allocation write and the totals it moves; called after the commit. */
-export function publishAllocationChange(
-  context: Context,
-  operation: 'CREATE' | 'UPDATE' | 'DELETE',
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): void {
-  const kind = operation === 'CREATE' ? 'CREATED' : operation === 'UPDATE' ? 'UPDATED' : 'DELETED';
-  const row = (after ?? before)!;
-  context.events.publish('allocationChanged', { kind, allocationId: Number(row.id), before, after });
-  const programIds = new Set([before?.programId, after?.programId].filter((id) => id !== undefined).map(Number));
-  for (const programId of programIds) context.events.publish('programTotalsChanged', programId, { programId });
-}
-
-/** Publishes a programme write that changes its totals (the installed base). */
-export function publishProgramChange(context: Context, after: Record<string, unknown> | null): void {
-  if (after) context.events.publish('programTotalsChanged', Number(after.id), { programId: Number(after.id) });
-}
