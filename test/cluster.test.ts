@@ -22,7 +22,7 @@ beforeAll(async () => {
   db.$client.close();
   // Both workers print their address; wait for the second.
   server = await startServerProcess(databasePath, { WORKERS: '2', NODE_ENV: 'production' }, { serving: 2 });
-});
+}, 90_000);
 
 afterAll(() => {
   killServerProcesses();

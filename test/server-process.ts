@@ -52,8 +52,8 @@ export async function startServerProcess(
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const port = await new Promise<string>((resolve, reject) => {
-    // 10 s more for each further worker.
-    const limitMs = 20_000 + serving * 10_000;
+    // 30 s for each worker: a loaded machine starts them one after the other.
+    const limitMs = serving * 30_000;
     const timer = setTimeout(() => reject(new Error(`the server did not start within ${limitMs / 1000} s:\n${output}`)), limitMs);
     child.stdout!.on('data', () => {
       const lines = [...output.matchAll(/serving http:\/\/[^\s/]+:(\d+)\/graphql/g)];
