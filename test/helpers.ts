@@ -68,6 +68,8 @@ export interface RequestOptions {
   key?: string;
   /** The `Accept` header; GraphQL over HTTP's own media type unless given, none for null. */
   accept?: string | null;
+  /** Gives up (the promise rejects) after this long; never unless given. */
+  timeoutMs?: number;
 }
 
 /** A whole GraphQL request body, for what `query` and `variables` alone cannot say (APQ's `extensions`, no `query`). */
@@ -83,18 +85,22 @@ export interface SendOptions {
   /** The path on a real server or yoga; `/graphql` unless given (a URL target is taken as it is). */
   path?: string;
   method?: string;
+  /** Gives up (the promise rejects) after this long; never unless given. */
+  timeoutMs?: number;
 }
 
 /**
  * One HTTP request to the target, its body sent as it is when a string (malformed JSON, too
- * large) and as JSON otherwise, with `content-type: application/json`; answers the Response itself,
- * for tests of statuses, headers and raw bodies. `graphql` is this plus GraphQL's headers and parsing.
+ * large) and as JSON otherwise, with `content-type: application/json` (no body, as for a GET: no
+ * content type); answers the Response itself, for tests of statuses, headers and raw bodies.
+ * `graphql` is this plus GraphQL's headers and parsing.
  */
 export async function send(target: Target, body: unknown, options: SendOptions = {}): Promise<Response> {
   const init = {
     method: options.method ?? 'POST',
-    headers: { 'content-type': 'application/json', ...options.headers },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
   };
   const path = options.path ?? '/graphql';
   if (typeof target === 'string') return fetch(options.path === undefined ? target : new URL(path, target), init);
@@ -114,7 +120,10 @@ export async function graphql<T = Record<string, unknown>>(
     ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
     ...options.headers,
   };
-  const response = await send(target, typeof query === 'string' ? { query, variables } : query, { headers });
+  const response = await send(target, typeof query === 'string' ? { query, variables } : query, {
+    headers,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
