@@ -1,4 +1,5 @@
 // The service over a real HTTP port, as `npm start` runs it.
+import { Agent, request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { suiteServer } from './fixtures.js';
 import { graphql, send } from './helpers.js';
@@ -35,5 +36,44 @@ describe('HTTP server', () => {
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describe('idle keep-alive connections', () => {
+  const server = suiteServer();
+
+  /** One POST through `agent` (node:http, as a gateway's fetch sends it); its status. */
+  const post = (agent: Agent) =>
+    new Promise<number>((resolve, reject) => {
+      const sent = httpRequest(server.url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      sent.on('error', reject);
+      sent.end(JSON.stringify({ query: '{ __typename }' }));
+    });
+
+  it('outlive a client agent’s: requests on reused sockets after a busy event loop are answered, not reset', async () => {
+    // Two clients with Node's global agent settings: keep-alive, a 5 s idle timeout (Node's server default too).
+    const agents = [0, 1].map(() => new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5_000 }));
+    try {
+      const statuses = await Promise.all(
+        agents.map(async (agent) => {
+          const first = await post(agent);
+          await new Promise((resolve) => setTimeout(resolve, 3_000));
+          // Busy past both idle timeouts (a supergraph composition, a loaded machine), then send on
+          // the pooled socket: a server that closes at 5 s closes it under the request (ECONNRESET).
+          const until = Date.now() + 2_200;
+          while (Date.now() < until);
+          return [first, await post(agent)];
+        }),
+      );
+      expect(statuses).toEqual([
+        [200, 200],
+        [200, 200],
+      ]);
+    } finally {
+      for (const agent of agents) agent.destroy();
+    }
   });
 });
