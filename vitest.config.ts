@@ -9,13 +9,11 @@ const browser = ['test/graphiql-browser.test.ts', 'test/dashboard.test.ts'];
 const bench = ['test/bench.test.ts', 'test/bench-replicas.test.ts'];
 /** Files that spawn `npm run`/`tsx` processes or fork workers: correct, but seconds each. */
 const processes = [
-  'test/api-keys.test.ts',
   'test/crash-safety.test.ts',
   'test/backup.test.ts',
   'test/cluster.test.ts',
   'test/lifecycle.test.ts',
   'test/cli.test.ts',
-  'test/synthetic.test.ts',
   // several service processes over a real Redis or sqld
   'test/redis-instances.test.ts',
   'test/redis-workers.test.ts',

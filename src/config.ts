@@ -47,6 +47,13 @@ export const serverDefaults = {
   metrics: true,
   /** Larger request bodies get 413 (MAX_BODY_BYTES); larger WebSocket messages close the socket. */
   maxBodyBytes: 1_048_576,
+  /**
+   * How long an idle keep-alive connection stays open (KEEP_ALIVE_TIMEOUT_MS). Longer than any
+   * client or proxy keeps one (Node's agents 5 s, undici 4 s, load balancers 60 s): at Node's own
+   * 5 s both ends gave up together, and a request sent on the closing socket got ECONNRESET.
+   * 72 s is Fastify's default, for the same reason.
+   */
+  keepAliveTimeoutMs: 72_000,
   /** Operations one WebSocket may run at once (WS_MAX_OPERATIONS). */
   wsMaxOperations: 100,
   /** The Redis pub/sub channel instances share (REDIS_CHANNEL). */
@@ -132,6 +139,7 @@ const environmentSchema = z.object({
   METRICS: booleanFlag.default(serverDefaults.metrics),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(serverDefaults.maxBodyBytes),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(serverDefaults.keepAliveTimeoutMs),
   WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(serverDefaults.wsMaxOperations),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
@@ -191,6 +199,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Larger request bodies get 413; larger WebSocket messages close the socket (1009). */
   maxBodyBytes: number;
+  /** How long an idle keep-alive connection stays open; longer than clients and proxies keep theirs. */
+  keepAliveTimeoutMs: number;
   /** Operations one WebSocket may run at once; more get TOO_MANY_OPERATIONS. */
   wsMaxOperations: number;
   /** How long a graceful shutdown waits for in-flight requests. */
@@ -296,6 +306,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     metrics: values.METRICS,
     metricsToken: values.METRICS_TOKEN,
     maxBodyBytes: values.MAX_BODY_BYTES,
+    keepAliveTimeoutMs: values.KEEP_ALIVE_TIMEOUT_MS,
     wsMaxOperations: values.WS_MAX_OPERATIONS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     workers: values.WORKERS,

@@ -48,6 +48,7 @@ async function serve(): Promise<void> {
     events: app.events,
     dashboard: dashboard.handler,
     maxBodyBytes: config.maxBodyBytes,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
     graphiql: config.graphiql,
     ...(config.logRequests ? { logger: jsonLogger } : {}),
   });

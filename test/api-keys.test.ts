@@ -1,5 +1,5 @@
-// API keys: the `npm run apikey` command as an operator runs it, and the library the server calls.
-import { spawnSync } from 'node:child_process';
+// API keys: the `npm run apikey` command as an operator runs it (its `run`, in process, on real
+// database files; test/cli.test.ts starts it once as a process), and the library the server calls.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,25 +16,21 @@ import {
   revokeApiKey,
   verifyApiKey,
 } from '../src/auth/api-keys.js';
+import { run as apikeyCli } from '../src/cli/apikey.js';
 import { openDatabase, type Db } from '../src/db/client.js';
+import { runCli } from './support/cli.js';
 
-const root = new URL('..', import.meta.url).pathname;
 // Not helpers.ts' temporaryFolder: that module loads the GraphQL server, which key storage must not depend on.
 const folder = { path: mkdtempSync(join(tmpdir(), 'ai-factory-graph-keys-')) };
 afterAll(() => rmSync(folder.path, { recursive: true, force: true }));
 
 function apikey(databasePath: string, ...args: string[]) {
-  const result = spawnSync('npm', ['run', '--silent', 'apikey', '--', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}${result.stderr}` };
+  return runCli(apikeyCli, args, { DATABASE_PATH: databasePath });
 }
 
 /** Runs `create` and returns the key from the last line of its output. */
-function createWithCli(databasePath: string, name: string, scopes: string): { key: string; stdout: string } {
-  const result = apikey(databasePath, 'create', '--name', name, '--scopes', scopes);
+async function createWithCli(databasePath: string, name: string, scopes: string): Promise<{ key: string; stdout: string }> {
+  const result = await apikey(databasePath, 'create', '--name', name, '--scopes', scopes);
   expect(result.status, result.output).toBe(0);
   const lines = result.stdout.trimEnd().split('\n');
   return { key: lines.at(-1) ?? '', stdout: result.stdout };
@@ -54,8 +50,8 @@ function apiKeyFailure(run: () => unknown): { code: string; message: string } {
 describe('npm run apikey', () => {
   const databasePath = join(folder.path, 'keys', 'service.db');
 
-  it('create prints a note, then the new key alone on the last line', () => {
-    const { key, stdout } = createWithCli(databasePath, 'deploy bot', 'write');
+  it('create prints a note, then the new key alone on the last line', async () => {
+    const { key, stdout } = await createWithCli(databasePath, 'deploy bot', 'write');
     expect(key).toMatch(apiKeyPattern);
     expect(key).toHaveLength(47);
     const note = stdout.slice(0, stdout.lastIndexOf(key));
@@ -64,8 +60,8 @@ describe('npm run apikey', () => {
     expect(note).not.toContain(key.slice(12));
   });
 
-  it('stores the hash of the key, never the key itself', () => {
-    const { key } = createWithCli(databasePath, 'hash check', 'read');
+  it('stores the hash of the key, never the key itself', async () => {
+    const { key } = await createWithCli(databasePath, 'hash check', 'read');
     const db = openDatabase({ path: databasePath });
     const rows = db.$client.prepare('SELECT * FROM api_keys').all() as Record<string, unknown>[];
     const row = rows.find((candidate) => candidate.name === 'hash check');
@@ -84,9 +80,9 @@ describe('npm run apikey', () => {
     }
   });
 
-  it('list shows each key by prefix, never the key or its hash', () => {
-    const { key } = createWithCli(databasePath, 'listed', 'read,admin');
-    const result = apikey(databasePath, 'list');
+  it('list shows each key by prefix, never the key or its hash', async () => {
+    const { key } = await createWithCli(databasePath, 'listed', 'read,admin');
+    const result = await apikey(databasePath, 'list');
     expect(result.status, result.output).toBe(0);
     const line = result.stdout.split('\n').find((candidate) => candidate.includes('listed'));
     expect(line).toContain(key.slice(0, 12));
@@ -95,37 +91,37 @@ describe('npm run apikey', () => {
     expect(result.output).not.toContain(createHash('sha256').update(key).digest('hex'));
   });
 
-  it('a created key verifies until it is revoked by prefix; revoking again is an error', () => {
-    const { key } = createWithCli(databasePath, 'to revoke', 'write');
+  it('a created key verifies until it is revoked by prefix; revoking again is an error', async () => {
+    const { key } = await createWithCli(databasePath, 'to revoke', 'write');
     const db = openDatabase({ path: databasePath });
     expect(verifyApiKey(db, key)).toMatchObject({ ok: true, name: 'to revoke', scopes: new Set(['read', 'write']) });
 
-    const revoked = apikey(databasePath, 'revoke', key.slice(0, 12));
+    const revoked = await apikey(databasePath, 'revoke', key.slice(0, 12));
     expect(revoked.status, revoked.output).toBe(0);
     expect(revoked.stdout).toContain('Revoked API key');
     expect(revoked.stdout).toContain('to revoke');
     expect(verifyApiKey(db, key)).toEqual({ ok: false, reason: 'revoked' });
 
-    const again = apikey(databasePath, 'revoke', key.slice(0, 12));
+    const again = await apikey(databasePath, 'revoke', key.slice(0, 12));
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already revoked at \d{4}-\d\d-\d\dT/);
     db.$client.close();
   });
 
-  it('revokes by id, and refuses an unknown id with exit 1', () => {
-    createWithCli(databasePath, 'by id', 'read');
+  it('revokes by id, and refuses an unknown id with exit 1', async () => {
+    await createWithCli(databasePath, 'by id', 'read');
     const db = openDatabase({ path: databasePath });
     const target = listApiKeys(db).find((summary) => summary.name === 'by id');
     db.$client.close();
-    const revoked = apikey(databasePath, 'revoke', String(target?.id));
+    const revoked = await apikey(databasePath, 'revoke', String(target?.id));
     expect(revoked.status, revoked.output).toBe(0);
     expect(revoked.stdout).toContain(`API key ${target?.id} "by id"`);
-    const unknown = apikey(databasePath, 'revoke', '999999');
+    const unknown = await apikey(databasePath, 'revoke', '999999');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no API key');
   });
 
-  it('treats bad scopes, a missing name or scopes, and no command as usage errors, without touching the database', () => {
+  it('treats bad scopes, a missing name or scopes, and no command as usage errors, without touching the database', async () => {
     const untouched = join(folder.path, 'untouched', 'service.db');
     const cases: [string[], string][] = [
       [['create', '--name', 'x', '--scopes', 'root'], 'unknown scope "root"'],
@@ -140,7 +136,7 @@ describe('npm run apikey', () => {
       [['rotate'], 'unknown command "rotate"'],
     ];
     for (const [args, message] of cases) {
-      const result = apikey(untouched, ...args);
+      const result = await apikey(untouched, ...args);
       expect(result.status, `${args.join(' ')}: ${result.output}`).toBe(2);
       expect(result.stderr).toContain(message);
       expect(result.stderr).toContain('usage:');
@@ -149,10 +145,10 @@ describe('npm run apikey', () => {
     expect(existsSync(untouched)).toBe(false);
   });
 
-  it('accepts repeated --scopes and stores them in canonical order', () => {
-    const { stdout } = createWithCli(databasePath, 'repeated', 'admin');
+  it('accepts repeated --scopes and stores them in canonical order', async () => {
+    const { stdout } = await createWithCli(databasePath, 'repeated', 'admin');
     expect(stdout).toContain('Scopes: admin (grants read, write, admin)');
-    const result = apikey(databasePath, 'create', '--name', 'two flags', '--scopes', 'admin', '--scopes', 'read');
+    const result = await apikey(databasePath, 'create', '--name', 'two flags', '--scopes', 'admin', '--scopes', 'read');
     expect(result.status, result.output).toBe(0);
     const db = openDatabase({ path: databasePath });
     expect(listApiKeys(db).find((summary) => summary.name === 'two flags')?.scopes).toEqual(['read', 'admin']);

@@ -4,9 +4,11 @@
 import { createHash } from 'node:crypto';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../src/server/persisted-operations.js';
-import { startRealServer, type RealServer } from './real-server.js';
+import { suiteServer } from './fixtures.js';
+import { graphql } from './helpers.js';
+import type { RealServer } from './real-server.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -25,20 +27,11 @@ const partnerQuery = gql`
 
 const graphqlPosts = (server: RealServer) => server.requests.filter((request) => request.path === '/graphql').length;
 
-async function postJson(
-  server: RealServer,
-  body: unknown,
-): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as never };
-}
+/** A whole request body (APQ's `extensions`, with or without `query`), as Apollo's link posts it. */
+const postJson = (server: RealServer, body: Parameters<typeof graphql>[1]) => graphql(server, body, undefined, { accept: null });
 
 describe('when arbitrary operations are allowed', () => {
-  let server: RealServer;
-  beforeAll(async () => {
-    server = await startRealServer();
-  });
-  afterAll(() => server.close());
+  const server = suiteServer();
 
   it('registers a document on its first run, so every later run (a new client too) is one request', async () => {
     const before = graphqlPosts(server);
@@ -78,11 +71,7 @@ describe('when arbitrary operations are allowed', () => {
 });
 
 describe('with PERSISTED_OPERATIONS_ONLY=true', () => {
-  let server: RealServer;
-  beforeAll(async () => {
-    server = await startRealServer({ persistedOperationsOnly: true });
-  });
-  afterAll(() => server.close());
+  const server = suiteServer({ persistedOperationsOnly: true });
 
   it('registers nothing: Apollo gets PERSISTED_QUERY_ONLY on every run', async () => {
     for (let run = 0; run < 2; run += 1) {

@@ -1,15 +1,19 @@
 // `npm run db:backup`: an online copy of the live database, taken while the real server (a child
 // process) keeps committing writes, then checked as a standalone database; and the command's refusals.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// The copy under writes runs the command as a process (db:backup's one process test: the test's
+// writers must keep being answered while it copies); the refusals call its `run` in process.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth/api-keys.js';
+import { run as backupCli } from '../src/cli/backup.js';
 import { openDatabase } from '../src/db/client.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { temporaryFolder } from './helpers.js';
 import { killServerProcesses, startServerProcess } from './server-process.js';
+import { runCli, type CliResult } from './support/cli.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const folder = temporaryFolder();
@@ -47,14 +51,9 @@ function backupInBackground(databasePath: string, target: string): Promise<{ sta
   });
 }
 
-function backup(args: string[], env: Record<string, string>): { status: number | null; output: string } {
-  const result = spawnSync('npm', ['run', '--silent', 'db:backup', '--', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+/** `npm run db:backup -- …args`, called in process. */
+function backup(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return runCli(backupCli, args, env);
 }
 
 const createGpuModel = `mutation ($input: CreateGpuModelInput!) { createGpuModel(input: $input) {
@@ -173,46 +172,46 @@ describe('npm run db:backup refusals', () => {
     seededFile(good);
   });
 
-  it('exits 2 with the usage text for a missing or extra argument and for an unknown option', () => {
+  it('exits 2 with the usage text for a missing or extra argument and for an unknown option', async () => {
     for (const args of [[], ['a.db', 'b.db'], ['--frob', 'a.db']]) {
-      const result = backup(args, { DATABASE_PATH: good });
+      const result = await backup(args, { DATABASE_PATH: good });
       expect(result.status, `${args.join(' ')}: ${result.output}`).toBe(2);
       expect(result.output).toContain('usage: npm run db:backup -- <file>');
     }
   });
 
-  it('exits 1 when DATABASE_PATH names no file, and creates nothing', () => {
+  it('exits 1 when DATABASE_PATH names no file, and creates nothing', async () => {
     const missing = join(folder.path, 'refusals', 'missing', 'nothing.db');
     const target = join(folder.path, 'refusals', 'from-missing.db');
-    const result = backup([target], { DATABASE_PATH: missing });
+    const result = await backup([target], { DATABASE_PATH: missing });
     expect(result.status, result.output).toBe(1);
     expect(result.output).toContain(`no database at ${missing}`);
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(target)).toBe(false);
   });
 
-  it('exits 1 for DATABASE_PATH=:memory:, which has no file to copy', () => {
-    const result = backup([join(folder.path, 'refusals', 'memory.db')], { DATABASE_PATH: ':memory:' });
+  it('exits 1 for DATABASE_PATH=:memory:, which has no file to copy', async () => {
+    const result = await backup([join(folder.path, 'refusals', 'memory.db')], { DATABASE_PATH: ':memory:' });
     expect(result.status, result.output).toBe(1);
     expect(result.output).toMatch(/:memory:.*no file to back up/);
   });
 
-  it('refuses to write over the database it copies', () => {
-    const result = backup([good], { DATABASE_PATH: good });
+  it('refuses to write over the database it copies', async () => {
+    const result = await backup([good], { DATABASE_PATH: good });
     expect(result.status, result.output).toBe(1);
     expect(result.output).toContain('is the database itself');
   });
 
-  it('leaves the previous backup in place when the copy fails integrity_check', () => {
+  it('leaves the previous backup in place when the copy fails integrity_check', async () => {
     const damaged = join(folder.path, 'refusals', 'damaged.db');
     const target = join(folder.path, 'refusals', 'kept', 'backup.db');
     copyFileSync(good, damaged);
-    const first = backup([target], { DATABASE_PATH: damaged });
+    const first = await backup([target], { DATABASE_PATH: damaged });
     expect(first.status, first.output).toBe(0);
     const previous = readFileSync(target);
 
     damageNameIndex(damaged);
-    const second = backup([target], { DATABASE_PATH: damaged });
+    const second = await backup([target], { DATABASE_PATH: damaged });
     expect(second.status, second.output).toBe(1);
     expect(second.output).toContain('integrity_check of the copy failed');
     expect(second.output).toContain('missing from index partners_name_idx');

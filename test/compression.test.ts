@@ -3,9 +3,9 @@
 // (fetch would decompress and hide the bytes on the wire).
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { negotiate } from '../src/server/compression.js';
-import { startRealServer, type RealServer } from './real-server.js';
+import { suiteServer } from './fixtures.js';
 
 interface Raw {
   status: number;
@@ -54,11 +54,7 @@ describe('Accept-Encoding', () => {
 });
 
 describe('compressed answers on a real port', () => {
-  let server: RealServer;
-  beforeAll(async () => {
-    server = await startRealServer({ graphiql: true });
-  });
-  afterAll(() => server.close());
+  const server = suiteServer({ graphiql: true });
 
   const post = (body: string, acceptEncoding?: string) =>
     raw(server.url, {

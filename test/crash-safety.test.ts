@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { openDatabase } from '../src/db/client.js';
 import { seedDatabase } from '../src/db/seed/index.js';
-import { temporaryFolder } from './helpers.js';
+import { graphql, temporaryFolder } from './helpers.js';
 import { killServerProcesses, startServerProcess } from './server-process.js';
 
 const folder = temporaryFolder();
@@ -39,17 +39,19 @@ function inputFor(write: Write): Record<string, unknown> {
 
 /** Sends one create; true when the server acknowledged it (answered with the payload for this slug). */
 async function send(url: string, key: string, write: Write): Promise<{ acknowledged: boolean; body: string }> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query: mutations[write.kind], variables: { input: inputFor(write) } }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = await response.text();
+  const response = await graphql<Record<string, any>>(
+    `${url}/graphql`,
+    mutations[write.kind],
+    { input: inputFor(write) },
+    { key, accept: null, timeoutMs: 10_000 },
+  );
   const field = write.kind === 'gpuModel' ? 'createGpuModel' : 'createPartner';
   const payload = write.kind === 'gpuModel' ? 'CreateGpuModelPayload' : 'CreatePartnerPayload';
-  const result = (JSON.parse(body) as { data?: Record<string, any> | null }).data?.[field];
-  return { acknowledged: response.status === 200 && result?.__typename === payload && result?.[write.kind]?.slug === write.slug, body };
+  const result = response.body.data?.[field];
+  return {
+    acknowledged: response.status === 200 && result?.__typename === payload && result?.[write.kind]?.slug === write.slug,
+    body: JSON.stringify(response.body),
+  };
 }
 
 describe('a SIGKILL in the middle of concurrent writes', () => {
@@ -177,13 +179,13 @@ describe('a SIGKILL in the middle of concurrent writes', () => {
 
     // The restarted service reads what was acknowledged and takes new writes.
     const probe = acknowledged[0]!;
-    const read = await fetch(`${second.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ gpuModel(slug: "${probe.slug}") { slug } partner(slug: "${probe.slug}") { slug } }` }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    const found = ((await read.json()) as { data: Record<string, { slug: string } | null> }).data;
+    const read = await graphql<Record<string, { slug: string } | null>>(
+      `${second.url}/graphql`,
+      `{ gpuModel(slug: "${probe.slug}") { slug } partner(slug: "${probe.slug}") { slug } }`,
+      {},
+      { accept: null, timeoutMs: 5_000 },
+    );
+    const found = read.body.data!;
     expect(found[probe.kind]).toEqual({ slug: probe.slug });
     expect((await send(second.url, key, { kind: 'partner', slug: 'after-restart' })).acknowledged).toBe(true);
 

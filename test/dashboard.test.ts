@@ -6,18 +6,15 @@
 // Screenshots go to test/artifacts/ (ignored by git).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.js';
-import { createApiKey } from '../src/auth/api-keys.js';
 import { buildDashboard, createDashboard, type DashboardHandler } from '../src/server/dashboard.js';
-import { createHttpServer, listen } from '../src/server/http.js';
-import { attachGraphQLWebSocket } from '../src/server/websocket.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { addWorldFixture } from './fixtures/world.js';
+import { graphql } from './helpers.js';
+import { startRealServer, type RealServer } from './real-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -51,61 +48,38 @@ async function seriousViolations(page: Page): Promise<{ id: string; impact: stri
     }));
 }
 
-interface Running {
-  app: App;
-  base: string;
-  key: string;
-  close(): Promise<void>;
-}
-
 /**
  * The production set-up in one process: CSRF prevention on, the dashboard, SSE and WebSocket,
  * seeded as at a first start (every bundled programme). With `fixture`, Korea alone and the
  * fixture's made-up programmes beside it, so the comparisons have known answers.
  */
-async function start(dashboard: DashboardHandler, options: { fixture?: boolean } = {}): Promise<Running> {
-  const app = createApp({
-    databasePath: ':memory:',
+function start(dashboard: DashboardHandler, options: { fixture?: boolean } = {}): Promise<RealServer> {
+  return startRealServer({
     seedOnStart: !options.fixture,
-    graphiql: false,
-    logging: false,
+    seedDatasets: undefined,
     csrfPrevention: true,
-  });
-  if (options.fixture) {
-    seedDatabase(app.db, { only: ['korea-2025'] });
-    addWorldFixture(app.db);
-  }
-  const key = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
-  const server: Server = createHttpServer(app, { db: app.db, dashboard });
-  const sockets = attachGraphQLWebSocket(server, app.yoga);
-  const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-  return {
-    app,
-    base,
-    key,
-    close: async () => {
-      for (const client of sockets.clients) client.terminate();
-      await new Promise((resolve) => sockets.close(resolve));
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      app.close();
+    http: { dashboard },
+    setup: (app) => {
+      if (!options.fixture) return;
+      seedDatabase(app.db, { only: ['korea-2025'] });
+      addWorldFixture(app.db);
     },
-  };
+  });
 }
 
-async function graphql<T>(running: Running, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${running.base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${running.key}`, 'x-graphql-yoga-csrf': 'test' },
-    body: JSON.stringify({ query, variables }),
+/** `graphql()` with the server's writer key and the CSRF header; the data, or a thrown error. */
+async function answer<T>(running: RealServer, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const { body } = await graphql<T>(running, query, variables, {
+    key: running.writeKey,
+    headers: { 'x-graphql-yoga-csrf': 'test' },
+    accept: null,
   });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
   if (!body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
 
 describe('dashboard assets', () => {
-  let running: Running;
+  let running: RealServer;
   beforeAll(async () => {
     running = await start(createDashboard().handler);
   });
@@ -119,37 +93,37 @@ describe('dashboard assets', () => {
       ['/assets/main.js', 'text/javascript'],
       ['/assets/styles.css', 'text/css'],
     ] as const) {
-      const response = await fetch(`${running.base}${path}`);
+      const response = await fetch(`${running.origin}${path}`);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toContain(type);
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
       const etag = response.headers.get('etag')!;
-      expect((await fetch(`${running.base}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await fetch(`${running.origin}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
     }
-    const html = await (await fetch(`${running.base}/`)).text();
+    const html = await (await fetch(`${running.origin}/`)).text();
     // Offline: the page loads nothing from another host.
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-    expect((await fetch(`${running.base}/assets/nope.js`)).status).toBe(404);
+    expect((await fetch(`${running.origin}/assets/nope.js`)).status).toBe(404);
     // A programme's own view is the same page, routed in the browser; a path no slug can have is not.
-    const programPage = await fetch(`${running.base}/programs/korea-2025`);
+    const programPage = await fetch(`${running.origin}/programs/korea-2025`);
     expect(programPage.status).toBe(200);
     expect(programPage.headers.get('content-type')).toContain('text/html');
     expect(await programPage.text()).toBe(html);
-    expect((await fetch(`${running.base}/programs/Not_A_Slug`)).status).toBe(404);
-    expect((await fetch(`${running.base}/programs/korea-2025/partners`)).status).toBe(404);
+    expect((await fetch(`${running.origin}/programs/Not_A_Slug`)).status).toBe(404);
+    expect((await fetch(`${running.origin}/programs/korea-2025/partners`)).status).toBe(404);
     // The API is untouched.
-    expect((await fetch(`${running.base}/health`)).status).toBe(200);
+    expect((await fetch(`${running.origin}/health`)).status).toBe(200);
   });
 
   it('a failed build leaves the API running and answers 503 at /', async () => {
     const broken = await start(createDashboard({ assets: Promise.reject(new Error('esbuild exploded')) }).handler);
     try {
-      const page = await fetch(`${broken.base}/`);
+      const page = await fetch(`${broken.origin}/`);
       expect(page.status).toBe(503);
       expect(await page.text()).toContain('/graphql');
-      const data = await graphql<{ program: { gpuTotal: { quantity: number } } }>(
+      const data = await answer<{ program: { gpuTotal: { quantity: number } } }>(
         broken,
         '{ program(slug: "korea-2025") { gpuTotal { quantity } } }',
       );
@@ -175,7 +149,7 @@ describe("Debian's Chromium", () => {
 });
 
 describe('dashboard in Chromium', () => {
-  let running: Running;
+  let running: RealServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -239,7 +213,7 @@ describe('dashboard in Chromium', () => {
   const SAMPLESTAN = 'test-samplestan-2024';
 
   it('compares the programmes at /: bounds in words, money in one currency with its rates, keyboard sorting with aria-sort', async () => {
-    await page.goto(`${running.base}/`, { timeout: WAIT });
+    await page.goto(`${running.origin}/`, { timeout: WAIT });
     await expect.poll(() => rowOrder(), { timeout: WAIT }).toHaveLength(3);
     expect(await page.textContent('h1')).toBe('National AI-factory programmes');
     // Largest first: the fixture's floor, Korea's stated "about", the fixture's ceiling.
@@ -309,7 +283,7 @@ describe('dashboard in Chromium', () => {
   }, 60_000);
 
   it('opens the citations behind each world figure: a stated total, a sum of allocations, money with its rates', async () => {
-    await page.goto(`${running.base}/`, { timeout: WAIT });
+    await page.goto(`${running.origin}/`, { timeout: WAIT });
     await figure(EXAMPLELAND, 'gpus').waitFor({ timeout: WAIT });
     // A stated total: the programme's citations on that figure.
     await figure(EXAMPLELAND, 'gpus').click();
@@ -350,10 +324,10 @@ describe('dashboard in Chromium', () => {
   }, 60_000);
 
   it('gives each programme its own URL: a link opens it, back and forward move between the views', async () => {
-    await page.goto(`${running.base}/`, { timeout: WAIT });
+    await page.goto(`${running.origin}/`, { timeout: WAIT });
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
     await page.locator(`#world a[data-program-link="${EXAMPLELAND}"]`).click();
-    await page.waitForURL(`${running.base}/programs/${EXAMPLELAND}`, { timeout: WAIT });
+    await page.waitForURL(`${running.origin}/programs/${EXAMPLELAND}`, { timeout: WAIT });
     await expect.poll(() => page.getByTestId('headline-total').textContent(), { timeout: WAIT }).toBe('up to 10,000');
     expect(await page.textContent('h1')).toBe('Exampleland sovereign compute (test data)');
     expect(await page.locator('#world').isHidden()).toBe(true);
@@ -364,24 +338,24 @@ describe('dashboard in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goBack();
-    await page.waitForURL(`${running.base}/`, { timeout: WAIT });
+    await page.waitForURL(`${running.origin}/`, { timeout: WAIT });
     await expect.poll(() => rowOrder(), { timeout: WAIT }).toHaveLength(3);
     expect(await page.locator('#headline').isHidden()).toBe(true);
     expect(await page.textContent('h1')).toBe('National AI-factory programmes');
     await page.goForward();
-    await page.waitForURL(`${running.base}/programs/${EXAMPLELAND}`, { timeout: WAIT });
+    await page.waitForURL(`${running.origin}/programs/${EXAMPLELAND}`, { timeout: WAIT });
     await expect.poll(() => page.getByTestId('headline-total').textContent(), { timeout: WAIT }).toBe('up to 10,000');
     // All of it without a reload.
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
     // The breadcrumb goes back to the world; each programme's view opens by its URL directly.
     await page.locator('#crumbs a').click();
-    await page.waitForURL(`${running.base}/`, { timeout: WAIT });
+    await page.waitForURL(`${running.origin}/`, { timeout: WAIT });
     await expect.poll(() => rowOrder(), { timeout: WAIT }).toHaveLength(3);
-    await page.goto(`${running.base}/programs/${SAMPLESTAN}`, { timeout: WAIT });
+    await page.goto(`${running.origin}/programs/${SAMPLESTAN}`, { timeout: WAIT });
     await expect.poll(() => page.getByTestId('headline-total').textContent(), { timeout: WAIT }).toBe('at least 302,000');
     expect(await page.textContent('#investments')).toContain('No total in USD');
-    await page.goto(`${running.base}/programs/no-such-programme`, { timeout: WAIT });
+    await page.goto(`${running.origin}/programs/no-such-programme`, { timeout: WAIT });
     await expect.poll(() => page.textContent('#headline'), { timeout: WAIT }).toContain('No programme "no-such-programme"');
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
@@ -390,11 +364,11 @@ describe('dashboard in Chromium', () => {
     const real = await start(createDashboard().handler);
     const view = await context.newPage();
     try {
-      const { programs } = await graphql<{
+      const { programs } = await answer<{
         programs: { totalCount: number; edges: { node: { slug: string; countries: unknown[]; commitments: { totalCount: number } } }[] };
       }>(real, '{ programs(first: 100) { totalCount edges { node { slug countries { country } commitments { totalCount } } } } }');
       expect(programs.totalCount).toBeGreaterThan(12);
-      await view.goto(`${real.base}/`, { timeout: WAIT });
+      await view.goto(`${real.origin}/`, { timeout: WAIT });
       await expect.poll(() => rowOrder(view).then((rows) => rows.length), { timeout: WAIT }).toBe(programs.totalCount);
       expect(await seriousViolations(view)).toEqual([]);
       // Every row has a status, and each country a programme spans is listed.
@@ -446,7 +420,7 @@ describe('dashboard in Chromium', () => {
   }, 90_000);
 
   it('shows the headline, five partner bars, a Korean quote on a bar, and a write without reload', async () => {
-    await page.goto(`${running.base}/programs/korea-2025`, { timeout: WAIT });
+    await page.goto(`${running.origin}/programs/korea-2025`, { timeout: WAIT });
     const headline = page.getByTestId('headline-total');
     await expect.poll(() => headline.textContent(), { timeout: WAIT }).toContain('260,000');
     // The total as the sources state it, flagged as disputed; the sum of the parts beside it.
@@ -524,11 +498,11 @@ describe('dashboard in Chromium', () => {
     // Live: once subscribed, a write through the API moves the page without a reload.
     await expect.poll(() => page.textContent('#live'), { timeout: WAIT }).toBe('● live');
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-    const ids = await graphql<{ program: { id: string }; kt: { id: string } }>(
+    const ids = await answer<{ program: { id: string }; kt: { id: string } }>(
       running,
       '{ program(slug: "korea-2025") { id } kt: partner(slug: "kt") { id } }',
     );
-    const created = await graphql<{ createAllocation: { __typename: string } }>(
+    const created = await answer<{ createAllocation: { __typename: string } }>(
       running,
       'mutation ($input: CreateAllocationInput!) { createAllocation(input: $input) { __typename } }',
       {
@@ -585,7 +559,7 @@ describe('dashboard in Chromium', () => {
     const phone = await context.newPage();
     try {
       await phone.setViewportSize({ width: 390, height: 844 });
-      await phone.goto(`${running.base}/programs/korea-2025`, { timeout: WAIT });
+      await phone.goto(`${running.origin}/programs/korea-2025`, { timeout: WAIT });
       await expect.poll(() => phone.getByTestId('headline-sum').textContent(), { timeout: WAIT }).toContain('261,234');
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       // A table wider than the screen is marked and preceded by a visible line saying it scrolls.
@@ -607,7 +581,7 @@ describe('dashboard in Chromium', () => {
       expect(await seriousViolations(phone)).toEqual([]);
       await phone.screenshot({ path: join(artifacts, 'dashboard-phone.png'), fullPage: true });
       // The world view too: its table scrolls in its own box, with the cue, not the page.
-      await phone.goto(`${running.base}/`, { timeout: WAIT });
+      await phone.goto(`${running.origin}/`, { timeout: WAIT });
       await expect.poll(() => phone.locator('#world tbody tr').count(), { timeout: WAIT }).toBe(3);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(await phone.locator('#world .table-wrap.scrolls').count()).toBe(1);

@@ -10,6 +10,7 @@ import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
+import { serverDefaults } from '../src/config.js';
 import { printSubgraphSdl } from '../src/graphql/index.js';
 import { createHttpServer, listen } from '../src/server/http.js';
 import { execute, seededServer, StatementLog } from './helpers.js';
@@ -194,6 +195,9 @@ const newsTypeDefs = parse(/* GraphQL */ `
 
 function startServer(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
+  // As our own server does: idle connections outlive the gateway's agent's, or a request the
+  // gateway sends on a socket as it closes is reset (ECONNRESET) when the event loop is busy.
+  server.keepAliveTimeout = serverDefaults.keepAliveTimeoutMs;
   return listen(server, 0, '127.0.0.1').then((port) => ({ server, url: `http://127.0.0.1:${port}/graphql` }));
 }
 

@@ -24,7 +24,7 @@ import {
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/index.js';
-import { temporaryFolder } from './helpers.js';
+import { send, temporaryFolder } from './helpers.js';
 import { killServerProcesses, startServerProcess, type ServerProcess } from './server-process.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20251031);
@@ -411,7 +411,7 @@ const leaks = [
   /SQLITE|SqliteError|Failed query|sqlite3?_/i,
 ];
 
-async function send(
+async function sendRequest(
   server: ServerProcess,
   key: string,
   { operation, method, withKey }: Request,
@@ -423,14 +423,9 @@ async function send(
     const url = new URL('/graphql', server.url);
     url.searchParams.set('query', operation.query);
     url.searchParams.set('variables', JSON.stringify(operation.variables));
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(20_000) });
+    response = await send(url.href, undefined, { method: 'GET', headers, timeoutMs: 20_000 });
   } else {
-    response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify(operation),
-      signal: AbortSignal.timeout(20_000),
-    });
+    response = await send(`${server.url}/graphql`, operation, { headers, timeoutMs: 20_000 });
   }
   return { status: response.status, body: await response.text() };
 }
@@ -456,7 +451,7 @@ describe('fuzzing the API over a real port, production settings', () => {
         sent += 1;
         let answer: { status: number; body: string };
         try {
-          answer = await send(server, key, request);
+          answer = await sendRequest(server, key, request);
         } catch (error) {
           throw new Error(`no answer (server exit code ${String(server.child.exitCode)}):\n${server.output().slice(-3_000)}`, {
             cause: error,

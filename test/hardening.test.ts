@@ -1,46 +1,30 @@
 // What makes the service safe to expose, over a real port: document limits, body size, policy by
 // environment, CORS, persisted operations, the response cache and its invalidation, health,
 // readiness and metrics.
-import { createServer, type Server } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createApp, type App, type AppOptions } from '../src/app.js';
+import { createServer } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { createApp, type AppOptions } from '../src/app.js';
 import type { BusMessage } from '../src/events/bus.js';
 import { createApiKey } from '../src/auth/api-keys.js';
-import { createHttpServer, listen } from '../src/server/http.js';
+import { listen } from '../src/server/http.js';
 import { buildManifest, isSubscription, loadManifest, sha256 } from '../src/server/persisted-operations.js';
 import { createFrontCache } from '../src/server/front-cache.js';
 import { limits } from '../src/server/yoga.js';
-import { StatementLog } from './helpers.js';
+import { startServer } from './fixtures.js';
+import { send, StatementLog } from './helpers.js';
 
-const running: { app: App; server: Server }[] = [];
-afterAll(async () => {
-  for (const { app, server } of running) {
-    await new Promise((resolve) => server.close(resolve));
-    app.close();
-  }
-});
-
+/** The service with `options` on a real port (startServer: closed when the test ends), over every bundled dataset. */
 async function start(options: Partial<AppOptions> = {}, maxBodyBytes?: number) {
   const log = new StatementLog();
-  const app = createApp({
-    databasePath: ':memory:',
-    seedOnStart: true,
-    graphiql: false,
-    logging: false,
+  const server = await startServer({
+    seedDatasets: undefined,
     // Counts the statements drizzle runs, to see whether an answer came from the cache.
     sqlLogger: log,
     ...options,
+    ...(maxBodyBytes ? { http: { maxBodyBytes } } : {}),
   });
-  const server = createHttpServer(app, { db: app.db, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
-  const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-  running.push({ app, server });
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-  return { app, base, post, statements: () => log.count, queries: log.statements };
+  const post = (body: unknown, headers: Record<string, string> = {}) => send(server, body, { headers });
+  return { app: server.app, base: server.origin, post, statements: () => log.count, queries: log.statements };
 }
 
 async function errorCode(response: Response): Promise<unknown> {

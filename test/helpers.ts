@@ -68,28 +68,62 @@ export interface RequestOptions {
   key?: string;
   /** The `Accept` header; GraphQL over HTTP's own media type unless given, none for null. */
   accept?: string | null;
+  /** Gives up (the promise rejects) after this long; never unless given. */
+  timeoutMs?: number;
 }
 
-/** Posts one operation, as an HTTP client would; the status and the parsed body. */
+/** A whole GraphQL request body, for what `query` and `variables` alone cannot say (APQ's `extensions`, no `query`). */
+export interface GraphQLRequestBody {
+  query?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+}
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  /** The path on a real server or yoga; `/graphql` unless given (a URL target is taken as it is). */
+  path?: string;
+  method?: string;
+  /** Gives up (the promise rejects) after this long; never unless given. */
+  timeoutMs?: number;
+}
+
+/**
+ * One HTTP request to the target, its body sent as it is when a string (malformed JSON, too
+ * large) and as JSON otherwise, with `content-type: application/json` (no body, as for a GET: no
+ * content type); answers the Response itself, for tests of statuses, headers and raw bodies.
+ * `graphql` is this plus GraphQL's headers and parsing.
+ */
+export async function send(target: Target, body: unknown, options: SendOptions = {}): Promise<Response> {
+  const init = {
+    method: options.method ?? 'POST',
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
+  };
+  const path = options.path ?? '/graphql';
+  if (typeof target === 'string') return fetch(options.path === undefined ? target : new URL(path, target), init);
+  if ('url' in target) return fetch(target.origin + path, init);
+  return target.fetch(`http://localhost${path}`, init);
+}
+
+/** Posts one operation (or a whole request body), as an HTTP client would; the status and the parsed body. */
 export async function graphql<T = Record<string, unknown>>(
   target: Target,
-  query: string,
+  query: string | GraphQLRequestBody,
   variables: Record<string, unknown> = {},
   options: RequestOptions = {},
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const headers = {
-    'content-type': 'application/json',
     ...(options.accept === null ? {} : { accept: options.accept ?? 'application/graphql-response+json' }),
     ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
     ...options.headers,
   };
-  const init = { method: 'POST', headers, body: JSON.stringify({ query, variables }) };
-  const response =
-    typeof target === 'string'
-      ? await fetch(target, init)
-      : 'url' in target
-        ? await fetch(target.url, init)
-        : await target.fetch('http://localhost/graphql', init);
+  const response = await send(target, typeof query === 'string' ? { query, variables } : query, {
+    headers,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 

@@ -3,20 +3,20 @@
 // and headers, /metrics labels and access, errors raised inside yoga's pipeline on every
 // transport, WebSocket limits and credential forms, schema disclosure, malformed GET parameters
 // and persisted-operation hashes.
-import type { Server } from 'node:http';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { createYoga } from 'graphql-yoga';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createApp, type App } from '../src/app.js';
+import type { App } from '../src/app.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
-import { createHttpServer, listen } from '../src/server/http.js';
 import { loadManifest } from '../src/server/persisted-operations.js';
 import { guardRequestHooks } from '../src/server/plugins/guard-request-hooks.js';
 import { schema } from '../src/graphql/index.js';
-import { attachGraphQLWebSocket, webSocketOptions } from '../src/server/websocket.js';
+import { webSocketOptions } from '../src/server/websocket.js';
+import { startServer } from './fixtures.js';
+import { send } from './helpers.js';
 
 interface Running {
   app: App;
@@ -26,40 +26,21 @@ interface Running {
   key(scopes: string[]): string;
 }
 
-const servers: { app: App; server: Server; close: () => Promise<void> }[] = [];
-afterAll(async () => {
-  for (const { close } of servers) await close();
-});
-
-/** The service as main.ts builds it, from an environment (production unless NODE_ENV says otherwise). */
+/** The service as main.ts builds it, from an environment (production unless NODE_ENV says otherwise); closed when the test ends. */
 async function start(env: Record<string, string> = {}): Promise<Running> {
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: ':memory:', ...env });
-  const app = createApp({ ...config, logging: false });
-  const server = createHttpServer(app, { db: app.db, maxBodyBytes: config.maxBodyBytes });
-  const sockets = attachGraphQLWebSocket(server, app.yoga, webSocketOptions(config));
-  const port = await listen(server, 0, '127.0.0.1');
-  servers.push({
-    app,
-    server,
-    close: async () => {
-      for (const client of sockets.clients) client.terminate();
-      await new Promise((resolve) => sockets.close(resolve));
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      app.close();
-    },
+  const server = await startServer({
+    ...config,
+    logging: false,
+    http: { maxBodyBytes: config.maxBodyBytes },
+    webSocket: webSocketOptions(config),
   });
-  const base = `http://127.0.0.1:${port}`;
+  const { app } = server;
   return {
     app,
-    base,
-    ws: `ws://127.0.0.1:${port}/graphql`,
-    post: (body, headers = {}, path = '/graphql') =>
-      fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      }),
+    base: server.origin,
+    ws: server.wsUrl,
+    post: (body, headers = {}, path = '/graphql') => send(server, body, { headers, path }),
     key: (scopes) => createApiKey(app.db, { name: scopes.join('-'), scopes }).key,
   };
 }

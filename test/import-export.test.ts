@@ -1,9 +1,10 @@
 // Whole-dataset export and import (`npm run data:export` / `npm run data:import`), run as an
-// operator would run them, on real database files in a temporary folder.
-import { spawnSync } from 'node:child_process';
+// operator would run them (the tool's `run`, in process; test/cli.test.ts starts it once as a
+// process), on real database files in a temporary folder.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as dataCli } from '../src/cli/data.js';
 import { openDatabase, type Db } from '../src/db/client.js';
 import {
   datasetFormat,
@@ -18,8 +19,8 @@ import {
 } from '../src/db/dataset-io.js';
 import { seedDatabase } from '../src/db/seed/index.js';
 import { temporaryFolder } from './helpers.js';
+import { runCli } from './support/cli.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
@@ -27,13 +28,9 @@ let counter = 0;
 /** A path for a new database or file in the temporary folder. */
 const newPath = (name: string) => join(folder.path, `${(counter += 1)}-${name}`);
 
+/** `npm run data:export -- …` or `npm run data:import -- …`, called in process. */
 function npm(script: 'data:export' | 'data:import', args: string[], databasePath: string) {
-  const result = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, output: `${result.stdout}${result.stderr}` };
+  return runCli(dataCli, [script === 'data:export' ? 'export' : 'import', ...args], { DATABASE_PATH: databasePath });
 }
 
 function withDatabase<T>(path: string, use: (db: Db) => T): T {

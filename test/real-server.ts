@@ -1,10 +1,11 @@
-// One real service on 127.0.0.1 (port 0) for the client-library tests: the app over a seeded
-// in-memory database, the node:http server and graphql-ws, and a writer key.
+// One real service on 127.0.0.1 (port 0), as main.ts wires it: the app over a seeded in-memory
+// database (or the options' configuration), the node:http server and graphql-ws, and a writer key.
+// Tests reach it through test/fixtures.ts (`server`, `startServer`, `suiteServer`).
 import type { Server } from 'node:http';
 import { createApp, type App, type AppOptions } from '../src/app.js';
 import { createApiKey } from '../src/auth/api-keys.js';
-import { createHttpServer, listen } from '../src/server/http.js';
-import { attachGraphQLWebSocket } from '../src/server/websocket.js';
+import { createHttpServer, listen, type HttpOptions } from '../src/server/http.js';
+import { attachGraphQLWebSocket, type WebSocketOptions } from '../src/server/websocket.js';
 import { graphql, type GraphQLResponse } from './helpers.js';
 
 export interface RealServer {
@@ -23,7 +24,17 @@ export interface RealServer {
   close(): Promise<void>;
 }
 
-export async function startRealServer(options: Partial<AppOptions> = {}): Promise<RealServer> {
+/** The app's options (a `loadConfig` result fits), and what main.ts passes the HTTP and WebSocket servers. */
+export interface RealServerOptions extends Partial<AppOptions> {
+  /** The HTTP server's options besides the database: `maxBodyBytes`, `dashboard`… */
+  http?: Omit<HttpOptions, 'db'>;
+  /** graphql-ws' limits and origins (`webSocketOptions(config)`); its defaults when absent. */
+  webSocket?: WebSocketOptions;
+  /** Runs on the app before the port opens, e.g. to add rows. */
+  setup?: (app: App) => void;
+}
+
+export async function startRealServer({ http, webSocket, setup, ...options }: RealServerOptions = {}): Promise<RealServer> {
   const app = createApp({
     databasePath: ':memory:',
     seedOnStart: true,
@@ -32,11 +43,12 @@ export async function startRealServer(options: Partial<AppOptions> = {}): Promis
     logging: false,
     ...options,
   });
+  setup?.(app);
   const writeKey = createApiKey(app.db, { name: 'writer', scopes: ['write'] }).key;
-  const server = createHttpServer(app, { db: app.db, graphiql: options.graphiql ?? false });
+  const server = createHttpServer(app, { db: app.db, graphiql: options.graphiql ?? false, ...http });
   const requests: RealServer['requests'] = [];
   server.prependListener('request', (request) => requests.push({ method: request.method ?? '', path: (request.url ?? '').split('?')[0]! }));
-  const sockets = attachGraphQLWebSocket(server, app.yoga);
+  const sockets = attachGraphQLWebSocket(server, app.yoga, webSocket);
   const port = await listen(server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
   return {

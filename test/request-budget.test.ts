@@ -1,20 +1,18 @@
 // The request budget, over a real port with production settings: cost computed with variables and
 // list arguments, a cap on IDs and representations, document and input shape limits, and a time
 // budget; on every transport (HTTP, yoga's SSE, graphql-sse, WebSocket).
-import type { Server } from 'node:http';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createApp, type App } from '../src/app.js';
+import type { App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { parse, typeFromAST, getNamedType, Kind } from 'graphql';
 import { schema } from '../src/graphql/index.js';
-import { createHttpServer, listen } from '../src/server/http.js';
 import { isSubscription, loadManifest } from '../src/server/persisted-operations.js';
 import { measure } from '../src/server/plugins/use-request-budget.js';
-import { attachGraphQLWebSocket } from '../src/server/websocket.js';
-import { insertRandomAllocations } from './helpers.js';
+import { startServer } from './fixtures.js';
+import { insertRandomAllocations, send } from './helpers.js';
 
 interface Running {
   app: App;
@@ -23,37 +21,12 @@ interface Running {
   post(body: unknown): Promise<Response>;
 }
 
-const running: { app: App; server: Server; close(): Promise<void> }[] = [];
-afterAll(async () => {
-  for (const { close } of running) await close();
-});
-
-/** A server as production runs it (NODE_ENV=production), with `environment` on top. */
+/** A server as production runs it (NODE_ENV=production), with `environment` on top; closed when the test ends. */
 async function start(environment: Record<string, string> = {}, setup?: (app: App) => void): Promise<Running> {
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: ':memory:', ...environment });
-  const app = createApp({ ...config, logging: false });
-  setup?.(app);
-  const server = createHttpServer(app, { db: app.db, maxBodyBytes: config.maxBodyBytes });
-  const sockets = attachGraphQLWebSocket(server, app.yoga);
-  const base = `127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-  running.push({
-    app,
-    server,
-    close: async () => {
-      for (const client of sockets.clients) client.terminate();
-      await new Promise((resolve) => sockets.close(resolve));
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      app.close();
-    },
-  });
-  const post = (body: unknown) =>
-    fetch(`http://${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-  return { app, config, base, post };
+  const server = await startServer({ ...config, logging: false, http: { maxBodyBytes: config.maxBodyBytes }, ...(setup ? { setup } : {}) });
+  const post = (body: unknown) => send(server, body, { headers: { accept: 'application/graphql-response+json' } });
+  return { app: server.app, config, base: server.origin.slice('http://'.length), post };
 }
 
 interface Answer {

@@ -16,12 +16,13 @@ export interface ServerProcess {
 
 /**
  * Starts the service on a free port of 127.0.0.1 (node itself runs it, not npx/tsx, whose extra
- * process a signal would miss) and resolves once it prints its address and /health answers.
+ * process a signal would miss) and resolves once it prints its address (`serving` times: each
+ * worker of WORKERS=n prints it) and /health answers.
  */
 export async function startServerProcess(
   databasePath: string,
   env: Record<string, string> = {},
-  { keepOutput = 20_000 }: { keepOutput?: number } = {},
+  { keepOutput = 20_000, serving = 1 }: { keepOutput?: number; serving?: number } = {},
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
@@ -51,9 +52,12 @@ export async function startServerProcess(
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s:\n${output}`)), 30_000);
+    // 30 s for each worker: a loaded machine starts them one after the other.
+    const limitMs = serving * 30_000;
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${limitMs / 1000} s:\n${output}`)), limitMs);
     child.stdout!.on('data', () => {
-      const match = /serving http:\/\/[^\s/]+:(\d+)\/graphql/.exec(output);
+      const lines = [...output.matchAll(/serving http:\/\/[^\s/]+:(\d+)\/graphql/g)];
+      const match = lines.length >= serving ? lines[0] : undefined;
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -1,16 +1,15 @@
 // Synthetic data for load tests: reproducible from its seed, the sizes asked for, every
 // allocation cited, and a database the constraints and the API accept.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { run as synthetic } from '../src/cli/synthetic.js';
 import { closeDatabase, openDatabase } from '../src/db/client.js';
 import { generateSyntheticData, mulberry32, type SyntheticOptions } from '../src/db/synthetic.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
 import { execute, temporaryFolder } from './helpers.js';
-
-const root = new URL('..', import.meta.url).pathname;
+import { runCli } from './support/cli.js';
 
 const small: Partial<SyntheticOptions> = {
   partners: 40,
@@ -170,22 +169,22 @@ describe('synthetic data', () => {
     }
   });
 
-  it('runs as `npm run db:synthetic`, reporting progress on a non-terminal stderr, and rejects bad flags', () => {
+  // Its run in process; test/cli.test.ts starts it once as a process.
+  it('runs as `npm run db:synthetic`, reporting progress on a non-terminal stderr, and rejects bad flags', async () => {
     const folder = temporaryFolder();
     try {
       const path = join(folder.path, 'cli.db');
-      const run = (args: string[]) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/synthetic.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-      const ok = run(['--database', path, '--allocations', '500', '--partners', '20', '--seed', '3']);
+      const run = (args: string[]) => runCli(synthetic, args);
+      const ok = await run(['--database', path, '--allocations', '500', '--partners', '20', '--seed', '3']);
       expect(ok.status, ok.stderr).toBe(0);
       expect(ok.stdout).toMatch(/allocations 500/);
       expect(ok.stderr).toMatch(/synthetic data: 100%/);
-      const again = run(['--database', path, '--allocations', '500']);
+      const again = await run(['--database', path, '--allocations', '500']);
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/already holds data/);
-      const bad = run(['--database', path, '--allocations', 'many']);
+      const bad = await run(['--database', path, '--allocations', 'many']);
       expect(bad.status).toBe(2);
-      const unknown = run(['--frobnicate']);
+      const unknown = await run(['--frobnicate']);
       expect(unknown.status).toBe(2);
     } finally {
       folder.remove();

@@ -12,6 +12,7 @@ import {
 import { loadConfig } from '../config.js';
 import { openDatabase, type Db } from '../db/client.js';
 import { apiKeyScopes } from '../db/enums.js';
+import { type CliContext, printer, processContext, runIfEntryPoint } from './io.js';
 
 const usage = [
   'usage: npm run apikey -- create --name NAME --scopes SCOPE[,SCOPE…]',
@@ -23,7 +24,9 @@ const usage = [
 /** Wrong arguments: exit 2 with the usage text. */
 class UsageError extends Error {}
 
-type Action = (db: Db) => void;
+/** Prints a line to stdout. */
+type Print = (...values: unknown[]) => void;
+type Action = (db: Db, print: Print) => void;
 
 /** Each command checks its arguments first and returns the work to do, so a usage error never opens the database. */
 function create(args: string[]): Action {
@@ -45,14 +48,14 @@ function create(args: string[]): Action {
   );
   const name = normalizeApiKeyName(values.name);
 
-  return (db) => {
+  return (db, print) => {
     const created = createApiKey(db, { name, scopes });
     const granted = effectiveScopes(created.scopes);
-    console.log(`Created API key ${created.id} "${created.name}" (prefix ${created.prefix}).`);
-    console.log(`Scopes: ${created.scopes.join(' ')} (grants ${apiKeyScopes.filter((scope) => granted.has(scope)).join(', ')}).`);
-    console.log('The key is shown once and only its hash is stored: store it now. Send it as "Authorization: Bearer <key>".');
+    print(`Created API key ${created.id} "${created.name}" (prefix ${created.prefix}).`);
+    print(`Scopes: ${created.scopes.join(' ')} (grants ${apiKeyScopes.filter((scope) => granted.has(scope)).join(', ')}).`);
+    print('The key is shown once and only its hash is stored: store it now. Send it as "Authorization: Bearer <key>".');
     // The key alone on the last line, so scripts can take it with `tail -n 1`.
-    console.log(created.key);
+    print(created.key);
   };
 }
 
@@ -61,10 +64,10 @@ function list(args: string[]): Action {
   return printTable;
 }
 
-function printTable(db: Db): void {
+function printTable(db: Db, print: Print): void {
   const keys = listApiKeys(db);
   if (keys.length === 0) {
-    console.log('no API keys');
+    print('no API keys');
     return;
   }
   const header = ['id', 'name', 'prefix', 'scopes', 'created', 'last used', 'revoked'];
@@ -79,7 +82,7 @@ function printTable(db: Db): void {
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   for (const row of [header, ...rows]) {
-    console.log(
+    print(
       row
         .map((cell, column) => cell.padEnd(widths[column] ?? 0))
         .join('  ')
@@ -92,9 +95,9 @@ function revoke(args: string[]): Action {
   const [target, ...rest] = args;
   if (target === undefined) throw new UsageError('revoke needs the id or prefix of a key');
   if (rest.length > 0) throw new UsageError('revoke takes one id or prefix');
-  return (db) => {
+  return (db, print) => {
     const revoked = revokeApiKey(db, target);
-    console.log(
+    print(
       `Revoked API key ${revoked.id} "${revoked.name}" (prefix ${revoked.prefix}, scopes ${revoked.scopes.join(' ')}) at ${revoked.revokedAt}.`,
     );
   };
@@ -107,10 +110,13 @@ function shortTime(value: string | null): string {
 
 const commands: Record<string, (args: string[]) => Action> = { create, list, revoke };
 
-function main(argv: string[]): number {
+/** The command line tool: `argv` is what follows `apikey`; returns the exit code. */
+export function run(argv: string[], { env, stdout, stderr }: CliContext = processContext()): number {
+  const print = printer(stdout);
+  const printError = printer(stderr);
   const [command, ...args] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    console.log(usage);
+    print(usage);
     return 0;
   }
   const parse = command === undefined ? undefined : commands[command];
@@ -118,8 +124,9 @@ function main(argv: string[]): number {
   try {
     if (!parse) throw new UsageError(command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`);
     const action = parse(args);
-    db = openDatabase({ path: loadConfig().databasePath, libsql: loadConfig().libsql });
-    action(db);
+    const config = loadConfig(env);
+    db = openDatabase({ path: config.databasePath, libsql: config.libsql });
+    action(db, print);
     return 0;
   } catch (error) {
     const isUsage =
@@ -128,14 +135,14 @@ function main(argv: string[]): number {
       (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS_'));
     const message = error instanceof Error ? error.message : String(error);
     if (isUsage) {
-      console.error(`apikey: ${message}\n${usage}`);
+      printError(`apikey: ${message}\n${usage}`);
       return 2;
     }
-    console.error(`apikey: ${message}`);
+    printError(`apikey: ${message}`);
     return 1;
   } finally {
     db?.$client.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runIfEntryPoint(import.meta.url, run);

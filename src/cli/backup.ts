@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type Libsql from 'libsql';
 import { type LibsqlConfig, loadConfig } from '../config.js';
 import { loadLibsql, openDatabase, type Db } from '../db/client.js';
+import { type CliContext, printer, processContext, runIfEntryPoint } from './io.js';
 
 const usage = [
   'usage: npm run db:backup -- <file>',
@@ -186,16 +187,19 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The command line tool: `argv` is what follows `db:backup --`; resolves to the exit code. */
+export async function run(argv: string[], { env, stdout, stderr }: CliContext = processContext()): Promise<number> {
+  const print = printer(stdout);
+  const printError = printer(stderr);
   try {
     const target = parseTarget(argv);
     if (target === null) {
-      console.log(usage);
+      print(usage);
       return 0;
     }
-    const config = loadConfig();
+    const config = loadConfig(env);
     const result = config.libsql ? await backupFromPrimary(config.libsql, target) : await backupDatabase(config.databasePath, target);
-    console.log(
+    print(
       `backed up ${result.source} to ${result.target}: ${result.pages} pages of ${result.pageSize} bytes, ` +
         `${formatBytes(result.bytes)}, in ${Math.round(result.durationMs)} ms; integrity_check ok`,
     );
@@ -205,12 +209,12 @@ async function main(argv: string[]): Promise<number> {
     const isUsage =
       error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS_'));
     if (isUsage) {
-      console.error(`db:backup: ${message}\n${usage}`);
+      printError(`db:backup: ${message}\n${usage}`);
       return 2;
     }
-    console.error(`db:backup: ${message}`);
+    printError(`db:backup: ${message}`);
     return 1;
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runIfEntryPoint(import.meta.url, run);

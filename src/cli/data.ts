@@ -14,6 +14,7 @@ import {
   type DatasetTableName,
   type ImportResult,
 } from '../db/dataset-io.js';
+import { type CliContext, type CliOutput, printer, processContext, runIfEntryPoint } from './io.js';
 
 const usage = 'usage: tsx src/cli/data.ts export <file> | import <file> [--replace]';
 /** Below this many rows an import takes about a second, and a bar would only flicker. */
@@ -33,8 +34,8 @@ function writeFileAtomically(path: string, text: string): void {
   }
 }
 
-function exportCommand(file: string): number {
-  const config = loadConfig();
+function exportCommand(file: string, { env, stdout }: CliContext): number {
+  const config = loadConfig(env);
   const db = openDatabase({ path: config.databasePath, libsql: config.libsql });
   try {
     const document = exportDataset(db);
@@ -43,7 +44,7 @@ function exportCommand(file: string): number {
       DatasetTableName,
       number
     >;
-    console.log(`exported ${total(counts)} rows from ${config.databasePath} to ${file} (${describeRowCounts(counts)})`);
+    printer(stdout)(`exported ${total(counts)} rows from ${config.databasePath} to ${file} (${describeRowCounts(counts)})`);
     return 0;
   } finally {
     db.$client.close();
@@ -51,15 +52,16 @@ function exportCommand(file: string): number {
 }
 
 /** A progress bar on stderr, only for large imports on a terminal; decided at the first report. */
-function progressReporter(): { onProgress: (inserted: number, total: number) => void; stop: () => void } {
+function progressReporter(stderr: CliOutput): { onProgress: (inserted: number, total: number) => void; stop: () => void } {
   let bar: SingleBar | null | undefined;
   return {
     onProgress(inserted, rowTotal) {
       if (bar === undefined) {
-        const wanted = rowTotal > progressBarThreshold && process.stderr.isTTY;
+        const wanted = rowTotal > progressBarThreshold && stderr.isTTY === true;
         bar = wanted
           ? new SingleBar(
-              { format: 'importing [{bar}] {percentage}% | {value}/{total} rows', stream: process.stderr },
+              // Only a terminal gets here: process.stderr itself, a tty.WriteStream.
+              { format: 'importing [{bar}] {percentage}% | {value}/{total} rows', stream: stderr as NodeJS.WriteStream },
               Presets.shades_classic,
             )
           : null;
@@ -77,18 +79,20 @@ const failureHeadings: Record<Exclude<ImportResult, { ok: true }>['reason'], str
   constraint: 'a row broke a database constraint, so every row was rolled back',
 };
 
-function importCommand(file: string, replace: boolean): number {
+function importCommand(file: string, replace: boolean, { env, stdout, stderr }: CliContext): number {
+  const print = printer(stdout);
+  const printError = printer(stderr);
   let input: unknown;
   try {
     input = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    console.error(`import failed, nothing was loaded: cannot read ${file} as JSON: ${(error as Error).message}`);
+    printError(`import failed, nothing was loaded: cannot read ${file} as JSON: ${(error as Error).message}`);
     return 1;
   }
 
-  const config = loadConfig();
+  const config = loadConfig(env);
   const db = openDatabase({ path: config.databasePath, libsql: config.libsql });
-  const progress = progressReporter();
+  const progress = progressReporter(stderr);
   let result: ImportResult;
   try {
     result = importDataset(db, input, { replace, onProgress: progress.onProgress });
@@ -98,36 +102,38 @@ function importCommand(file: string, replace: boolean): number {
   }
 
   if (!result.ok) {
-    console.error(`import failed, nothing was loaded: ${failureHeadings[result.reason]}`);
-    for (const problem of result.problems) console.error(`  ${problem.path}: ${problem.message}`);
-    if (result.moreProblems) console.error(`  … and more; these are the first ${result.problems.length}`);
+    printError(`import failed, nothing was loaded: ${failureHeadings[result.reason]}`);
+    for (const problem of result.problems) printError(`  ${problem.path}: ${problem.message}`);
+    if (result.moreProblems) printError(`  … and more; these are the first ${result.problems.length}`);
     return 1;
   }
   const replaced = result.deletedRowCount > 0 ? `, replacing ${result.deletedRowCount} rows` : '';
-  console.log(
+  print(
     `imported ${total(result.rowCounts)} rows from ${file} into ${config.databasePath}${replaced} (${describeRowCounts(result.rowCounts)})`,
   );
   return 0;
 }
 
-function main(argv: string[]): number {
+/** The command line tool: `argv` is `export <file>` or `import <file> [--replace]`; returns the exit code. */
+export function run(argv: string[], context: CliContext = processContext()): number {
+  const printError = printer(context.stderr);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { replace: { type: 'boolean', default: false } } });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
+    printError(`${(error as Error).message}\n${usage}`);
     return 2;
   }
   const [command, file, ...extra] = parsed.positionals;
   const replace = parsed.values.replace ?? false;
   if (!file || extra.length > 0 || (command === 'export' && replace)) {
-    console.error(usage);
+    printError(usage);
     return 2;
   }
-  if (command === 'export') return exportCommand(resolve(file));
-  if (command === 'import') return importCommand(resolve(file), replace);
-  console.error(usage);
+  if (command === 'export') return exportCommand(resolve(file), context);
+  if (command === 'import') return importCommand(resolve(file), replace, context);
+  printError(usage);
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runIfEntryPoint(import.meta.url, run);

@@ -5,15 +5,20 @@ import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { closeDatabase, openDatabase } from '../db/client.js';
 import { defaultSyntheticOptions, generateSyntheticData, type SyntheticOptions } from '../db/synthetic.js';
+import { type CliContext, type CliOutput, printer, processContext, runIfEntryPoint } from './io.js';
 
 const usage = `usage: npm run db:synthetic -- [--database FILE] [--partners N] [--allocations N] [--programs N]
   [--initiatives N] [--investments N] [--sources N] [--citations-per-allocation N] [--seed N] [--with-seed]
 Fills an empty database (DATABASE_PATH unless --database is given) with reproducible synthetic data.`;
 
-function main(): number {
+/** The command line tool: `argv` is what follows `db:synthetic --`; returns the exit code. */
+export function run(argv: string[], { env, stdout, stderr }: CliContext = processContext()): number {
+  const print = printer(stdout);
+  const printError = printer(stderr);
   let parsed;
   try {
     parsed = parseArgs({
+      args: argv,
       options: {
         database: { type: 'string' },
         partners: { type: 'string' },
@@ -30,12 +35,12 @@ function main(): number {
       strict: true,
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
+    printError(`${(error as Error).message}\n${usage}`);
     return 2;
   }
   const values = parsed.values;
   if (values.help) {
-    console.log(usage);
+    print(usage);
     return 0;
   }
   const options: Partial<SyntheticOptions> = { withSeed: values['with-seed'] ?? false };
@@ -53,28 +58,28 @@ function main(): number {
     if (text === undefined) continue;
     const value = Number(text.replace(/_/g, ''));
     if (!Number.isSafeInteger(value) || value < 0) {
-      console.error(`--${name}: expected a non-negative integer, got "${text}"\n${usage}`);
+      printError(`--${name}: expected a non-negative integer, got "${text}"\n${usage}`);
       return 2;
     }
     (options as Record<string, unknown>)[name] = value;
   }
 
-  const path = values.database ?? loadConfig().databasePath;
+  const path = values.database ?? loadConfig(env).databasePath;
   const db = openDatabase({ path });
-  const progress = progressReporter();
+  const progress = progressReporter(stderr);
   try {
     const result = generateSyntheticData(db, options, progress.onProgress);
     progress.stop();
     const rows = Object.entries(result.counts)
       .map(([table, count]) => `${table} ${count}`)
       .join(', ');
-    console.log(
+    print(
       `generated in ${(result.elapsedMs / 1000).toFixed(1)} s into ${path} (seed ${options.seed ?? defaultSyntheticOptions.seed}): ${rows}`,
     );
     return 0;
   } catch (error) {
     progress.stop();
-    console.error(`db:synthetic failed: ${(error as Error).message}`);
+    printError(`db:synthetic failed: ${(error as Error).message}`);
     return 1;
   } finally {
     closeDatabase(db);
@@ -82,10 +87,11 @@ function main(): number {
 }
 
 /** A bar on a terminal; elsewhere (CI logs, pipes) one line per tenth done. */
-function progressReporter(): { onProgress: (done: number, total: number) => void; stop: () => void } {
-  const bar = process.stderr.isTTY
+function progressReporter(stderr: CliOutput): { onProgress: (done: number, total: number) => void; stop: () => void } {
+  const bar = stderr.isTTY
     ? new SingleBar(
-        { stream: process.stderr, format: 'synthetic data [{bar}] {percentage}% | {value}/{total} rows | {eta}s left' },
+        // Only a terminal gets here: process.stderr itself, a tty.WriteStream.
+        { stream: stderr as NodeJS.WriteStream, format: 'synthetic data [{bar}] {percentage}% | {value}/{total} rows | {eta}s left' },
         Presets.shades_classic,
       )
     : null;
@@ -102,7 +108,7 @@ function progressReporter(): { onProgress: (done: number, total: number) => void
       const tenth = Math.floor((done / total) * 10);
       if (tenth > lastTenth) {
         lastTenth = tenth;
-        process.stderr.write(`synthetic data: ${tenth * 10}% (${done}/${total} rows)\n`);
+        stderr.write(`synthetic data: ${tenth * 10}% (${done}/${total} rows)\n`);
       }
     },
     stop() {
@@ -111,4 +117,4 @@ function progressReporter(): { onProgress: (done: number, total: number) => void
   };
 }
 
-process.exitCode = main();
+await runIfEntryPoint(import.meta.url, run);

@@ -17,6 +17,8 @@ export interface HttpOptions {
   events?: Pick<Events, 'status'>;
   /** Larger request bodies get 413 before yoga sees them. */
   maxBodyBytes?: number;
+  /** How long an idle keep-alive connection stays open (serverDefaults.keepAliveTimeoutMs when absent). */
+  keepAliveTimeoutMs?: number;
   /** Where request lines go; none when absent. */
   logger?: Logger;
   /** Serves the dashboard at `/`, `/programs/<slug>` and `/assets/*` (GET and HEAD); none when absent. */
@@ -106,7 +108,7 @@ function bodyForYoga(request: IncomingMessage, body: Buffer): unknown {
  */
 export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: HttpOptions): Server {
   const limit = options.maxBodyBytes ?? serverDefaults.maxBodyBytes;
-  return createServer(async (request, response) => {
+  const server = createServer(async (request, response) => {
     const started = process.hrtime.bigint();
     const incoming = request.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
@@ -170,6 +172,9 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
       else response.end();
     }
   });
+  // The client, not this server, should be the one to close an idle connection (see serverDefaults).
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? serverDefaults.keepAliveTimeoutMs;
+  return server;
 }
 
 /** Starts listening and resolves with the bound port (useful with port 0 in tests). */
