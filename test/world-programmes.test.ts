@@ -103,7 +103,14 @@ describe('source metadata in the programme files', () => {
   // lower it as pages are found, never raise it.
   const MAX_FIGURES_WITHOUT_TITLED_DATED_SOURCE = 74;
   it('cite a page with both title and date for every figure but a known few', () => {
-    type Row = { id: number; slug?: string; base_currency?: string; quote_currency?: string; as_of?: string; stated_gpu_total?: number | null };
+    type Row = {
+      id: number;
+      slug?: string;
+      base_currency?: string;
+      quote_currency?: string;
+      as_of?: string;
+      stated_gpu_total?: number | null;
+    };
     type Citation = { source_id: number; stance: string; field: string | null } & Record<string, unknown>;
     const subjects: [table: string, column: string][] = [
       ['allocations', 'allocation_id'],
@@ -115,17 +122,24 @@ describe('source metadata in the programme files', () => {
     ];
     const weak: string[] = [];
     for (const path of files) {
-      const tables = JSON.parse(readFileSync(path, 'utf8')).tables as Record<string, Row[]> & { citations: Citation[]; sources: (SourceRow & { id: number })[] };
+      const tables = JSON.parse(readFileSync(path, 'utf8')).tables as Record<string, Row[]> & {
+        citations: Citation[];
+        sources: (SourceRow & { id: number })[];
+      };
       const source = new Map(tables.sources.map((row) => [row.id, row]));
-      const titledAndDated = (citation: Citation) => Boolean(source.get(citation.source_id)?.title && source.get(citation.source_id)?.published_at);
+      const titledAndDated = (citation: Citation) =>
+        Boolean(source.get(citation.source_id)?.title && source.get(citation.source_id)?.published_at);
       const supported = (column: string, id: number, field?: string) =>
-        tables.citations.some((c) => c[column] === id && c.stance === 'SUPPORTS' && (field === undefined || c.field === field) && titledAndDated(c));
+        tables.citations.some(
+          (c) => c[column] === id && c.stance === 'SUPPORTS' && (field === undefined || c.field === field) && titledAndDated(c),
+        );
       for (const [table, column] of subjects)
         for (const row of tables[table] ?? [])
           if (!supported(column, row.id))
             weak.push(`${slugOf(path)}: ${table} ${row.slug ?? `${row.base_currency}/${row.quote_currency} ${row.as_of}`}`);
       for (const row of tables.programs ?? [])
-        if (row.stated_gpu_total != null && !supported('program_id', row.id, 'statedGpuTotal')) weak.push(`${slugOf(path)}: programs.stated_gpu_total`);
+        if (row.stated_gpu_total != null && !supported('program_id', row.id, 'statedGpuTotal'))
+          weak.push(`${slugOf(path)}: programs.stated_gpu_total`);
     }
     expect(weak.length, `${weak.length} figures cite no page with both title and date:\n${weak.join('\n')}`).toBeLessThanOrEqual(
       MAX_FIGURES_WITHOUT_TITLED_DATED_SOURCE,
