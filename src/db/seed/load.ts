@@ -18,6 +18,7 @@ import {
   programs,
   sources,
 } from '../schema.js';
+import { fillSearchFolds } from '../search-folds.js';
 import { toMinorUnits } from '../../domain/money.js';
 import type { CitationSeed, Dataset, DiscrepancySubject } from './dataset.js';
 import { type DiscrepancySubject as Disputable, discrepancySubjects, type SubjectColumn, type SubjectRelation } from '../subjects.js';
@@ -57,6 +58,8 @@ export function loadDataset(db: Db, dataset: Dataset): LoadResult {
       const previous = tx.select().from(datasetLoads).where(eq(datasetLoads.dataset, dataset.name)).get();
       if (previous) return { dataset: dataset.name, loaded: false };
       insertDataset(tx, dataset);
+      // The folded search text of the rows just inserted, in the same transaction.
+      fillSearchFolds(db.$client);
       tx.insert(datasetLoads).values({ dataset: dataset.name }).run();
       return { dataset: dataset.name, loaded: true };
     },
