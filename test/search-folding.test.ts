@@ -7,6 +7,8 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { migrateDatabase } from '../src/db/client.js';
 import { exportDataset, importDataset, mergeDataset } from '../src/db/dataset-io.js';
 import { searchFoldDifferences } from '../src/db/search-folds.js';
+import { defineFilter } from '../src/graphql/conventions/filters.js';
+import type { TableColumns } from '../src/read/filters.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
 import { seededDatabase } from './helpers.js';
 import { testEngine } from './support/engine.js';
@@ -113,6 +115,16 @@ describe('search folds Unicode case on this engine', () => {
   it('keeps every folded column equal to the fold of its text after all these writes', () => {
     expect(searchFoldDifferences(db.$client)).toEqual({});
   });
+});
+
+it('refuses at start-up a search declared over a column without its fold', () => {
+  const declaration = {
+    typename: 'Unfolded',
+    table: 'partners' as const,
+    description: 'A filter that must not be built.',
+    fields: { search: { search: (table: TableColumns) => [table.name!], description: 'By name.' } },
+  };
+  expect(() => defineFilter(declaration)).toThrow('UnfoldedFilter.search: name is not a folded search column');
 });
 
 describe('dataset files carry no folded text; import and merge fold what they load', () => {

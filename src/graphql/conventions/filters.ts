@@ -185,14 +185,14 @@ export function defineFilter(declaration: FilterDeclaration): FilterDefinition {
   for (const [field, declared] of Object.entries(fields)) {
     const rule = ruleOf(typename, field, declared);
     if (rule) rules[field] = rule;
-    // A misspelt column or relation fails at start-up, not on the first request that uses it.
     if (rule?.kind === 'search') {
       const columns = getTableColumns(relations[table].table);
       const searched = [...rule.columns(columns), ...(rule.arrays?.(columns) ?? [])];
-      // An unfolded column would be compared with a folded needle: found by lower case only.
+      // An unfolded column would be compared with a folded needle (found by lower case only): refused at start-up.
       const unfolded = searched.filter((column) => !isSearchFold(column)).map((column) => column.name);
       if (unfolded.length > 0) throw new Error(`${typename}Filter.${field}: ${unfolded.join(', ')} is not a folded search column`);
     }
+    // A misspelt column or relation fails at start-up, not on the first request that uses it.
     const known =
       rule?.kind === 'column'
         ? rule.column in getTableColumns(relations[table].table)
