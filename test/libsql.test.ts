@@ -139,7 +139,7 @@ describe.skipIf(!sqld.path)('the libSQL engine', () => {
     expect(await koreaTotal(b)).toBe(before + 1234);
   });
 
-  it('answers a case-insensitive search (ASCII folding: libSQL cannot run the JavaScript casefold)', async () => {
+  it('answers a case-insensitive search (from the folded columns, as better-sqlite3 does)', async () => {
     const query = '{ partners(first: 50, filter: { search: "SAMSUNG" }) { edges { node { name } } } }';
     const { body } = await post(b, query, {}, true);
     expect(body.errors).toBeUndefined();
@@ -206,6 +206,10 @@ describe.skipIf(!sqld.path)('the libSQL engine', () => {
       expect(Date.parse(read.body.extensions.replica.lastSyncAt)).not.toBeNaN();
       const ready = readiness(a.db);
       expect(ready).toMatchObject({ ready: true, replica: { primaryReachable: false } });
+      // One report of freshness, in one key order, on /ready and in the response extension.
+      expect(Object.keys(read.body.extensions.replica)).toEqual(['primaryReachable', 'lastSyncAt', 'stalenessMs', 'position']);
+      expect(Object.keys(ready.replica!)).toEqual(Object.keys(read.body.extensions.replica));
+      expect(read.body.extensions.replica.position).toBe(ready.replica!.position);
 
       const write = await createAllocation(a, 5);
       expect(write.status).toBe(200);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allocations, citations, partners, programs, sources } from '../src/db/schema.js';
 import type { Db } from '../src/db/client.js';
 import { execute, type GraphQLResponse, seededServer, StatementLog } from './helpers.js';
+import { withSearchFolds } from '../src/db/search-folds.js';
 
 interface Page<T> {
   totalCount: number;
@@ -165,7 +166,7 @@ function insertBulkPartners(db: Db, count: number, prefix = 'Bulk'): void {
       const label = `${prefix} ${String(index).padStart(3, '0')}`;
       const partner = tx
         .insert(partners)
-        .values({ slug: label.toLowerCase().replace(/ /g, '-'), name: label, kind: 'COMPANY' })
+        .values(withSearchFolds(partners, { slug: label.toLowerCase().replace(/ /g, '-'), name: label, kind: 'COMPANY' as const }))
         .returning()
         .get();
       const allocation = tx

@@ -17,7 +17,7 @@ const partnerSpec: FilterSpec = {
   table: 'partners',
   fields: {
     kind: { kind: 'column', column: 'kind' },
-    search: { kind: 'search', columns: (table) => [table.name!, table.nameKo!], arrays: (table) => [table.aliases!] },
+    search: { kind: 'search', columns: (table) => [table.nameFolded!, table.nameKoFolded!], arrays: (table) => [table.aliasesFolded!] },
     allocations: { kind: 'relation', relation: 'allocations', spec: () => allocationSpec },
   },
 };

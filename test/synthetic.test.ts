@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { run as synthetic } from '../src/cli/synthetic.js';
 import { closeDatabase, openDatabase } from '../src/db/client.js';
+import { searchFoldDifferences } from '../src/db/search-folds.js';
 import { generateSyntheticData, mulberry32, type SyntheticOptions } from '../src/db/synthetic.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
 import { execute, temporaryFolder } from './helpers.js';
@@ -121,6 +122,8 @@ describe('synthetic data', () => {
         expect(count(sqlite, 'SELECT count(*) AS n FROM allocations WHERE quantity > 10000')).toBeGreaterThan(0);
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+        // Every searched text has its fold (written by the load, not by a later start's migration).
+        expect(searchFoldDifferences(sqlite)).toEqual({});
         expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
         // The bulk load drops the big tables' indexes; every one of them is back, as migrated.
         const indexes = (database: Database.Database) =>

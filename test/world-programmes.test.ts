@@ -155,8 +155,10 @@ describe('a database seeded before the world programmes', () => {
     // The migrations as they were before this change, into a file, with Korea's rows as that version stored them.
     const oldMigrations = join(folder.path, 'drizzle');
     cpSync(migrationsFolder, oldMigrations, { recursive: true });
-    for (const name of readdirSync(oldMigrations))
-      if (name.includes('world_programmes')) rmSync(join(oldMigrations, name), { recursive: true });
+    // That migration and every later one: migrations apply in order.
+    const names = readdirSync(oldMigrations).sort();
+    for (const name of names.slice(names.findIndex((candidate) => candidate.includes('world_programmes'))))
+      rmSync(join(oldMigrations, name), { recursive: true });
     const path = join(folder.path, 'old.db');
     const koreaRows = exportDataset(seededDatabase()).tables;
     const old = new Database(path);

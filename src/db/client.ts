@@ -14,6 +14,7 @@ import type Libsql from 'libsql';
 import type { LibsqlConfig } from '../config.js';
 import { applyMigrations, localMigrationNames } from './migrations.js';
 import { relations } from './relations.js';
+import { fillSearchFolds } from './search-folds.js';
 import { libsqlReplication, localReplication, type Replication, type SyncingConnection } from './replication.js';
 
 export type Db = BetterSQLite3Database<typeof relations> & {
@@ -58,8 +59,6 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   // take the replaced row out of its totals. They write to tables without triggers: no recursion.
   // (No write of the service uses REPLACE; the libSQL engine, which cannot set it, relies on that.)
   sqlite.pragma('recursive_triggers = ON');
-  // Unicode-aware lower-casing for case-insensitive search: SQLite's lower() folds ASCII only.
-  sqlite.function('casefold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null));
 
   // drizzle prepares every statement it runs afresh; through this client it reuses them.
   const db = drizzle({ client: reusingStatements(sqlite), relations, logger: options.logger ?? false }) as Db;
@@ -146,9 +145,7 @@ function freshStatements(connection: Libsql.Database): Database.Database {
       pluck: (on = true) => handle(source, { ...modes, pluck: on }),
     };
   };
-  // The search's `casefold` is a JavaScript function libsql-js cannot register; SQLite's lower()
-  // stands in, folding ASCII only (README, "Beyond one machine": a known difference).
-  const prepare = (source: string) => handle(source.replaceAll('casefold(', 'lower('), { raw: false, pluck: false });
+  const prepare = (source: string) => handle(source, { raw: false, pluck: false });
   // better-sqlite3's pragma() shape, through the safe statements.
   const pragma = (source: string, options: { simple?: boolean } = {}) => {
     const rows = (prepare(`PRAGMA ${source}`) as { all: () => Record<string, unknown>[] }).all();
@@ -246,7 +243,9 @@ export function migrateDatabase(db: Db): void {
   const enforced = local && sqlite.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) sqlite.pragma('foreign_keys = OFF');
   try {
-    applyMigrations(sqlite, migrationsFolder);
+    // Rows written before a folded search column existed get their fold (src/db/search-folds.ts);
+    // on later starts there are none to write, and it costs one scan per searched table.
+    applyMigrations(sqlite, migrationsFolder, fillSearchFolds);
     if (local) {
       const broken = sqlite.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows with broken foreign keys`);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { multiLineColumns, textProblem } from '../domain/text-rules.js';
 import type { Db } from './client.js';
 import { bulkLoadingAllocations } from './rollups.js';
+import { fillSearchFolds, isSearchFold } from './search-folds.js';
 import {
   allocations,
   citations,
@@ -165,7 +166,8 @@ function valueSchema(table: string, column: SQLiteColumn, kind: ColumnKind, isKe
 function tableSpec(name: DatasetTableName, table: SQLiteTable): TableSpec {
   const config = getTableConfig(table);
   if (config.name !== name) throw new Error(`dataset-io: table ${config.name} is listed as ${name}`);
-  const columns = Object.values(getColumns(table)) as SQLiteColumn[];
+  // The folded search text is derived from the row (src/db/search-folds.ts): a file leaves it out.
+  const columns = (Object.values(getColumns(table)) as SQLiteColumn[]).filter((column) => !isSearchFold(column));
   const keyColumns = columns.filter((column) => column.primary).map((column) => column.name);
   if (keyColumns.length === 0) keyColumns.push(...(config.primaryKeys[0]?.columns.map((column) => column.name) ?? []));
   if (keyColumns.length === 0) throw new Error(`dataset-io: table ${name} has no primary key to order its rows by`);
@@ -493,6 +495,7 @@ export function importDataset(db: Db, input: unknown, options: ImportOptions = {
       if (existingTotal > 0) deleteAllRows(client);
       insertAllRows(client, document, options.onProgress);
     });
+    fillSearchFolds(client);
     return { ok: true, rowCounts: rowCountsOf(document), deletedRowCount: existingTotal };
   });
 
@@ -624,6 +627,7 @@ export function mergeDataset(db: Db, input: unknown): MergeResult {
         }
       });
     }
+    fillSearchFolds(client);
     const record = client.prepare('INSERT OR IGNORE INTO dataset_loads (dataset) VALUES (?)');
     for (const name of names) record.run(name);
     return { ok: true, loaded: true, datasets: names, insertedRowCounts: inserted };

@@ -48,10 +48,16 @@ export function appliedMigrationNames(sqlite: Database.Database): (string | null
 }
 
 /**
- * Applies the pending migrations of `folder` in one IMMEDIATE transaction. Throws
- * MigrationMismatchError when the database has a migration the code lacks.
+ * Applies the pending migrations of `folder` in one IMMEDIATE transaction, then `afterMigrations`
+ * in the same transaction (data SQL alone cannot compute, such as src/db/search-folds.ts's
+ * Unicode folds: written once, by the instance holding the lock). Throws MigrationMismatchError
+ * when the database has a migration the code lacks.
  */
-export function applyMigrations(sqlite: Database.Database, folder: string): { applied: string[] } {
+export function applyMigrations(
+  sqlite: Database.Database,
+  folder: string,
+  afterMigrations?: (sqlite: Database.Database) => void,
+): { applied: string[] } {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const local = migrations.map((migration) => migration.name);
   sqlite.exec('BEGIN IMMEDIATE');
@@ -68,6 +74,7 @@ export function applyMigrations(sqlite: Database.Database, folder: string): { ap
       for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
       insert.run(migration.hash, migration.folderMillis, migration.name, new Date().toISOString());
     }
+    afterMigrations?.(sqlite);
     sqlite.exec('COMMIT');
     return { applied: differences.pending };
   } catch (error) {

@@ -15,6 +15,25 @@ export interface ReplicaStatus {
   position: number;
 }
 
+/** A replica's freshness as /ready and the `replica` response extension both show it, in this key order. */
+export interface ReplicaReport {
+  primaryReachable: boolean;
+  /** ISO 8601; null before the first sync. */
+  lastSyncAt: string | null;
+  stalenessMs: number;
+  position: number;
+}
+
+/** The one formatting of a replica's status for clients (src/server/http.ts, src/server/plugins/use-replica-status.ts). */
+export function replicaReport(status: ReplicaStatus): ReplicaReport {
+  return {
+    primaryReachable: status.primaryReachable,
+    lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
+    stalenessMs: status.stalenessMs,
+    position: status.position,
+  };
+}
+
 /**
  * The engine's replication position, for the event bus: a writer publishes `currentPosition()`
  * with its event; an instance that receives the event calls `catchUp(position)` before it

@@ -65,6 +65,12 @@ const tracked = {
 };
 
 /**
+ * The text of a searched column folded as `search` compares it (src/db/search-folds.ts: named
+ * `<column>_folded`, written with the row by every write path, filled by the migrator).
+ */
+const folded = <TName extends string>(source: TName) => text(`${source}_folded`);
+
+/**
  * A mutable table: its own columns, then the bookkeeping columns (`tracked`); its own constraints,
  * then `<name>_version_check` (`version >= 1`). The one definition of both, in the order the
  * shipped migrations have them.
@@ -109,6 +115,10 @@ export const partners = trackedTable(
      * e.g. 현대차그룹 for 현대자동차그룹), as a JSON array; `search` looks in them too.
      */
     aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    nameFolded: folded('name'),
+    nameKoFolded: folded('name_ko'),
+    /** The folded aliases, as a JSON array (searched element by element). */
+    aliasesFolded: text('aliases_folded', { mode: 'json' }).$type<string[]>(),
   },
   (t) => [
     uniqueIndex('partners_slug_unique').on(t.slug),
@@ -149,6 +159,8 @@ export const programs = trackedTable(
     status: text('status', { enum: programStatuses }).notNull().default('ANNOUNCED'),
     /** How precise `announced_on` is: a programme known only as "June 2025" is 2025-06-01 with MONTH. */
     announcedOnPrecision: text('announced_on_precision', { enum: datePrecisions }).notNull().default('DAY'),
+    nameFolded: folded('name'),
+    nameKoFolded: folded('name_ko'),
   },
   (t) => [
     uniqueIndex('programs_slug_unique').on(t.slug),
@@ -190,6 +202,7 @@ export const gpuModels = trackedTable(
     /** True for a placeholder such as "Blackwell, model unstated". */
     modelUnstated: integer('model_unstated', { mode: 'boolean' }).notNull().default(false),
     description: text('description'),
+    nameFolded: folded('name'),
   },
   (t) => [
     uniqueIndex('gpu_models_slug_unique').on(t.slug),
@@ -214,6 +227,8 @@ export const initiatives = trackedTable(
     description: text('description'),
     /** JSON array of strings: the technologies the initiative names. */
     technologies: text('technologies', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    nameFolded: folded('name'),
+    nameKoFolded: folded('name_ko'),
   },
   (t) => [
     uniqueIndex('initiatives_slug_unique').on(t.slug),
@@ -430,6 +445,8 @@ export const investments = trackedTable(
      * revenue rather than an investment. NULL: totals count it.
      */
     excludedFromTotals: text('excluded_from_totals'),
+    titleFolded: folded('title'),
+    titleKoFolded: folded('title_ko'),
   },
   (t) => [
     uniqueIndex('investments_slug_unique').on(t.slug),
@@ -678,6 +695,8 @@ export const sources = trackedTable(
     notes: text('notes'),
     /** Why the URL, title or publication date is missing (e.g. "the stored copy shows no headline"); NULL when none is. */
     missingMetadataReason: text('missing_metadata_reason'),
+    titleFolded: folded('title'),
+    publisherFolded: folded('publisher'),
   },
   (t) => [
     uniqueIndex('sources_slug_unique').on(t.slug),
@@ -727,6 +746,8 @@ export const citations = trackedTable(
     /** What the quote states, in English. */
     statement: text('statement').notNull(),
     stance: text('stance', { enum: citationStances }).notNull().default('SUPPORTS'),
+    quoteFolded: folded('quote'),
+    statementFolded: folded('statement'),
   },
   (t) => [
     index('citations_source_idx').on(t.sourceId),
@@ -770,6 +791,8 @@ export const discrepancies = trackedTable(
     field: text('field').notNull(),
     description: text('description').notNull(),
     resolution: text('resolution').notNull(),
+    descriptionFolded: folded('description'),
+    resolutionFolded: folded('resolution'),
   },
   (t) => [
     uniqueIndex('discrepancies_slug_unique').on(t.slug),

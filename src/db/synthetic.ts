@@ -7,6 +7,7 @@ import type { Db } from './client.js';
 import { allocationStatuses, initiativeDomains, sourceKinds, type PartnerKind, type QuantityBound } from './enums.js';
 import { rebuildRollups, rollupTables, withoutRollupTriggers } from './rollups.js';
 import { seedDatabase } from './seed/index.js';
+import { fillSearchFolds } from './search-folds.js';
 
 export interface SyntheticOptions {
   partners: number;
@@ -270,6 +271,8 @@ export function generateSyntheticData(
   const restoreTriggers = withoutRollupTriggers(sqlite);
   try {
     const { counts, total } = insertSynthetic(sqlite, options, onProgress);
+    // The folded search text of every row inserted (src/db/search-folds.ts).
+    fillSearchFolds(sqlite);
     rebuildRollups(sqlite);
     restoreTriggers();
     rebuildIndexes();

@@ -13,6 +13,7 @@ import { getTableColumns, is, One, relationsFilterToSQL, sql, type AnyRelationsF
 import { getTableConfig, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { relations } from '../db/relations.js';
+import { fold } from '../db/search-folds.js';
 import { DomainError } from '../domain/errors.js';
 
 /** Any filter input as a client hands it over: absent fields are missing or null. */
@@ -111,17 +112,18 @@ function operators(input: FilterInput, map: (value: unknown) => unknown = (value
 }
 
 /**
- * Case-insensitive substring match over `columns`. `casefold` is a SQL function registered when
- * the database opens (src/db/client.ts) that lower-cases with JavaScript's full Unicode rules;
- * SQLite's own lower() and LIKE fold ASCII only. instr() avoids LIKE's wildcard escaping.
+ * Case-insensitive substring match over `columns`, the folded columns of the searched text
+ * (src/db/search-folds.ts: lower-cased in JavaScript when the row is written, so Unicode folds
+ * alike on both engines; SQLite's own lower() and LIKE fold ASCII only). The needle is folded by
+ * the same rule; instr() avoids LIKE's wildcard escaping.
  */
 function searchSql(columns: AnySQLiteColumn[], needle: string, arrays: AnySQLiteColumn[] = []): SQL {
-  const folded = needle.toLowerCase();
+  const folded = fold(needle);
   return sql`(${sql.join(
     [
-      ...columns.map((column) => sql`instr(casefold(${column}), ${folded}) > 0`),
+      ...columns.map((column) => sql`instr(${column}, ${folded}) > 0`),
       // Element by element, so a needle can never match across two aliases or JSON punctuation.
-      ...arrays.map((column) => sql`exists (select 1 from json_each(${column}) where instr(casefold(json_each.value), ${folded}) > 0)`),
+      ...arrays.map((column) => sql`exists (select 1 from json_each(${column}) where instr(json_each.value, ${folded}) > 0)`),
     ],
     sql` OR `,
   )})`;

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { migrationStatus, type Db } from '../db/client.js';
+import { replicaReport, type ReplicaReport } from '../db/replication.js';
 import type { Events } from '../events/bus.js';
 import { compressResponses } from './compression.js';
 import type { DashboardHandler } from './dashboard.js';
@@ -37,19 +38,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
  * the replica's freshness is reported too: an instance whose primary is down stays ready for
  * reads (from its replica) and says how stale they are.
  */
-export function readiness(db: Db): { ready: boolean; reason?: string; replica?: Record<string, unknown> } {
+export function readiness(db: Db): { ready: boolean; reason?: string; replica?: ReplicaReport } {
   try {
     const { applied, available } = migrationStatus(db);
     if (applied < available) return { ready: false, reason: `${available - applied} migration(s) pending` };
     if (db.$replication.engine === 'libsql') {
-      const status = db.$replication.status();
-      const replica = {
-        primaryReachable: status.primaryReachable,
-        lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
-        stalenessMs: status.stalenessMs,
-        position: status.position,
-      };
-      return { ready: true, replica };
+      return { ready: true, replica: replicaReport(db.$replication.status()) };
     }
     return { ready: true };
   } catch {

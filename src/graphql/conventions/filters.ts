@@ -8,6 +8,7 @@ import type { EnumRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { getTableColumns } from 'drizzle-orm';
 import { relations } from '../../db/relations.js';
+import { isSearchFold } from '../../db/search-folds.js';
 import type { FilterInput, FilterRule, FilterSpec, TableColumns } from '../../read/filters.js';
 import { builder, type PothosTypes } from '../builder.js';
 import { decodeGlobalId } from './global-id.js';
@@ -123,7 +124,10 @@ interface RelationField {
   relation?: string;
 }
 
-/** `search`: case-insensitive text in these columns (and JSON arrays of strings). */
+/**
+ * `search`: case-insensitive text in these columns (and JSON arrays of strings), each a folded
+ * column (`<column>_folded`, src/db/search-folds.ts), which the search compares with the folded needle.
+ */
 interface SearchField {
   search: (table: TableColumns) => TableColumns[string][];
   arrays?: (table: TableColumns) => TableColumns[string][];
@@ -181,6 +185,13 @@ export function defineFilter(declaration: FilterDeclaration): FilterDefinition {
   for (const [field, declared] of Object.entries(fields)) {
     const rule = ruleOf(typename, field, declared);
     if (rule) rules[field] = rule;
+    if (rule?.kind === 'search') {
+      const columns = getTableColumns(relations[table].table);
+      const searched = [...rule.columns(columns), ...(rule.arrays?.(columns) ?? [])];
+      // An unfolded column would be compared with a folded needle (found by lower case only): refused at start-up.
+      const unfolded = searched.filter((column) => !isSearchFold(column)).map((column) => column.name);
+      if (unfolded.length > 0) throw new Error(`${typename}Filter.${field}: ${unfolded.join(', ')} is not a folded search column`);
+    }
     // A misspelt column or relation fails at start-up, not on the first request that uses it.
     const known =
       rule?.kind === 'column'

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.js';
 import { PrimaryUnavailableError } from '../../db/replication.js';
 import type { AuditOperation } from '../../db/enums.js';
 import * as schema from '../../db/schema.js';
+import { withoutSearchFolds, withSearchFolds } from '../../db/search-folds.js';
 import { builder, type Auth, type Context } from '../builder.js';
 import { ConflictError, NotFoundError, ReferencedError, ValidationError, type Reference } from './error-classes.js';
 import { mutationErrors } from './errors.js';
@@ -45,7 +46,10 @@ export function audit(
   before: Row | null,
   after: Row | null,
 ): void {
-  tx.insert(schema.auditEvents).values({ apiKeyId: auth.keyId, operation, entityType, entityId, before, after }).run();
+  // The folded search text is derived from the row's own columns: not part of what changed.
+  tx.insert(schema.auditEvents)
+    .values({ apiKeyId: auth.keyId, operation, entityType, entityId, before: withoutSearchFolds(before), after: withoutSearchFolds(after) })
+    .run();
 }
 
 function idColumn(table: SQLiteTable): AnySQLiteColumn {
@@ -253,6 +257,7 @@ export function defineWrites(spec: WritesSpec): void {
           const input = args.input as Row;
           let values = toValues(spec, input, tx);
           if (spec.prepare) values = spec.prepare(values, input, null, tx);
+          values = withSearchFolds(table, values);
           let row: Row;
           try {
             row = tx
@@ -298,6 +303,8 @@ export function defineWrites(spec: WritesSpec): void {
             }
             let values = toValues(spec, changes, tx);
             if (spec.prepare) values = spec.prepare(values, changes, before, tx);
+            // An update that sets a searched column sets its fold with it.
+            values = withSearchFolds(table, values);
             let row: Row | undefined;
             try {
               row = tx

@@ -26,7 +26,7 @@ export const citationFilter = defineFilter({
     },
     locator: { kind: 'string', description: 'By locator, e.g. `Q3`.' },
     search: {
-      search: (table) => [table.quote!, table.statement!],
+      search: (table) => [table.quoteFolded!, table.statementFolded!],
       description: 'Case-insensitive text in the quote or its English statement.',
     },
   },

@@ -26,7 +26,7 @@ export const discrepancyFilter = defineFilter({
     investment: { filter: 'Investment', description: 'Discrepancies about investments matching this.' },
     citations: { filter: 'Citation', description: 'Discrepancies with at least one citation matching this.' },
     search: {
-      search: (table) => [table.description!, table.resolution!],
+      search: (table) => [table.descriptionFolded!, table.resolutionFolded!],
       description: 'Case-insensitive text in the description or resolution.',
     },
   },

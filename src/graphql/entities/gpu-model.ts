@@ -18,7 +18,7 @@ export const gpuModelFilter = defineFilter({
     architecture: { kind: 'string', description: 'By architecture, e.g. `{ eq: "Blackwell" }`.' },
     vendor: { kind: 'string', description: 'By vendor.' },
     modelUnstated: { kind: 'boolean', description: 'Placeholders for unstated models, or named products.' },
-    search: { search: (table) => [table.name!], description: 'Case-insensitive text in the name.' },
+    search: { search: (table) => [table.nameFolded!], description: 'Case-insensitive text in the name.' },
     allocations: { filter: 'Allocation', description: 'Models with at least one allocation matching this.' },
   },
 });

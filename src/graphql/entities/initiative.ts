@@ -18,7 +18,10 @@ export const initiativeFilter = defineFilter({
     id: { kind: 'id', description: 'By global ID.' },
     slug: { kind: 'string', description: 'By slug.' },
     domain: { kind: enumFilter('InitiativeDomainFilter', InitiativeDomain, 'an initiative domain'), description: 'By field of work.' },
-    search: { search: (table) => [table.name!, table.nameKo!], description: 'Case-insensitive text in the English or Korean name.' },
+    search: {
+      search: (table) => [table.nameFolded!, table.nameKoFolded!],
+      description: 'Case-insensitive text in the English or Korean name.',
+    },
     program: { filter: 'Program', description: 'Initiatives in programmes matching this.' },
     participants: {
       filter: 'InitiativeParticipant',

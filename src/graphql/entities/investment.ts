@@ -25,7 +25,10 @@ export const investmentFilter = defineFilter({
       description: 'By how the amount is bounded.',
     },
     announcedOn: { kind: 'date', description: 'By announcement date.' },
-    search: { search: (table) => [table.title!, table.titleKo!], description: 'Case-insensitive text in the English or Korean title.' },
+    search: {
+      search: (table) => [table.titleFolded!, table.titleKoFolded!],
+      description: 'Case-insensitive text in the English or Korean title.',
+    },
     program: { filter: 'Program', description: 'Investments in programmes matching this.' },
     initiative: { filter: 'Initiative', description: 'Investments in initiatives matching this.' },
     investors: { filter: 'Partner', description: 'Investments with at least one investor matching this.' },

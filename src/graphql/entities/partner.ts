@@ -19,8 +19,8 @@ export const partnerFilter = defineFilter({
     slug: { kind: 'string', description: 'By slug.' },
     kind: { kind: enumFilter('PartnerKindFilter', PartnerKind, 'a partner kind'), description: 'By kind of organisation.' },
     search: {
-      search: (table) => [table.name!, table.nameKo!],
-      arrays: (table) => [table.aliases!],
+      search: (table) => [table.nameFolded!, table.nameKoFolded!],
+      arrays: (table) => [table.aliasesFolded!],
       description:
         'Case-insensitive text in the English or Korean name or in an alias: "samsung" and "삼성" both find Samsung Electronics, "현대차" finds Hyundai Motor Group.',
     },

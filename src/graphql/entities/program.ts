@@ -22,7 +22,10 @@ export const programFilter = defineFilter({
     country: { kind: 'string', description: 'By ISO 3166-1 alpha-2 country code, e.g. `{ eq: "KR" }`.' },
     announcedOn: { kind: 'date', description: 'By announcement date.' },
     installedBaseGpus: { kind: 'int', description: 'By GPUs installed before the programme.' },
-    search: { search: (table) => [table.name!, table.nameKo!], description: 'Case-insensitive text in the English or Korean name.' },
+    search: {
+      search: (table) => [table.nameFolded!, table.nameKoFolded!],
+      description: 'Case-insensitive text in the English or Korean name.',
+    },
     supplier: { filter: 'Partner', description: 'Programmes whose supplier matches this.' },
     allocations: { filter: 'Allocation', description: 'Programmes with at least one allocation matching this.' },
     initiatives: { filter: 'Initiative', description: 'Programmes with at least one initiative matching this.' },

@@ -19,7 +19,10 @@ export const sourceFilter = defineFilter({
     language: { kind: 'string', description: 'By language tag, e.g. `{ eq: "ko" }`.' },
     publisher: { kind: 'string', description: 'By publisher, exactly.' },
     citations: { filter: 'Citation', description: 'Sources cited at least once as this describes.' },
-    search: { search: (table) => [table.title!, table.publisher!], description: 'Case-insensitive text in the title or publisher.' },
+    search: {
+      search: (table) => [table.titleFolded!, table.publisherFolded!],
+      description: 'Case-insensitive text in the title or publisher.',
+    },
   },
 });
 export const { input: SourceFilter, spec: sourceFilterSpec } = sourceFilter;

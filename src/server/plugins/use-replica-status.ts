@@ -1,10 +1,11 @@
 // On the libSQL engine, while the primary is unreachable, every answer says how fresh the
-// embedded replica it was read from is: `extensions.replica: { lastSyncAt, stalenessMs,
-// primaryReachable }`. Reads keep being served from the replica then, and this is how a client
-// learns their age. While the primary answers, the replica trails it by at most the sync interval
-// and answers carry nothing extra (/ready reports the replica's state always).
+// embedded replica it was read from is: `extensions.replica: { primaryReachable, lastSyncAt,
+// stalenessMs, position }`, the report /ready gives (src/db/replication.ts `replicaReport`).
+// Reads keep being served from the replica then, and this is how a client learns their age.
+// While the primary answers, the replica trails it by at most the sync interval and answers carry
+// nothing extra (/ready reports the replica's state always).
 import type { Plugin } from 'graphql-yoga';
-import type { Replication } from '../../db/replication.js';
+import { replicaReport, type Replication } from '../../db/replication.js';
 
 export function useReplicaStatus(replication: Replication): Plugin {
   return {
@@ -17,11 +18,7 @@ export function useReplicaStatus(replication: Replication): Plugin {
         ...result,
         extensions: {
           ...result.extensions,
-          replica: {
-            lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
-            stalenessMs: status.stalenessMs,
-            primaryReachable: status.primaryReachable,
-          },
+          replica: replicaReport(status),
         },
       });
     },
