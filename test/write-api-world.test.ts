@@ -4,6 +4,7 @@
 // the same contract as test/write-api.test.ts: payload or typed error, `version`, audit entries.
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth/api-keys.js';
+import { createEvents } from '../src/events/bus.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
 import { seededDatabase } from './helpers.js';
 import { testEngine } from './support/engine.js';
@@ -519,5 +520,30 @@ describe('the new columns of programmes, investments and allocations are writabl
       },
     );
     expect(body.data!.createAllocation.allocation).toEqual({ gpuModelAsStated: 'Grace Blackwell superchips', gpuModel: { slug: 'gb200' } });
+  });
+});
+
+describe('a power or phase write tells open programme views', () => {
+  it('programTotalsChanged fires for the programme after a power figure or a phase is written', async () => {
+    const db = seededDatabase();
+    const events = createEvents();
+    const yoga = createGraphQLServer({ db, events, graphiql: false, logging: false }).yoga;
+    const writer = client(yoga, createApiKey(db, { name: 'writer', scopes: ['write'] }).key);
+    const refs = (await writer(ids)).body.data!;
+    const programId = Number(Buffer.from(refs.program.id, 'base64').toString().split(':')[1]);
+    const seen: number[] = [];
+    const iterator = events.pubsub.subscribe('programTotalsChanged', programId)[Symbol.asyncIterator]();
+    const collect = async (count: number) => {
+      for (let index = 0; index < count; index += 1) seen.push(((await iterator.next()).value as { programId: number }).programId);
+    };
+    const collecting = collect(2);
+    const power = await writer(mutation('createPowerCapacity', 'CreatePowerCapacityInput'), {
+      input: { slug: 'live-mw', programId: refs.program.id, mw: '9', bound: 'EXACT', scope: 'pilot' },
+    });
+    expect(power.body.data!.createPowerCapacity.__typename).toBe('CreatePowerCapacityPayload');
+    await createPhase(writer, refs.program.id, 'live-phase');
+    await collecting;
+    expect(seen).toEqual([programId, programId]);
+    await iterator.return?.();
   });
 });

@@ -4,6 +4,7 @@ import { citationsConnection, discrepanciesConnection } from '../features/shared
 import { DatePrecision, PhaseStatus } from '../enums.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
+import { publishProgramFigureChange } from '../features/subscriptions.js';
 import { defineWrites, requireTogether } from '../conventions/writes.js';
 import { phases as phasesTable } from '../../db/schema.js';
 
@@ -44,6 +45,7 @@ defineWrites({
   table: phasesTable,
   node: Phase,
   payloadField: 'phase',
+  afterCommit: (context, change) => publishProgramFigureChange(context, change.before, change.after),
   fields: {
     slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key.' },
     programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },

@@ -6,6 +6,7 @@ import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import { eq } from 'drizzle-orm';
 import * as rules from '../conventions/validators.js';
 import { ValidationError } from '../conventions/error-classes.js';
+import { publishProgramFigureChange } from '../features/subscriptions.js';
 import { defineWrites, valueAfter } from '../conventions/writes.js';
 import { phases, powerCapacities as powerCapacitiesTable } from '../../db/schema.js';
 
@@ -41,6 +42,7 @@ defineWrites({
   table: powerCapacitiesTable,
   node: PowerCapacity,
   payloadField: 'powerCapacity',
+  afterCommit: (context, change) => publishProgramFigureChange(context, change.before, change.after),
   fields: {
     slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key.' },
     programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },

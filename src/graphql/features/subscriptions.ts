@@ -115,7 +115,8 @@ builder.subscriptionFields((t) => ({
   }),
   programTotalsChanged: t.field({
     type: Program,
-    description: 'The programme, with its totals recomputed, after every write that changes them (allocations, the installed base).',
+    description:
+      'The programme, with its totals recomputed, after every write that changes them (allocations, the installed base) or a figure shown beside them (power capacities, phases).',
     args: { slug: t.arg.string({ required: true, description: 'The programme, e.g. `korea-2025`.' }) },
     subscribe: (_root, args, context) => {
       const program = context.db.select({ id: programs.id }).from(programs).where(eq(programs.slug, args.slug)).get();
@@ -147,4 +148,17 @@ export function publishAllocationChange(
 /** Publishes a programme write that changes its totals (the installed base). */
 export function publishProgramChange(context: Context, after: Record<string, unknown> | null): void {
   if (after) context.events.publish('programTotalsChanged', Number(after.id), { programId: Number(after.id) });
+}
+
+/**
+ * Publishes a write to a figure a programme's view shows beside its totals (a power capacity, a
+ * phase), for the programme before and after the change, so an open view refetches it.
+ */
+export function publishProgramFigureChange(
+  context: Context,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  const programIds = new Set([before?.programId, after?.programId].filter((id) => id !== undefined && id !== null).map(Number));
+  for (const programId of programIds) context.events.publish('programTotalsChanged', programId, { programId });
 }
