@@ -555,6 +555,140 @@ describe('dashboard in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("shows a programme's status, power capacity in MW with bounds and phases with target dates, each opening its citations", async () => {
+    const real = await start(createDashboard().handler);
+    const view = await context.newPage();
+    const errors: string[] = [];
+    view.on('pageerror', (error) => errors.push(error.message));
+    try {
+      interface Cited {
+        citations: { edges: { node: { id: string; field: string | null } }[] };
+      }
+      interface Power extends Cited {
+        id: string;
+        mw: string;
+        mwHigh: string | null;
+        bound: 'EXACT' | 'UP_TO' | 'AT_LEAST' | 'APPROXIMATE';
+      }
+      interface Phase extends Cited {
+        id: string;
+        name: string;
+        targetDate: string | null;
+        status: string;
+      }
+      interface WorldProgram extends Cited {
+        slug: string;
+        status: string;
+        phases: { edges: { node: Phase }[] };
+        powerCapacities: { edges: { node: Power }[] };
+      }
+      const cited = 'citations(first: 30) { edges { node { id field } } }';
+      // A programme the seed gives all three: a status a source states, power figures, dated phases.
+      const { programs } = await answer<{
+        programs: {
+          edges: {
+            node: {
+              slug: string;
+              citations: { edges: { node: { field: string | null } }[] };
+              phases: { edges: { node: { targetDate: string | null } }[] };
+              powerCapacities: { totalCount: number };
+            };
+          }[];
+        };
+      }>(
+        real,
+        `{ programs(first: 30) { edges { node { slug citations(first: 50) { edges { node { field } } }
+          phases(first: 10) { edges { node { targetDate } } } powerCapacities { totalCount } } } } }`,
+      );
+      const slug = programs.edges
+        .map((edge) => edge.node)
+        .sort((a, b) => a.slug.localeCompare(b.slug))
+        .find(
+          (candidate) =>
+            candidate.citations.edges.some((edge) => edge.node.field === 'status') &&
+            candidate.powerCapacities.totalCount > 0 &&
+            candidate.phases.edges.some((edge) => edge.node.targetDate !== null),
+        )?.slug;
+      expect(slug, 'a bundled programme with a cited status, power figures and dated phases').toBeDefined();
+      const { program } = await answer<{ program: WorldProgram }>(
+        real,
+        `query ($slug: String!) { program(slug: $slug) { slug status citations(first: 50) { edges { node { id field } } }
+          phases(first: 30) { edges { node { id name targetDate status ${cited} } } }
+          powerCapacities(first: 20) { edges { node { id mw mwHigh bound ${cited} } } } } }`,
+        { slug },
+      );
+      const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);
+      const phases = program!.phases.edges.map((edge) => edge.node);
+      const powers = program!.powerCapacities.edges.map((edge) => edge.node);
+
+      await view.goto(`${real.origin}/programs/${program!.slug}`, { timeout: WAIT });
+      const status = view.getByTestId('program-status');
+      await status.waitFor({ state: 'visible', timeout: WAIT });
+      expect(await status.getAttribute('data-status')).toBe(program!.status);
+      expect((await status.textContent())!.toLowerCase()).toBe(program!.status.replace(/_/g, ' ').toLowerCase());
+
+      // Power: every figure the API holds, in order, its MW and bound in words.
+      const powerButtons = view.locator('#headline [data-power]');
+      expect(await powerButtons.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-power')))).toEqual(
+        powers.map((power) => power.id),
+      );
+      const prefix = { EXACT: '', UP_TO: 'up to ', AT_LEAST: 'at least ', APPROXIMATE: '≈ ' } as const;
+      const mw = (value: string) => Number(value).toLocaleString('en-US', { maximumFractionDigits: 3 });
+      for (const [index, power] of powers.entries()) {
+        const text = await powerButtons.nth(index).textContent();
+        if (power.mwHigh === null) expect(text).toBe(`${prefix[power.bound]}${mw(power.mw)} MW`);
+        else expect(text).toBe(`${power.bound === 'APPROXIMATE' ? '≈ ' : ''}${mw(power.mw)}–${mw(power.mwHigh)} MW`);
+      }
+
+      // Phases: each in the API's order, its target date on a <time>, its status.
+      const rows = view.locator('#phases tbody tr[data-phase-row]');
+      expect(await rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-phase-row')))).toEqual(ids(program!.phases));
+      for (const [index, phase] of phases.entries()) {
+        const row = rows.nth(index);
+        expect(await row.locator('th').textContent()).toBe(phase.name);
+        expect(await row.locator('[data-phase-status]').getAttribute('data-phase-status')).toBe(phase.status);
+        if (phase.targetDate === null) expect(await row.locator('[data-phase]').textContent()).toBe('no date stated');
+        else {
+          expect(await row.locator('[data-phase] time').getAttribute('datetime')).toBe(phase.targetDate);
+          expect(await row.locator('[data-phase] time').textContent()).toContain(phase.targetDate.slice(0, 4));
+        }
+      }
+      expect(await seriousViolations(view)).toEqual([]);
+
+      /** Clicks a figure and reads the ids of the citations its panel lists. */
+      const panelCitations = async (button: ReturnType<Page['locator']>) => {
+        await button.click();
+        await view.locator('dialog[open] li.citation').first().waitFor({ state: 'visible', timeout: WAIT });
+        const shown = await view
+          .locator('dialog[open] li.citation')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-citation')));
+        return shown;
+      };
+      const closeView = async () => {
+        await view.keyboard.press('Escape');
+        await view.locator('dialog[open]').waitFor({ state: 'detached', timeout: WAIT });
+      };
+      const citationIds = (subject: Cited, field?: string) =>
+        subject.citations.edges.filter((edge) => field === undefined || edge.node.field === field).map((edge) => edge.node.id);
+
+      expect((await panelCitations(status)).sort()).toEqual(citationIds(program!, 'status').sort());
+      expect(await seriousViolations(view)).toEqual([]);
+      await closeView();
+      for (const [index, power] of powers.entries()) {
+        expect((await panelCitations(powerButtons.nth(index))).sort(), power.id).toEqual(citationIds(power).sort());
+        await closeView();
+      }
+      const dated = phases.findIndex((phase) => phase.targetDate !== null);
+      expect((await panelCitations(rows.nth(dated).locator('[data-phase]'))).sort()).toEqual(citationIds(phases[dated]!).sort());
+      await closeView();
+      await view.screenshot({ path: join(artifacts, 'dashboard-programme-power-phases.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await view.close();
+      await real.close();
+    }
+  }, 90_000);
+
   it('is readable at phone width (390 px), both views: no page scrolling, a cue on every table that scrolls, no serious axe findings', async () => {
     const phone = await context.newPage();
     try {

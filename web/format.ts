@@ -1,5 +1,5 @@
 // How figures read: bounds in words, money with its currency, rates per unit, field names as words.
-import type { DatePrecision, QuantityBound } from './gql/graphql.js';
+import type { DatePrecision, PhaseStatus, ProgramStatus, QuantityBound } from './gql/graphql.js';
 
 export const integer = new Intl.NumberFormat('en-US');
 export const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
@@ -141,3 +141,21 @@ export function megawatts(power: { mw: string; mwHigh: string | null; bound: Qua
   if (power.mwHigh !== null) return `${power.bound === 'APPROXIMATE' ? '≈ ' : ''}${low}–${decimal.format(Number(power.mwHigh))} MW`;
   return `${boundPrefix[power.bound]}${low} MW`;
 }
+
+/** A programme's status in words, as the world table and the programme's view show it. */
+export const programStatusLabels: Record<ProgramStatus, string> = {
+  PROPOSED: 'Proposed',
+  ANNOUNCED: 'Announced',
+  UNDER_CONSTRUCTION: 'Under construction',
+  OPERATIONAL: 'Operational',
+  ON_HOLD: 'On hold',
+  CANCELLED: 'Cancelled',
+};
+
+export const phaseStatusLabels: Record<PhaseStatus, string> = {
+  PLANNED: 'Planned',
+  ACHIEVED: 'Reached',
+  DELAYED: 'Delayed',
+  ON_HOLD: 'On hold',
+  CANCELLED: 'Cancelled',
+};

@@ -21,7 +21,7 @@ import { renderProgram } from './program.js';
 import { type Route, state } from './state.js';
 import { loadWorld, renderWorld } from './world.js';
 
-const programSections = ['headline', 'partners', 'breakdown', 'initiatives', 'investments'];
+const programSections = ['headline', 'phases', 'partners', 'breakdown', 'initiatives', 'investments'];
 const SLUG_PATH = /^\/programs\/([a-z0-9][a-z0-9-]{0,79})\/?$/;
 
 // ---------------------------------------------------------------------------------------------

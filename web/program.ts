@@ -1,9 +1,24 @@
-// One programme's view (`/programs/<slug>`): the headline, GPUs by partner, the breakdowns,
-// initiatives and investments, each figure a button to its sources.
-import { requestTolerating } from './api.js';
+// One programme's view (`/programs/<slug>`): the headline (GPUs, capacity, power, status), the
+// phases, GPUs by partner, the breakdowns, initiatives and investments, each figure a button to its sources.
+import { request, requestTolerating } from './api.js';
 import { byId, h, markScrollers, nodes, s } from './dom.js';
-import { bounded, boundWords, domainLabels, humanize, integer, money, perUnit, rateKinds } from './format.js';
 import {
+  bounded,
+  boundWords,
+  datePrecise,
+  domainLabels,
+  humanize,
+  integer,
+  megawatts,
+  money,
+  perUnit,
+  phaseStatusLabels,
+  programStatusLabels,
+  rateKinds,
+} from './format.js';
+import {
+  type CitationPartsFragment,
+  CitationsDocument,
   type DashboardQuery,
   type DiscrepancyPartsFragment,
   type InitiativesQuery,
@@ -12,7 +27,7 @@ import {
   type QuantityBound,
   type TotalsGroupPartsFragment,
 } from './gql/graphql.js';
-import { citeButton, discrepancyBadge, showCitations } from './panel.js';
+import { citeButton, discrepancyBadge, showCitations, showLoadedCitations } from './panel.js';
 import { labelOf, nameOf, state } from './state.js';
 
 type Program = NonNullable<DashboardQuery['program']>;
@@ -101,6 +116,137 @@ function renderHeadline(program: Program): void {
               capacity.afterLowerBound !== null ? ` (at least ${integer.format(capacity.afterLowerBound)})` : null,
               '.',
             ),
+      ),
+      statusCard(program),
+      powerCard(program),
+    ),
+  );
+  section.hidden = false;
+}
+
+/**
+ * The citations stating the programme's status; where none does (a status of ANNOUNCED rests
+ * on the announcement), those of the programme as a whole and of its announcement.
+ */
+async function statusCitations(programId: string): Promise<CitationPartsFragment[]> {
+  const { node } = await request(CitationsDocument, { id: programId });
+  const all = node && 'citations' in node ? nodes(node.citations) : [];
+  const stated = all.filter((citation) => citation.field === 'status');
+  return stated.length > 0 ? stated : all.filter((citation) => citation.field === null || citation.field === 'announcedOn');
+}
+
+function statusCard(program: Program): HTMLElement {
+  const label = programStatusLabels[program.status];
+  return h(
+    'div',
+    { class: 'card' },
+    h('p', { class: 'label' }, 'Status'),
+    h(
+      'p',
+      { class: 'figure' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'cite',
+          title: 'Show the sources',
+          'aria-haspopup': 'dialog',
+          'data-testid': 'program-status',
+          'data-status': program.status,
+          onclick: () =>
+            void showLoadedCitations(
+              'Sources: status',
+              h('p', { class: 'sub' }, `${label}: the sources stating it, or, where none does, those of the announcement.`),
+              () => statusCitations(program.id),
+            ),
+        },
+        label,
+      ),
+    ),
+    h('p', { class: 'sub' }, 'where the programme stands as a whole, as its sources describe it'),
+  );
+}
+
+/** Every power figure the sources state, in MW with its bound or range, each a button to its sources. */
+function powerCard(program: Program): HTMLElement {
+  const figures = nodes(program.powerCapacities);
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'power' },
+    h('p', { class: 'label' }, 'Power capacity'),
+    figures.length === 0
+      ? h('p', { class: 'sub muted' }, 'No power figure stated.')
+      : h(
+          'ul',
+          { class: 'power', 'aria-label': 'Power figures' },
+          ...figures.map((power) =>
+            h(
+              'li',
+              {},
+              citeButton(megawatts(power), power.id, `Sources: ${megawatts(power)}, ${power.scope}`, { 'data-power': power.id }),
+              h(
+                'span',
+                { class: 'sub block' },
+                power.scope,
+                power.location ? ` · ${power.location}` : null,
+                power.phase ? ` · phase: ${power.phase.name}` : null,
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+/** The programme's phases, earliest target first, each target date a button to the phase's sources. */
+function renderPhases(program: Program): void {
+  const phases = nodes(program.phases);
+  const section = byId('phases');
+  if (phases.length === 0) {
+    section.replaceChildren();
+    section.hidden = true;
+    return;
+  }
+  section.replaceChildren(
+    h('h2', { id: 'phases-title' }, 'Phases'),
+    scroller(
+      h(
+        'table',
+        {},
+        h('caption', {}, 'Phases and their target dates'),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', { scope: 'col' }, 'Phase'), h('th', { scope: 'col' }, 'Target'), h('th', { scope: 'col' }, 'Status')),
+        ),
+        h(
+          'tbody',
+          {},
+          ...phases.map((phase) =>
+            h(
+              'tr',
+              { 'data-phase-row': phase.id },
+              h('th', { scope: 'row' }, phase.name),
+              h(
+                'td',
+                {},
+                citeButton(
+                  phase.targetDate && phase.targetPrecision
+                    ? h('time', { datetime: phase.targetDate }, datePrecise(phase.targetDate, phase.targetPrecision))
+                    : 'no date stated',
+                  phase.id,
+                  `Sources: ${phase.name}`,
+                  { 'data-phase': phase.id },
+                ),
+              ),
+              h(
+                'td',
+                { 'data-phase-status': phase.status },
+                phaseStatusLabels[phase.status],
+                phase.achievedOn ? ` on ${phase.achievedOn}` : null,
+              ),
+            ),
+          ),
+        ),
       ),
     ),
   );
@@ -499,6 +645,7 @@ export function renderProgram(): void {
   const program = state.dashboard?.program;
   if (state.dashboard && program) {
     renderHeadline(program);
+    renderPhases(program);
     renderPartners(state.dashboard);
     renderBreakdown(state.dashboard);
   }

@@ -3,7 +3,18 @@
 // button to its sources and each programme a link to its own view.
 import { request, requestTolerating } from './api.js';
 import { byId, type Child, h, markScrollers, nodes } from './dom.js';
-import { bounded, compactMoney, datePrecise, fullMoney, integer, megawatts, money, perUnit, rateKinds } from './format.js';
+import {
+  bounded,
+  compactMoney,
+  datePrecise,
+  fullMoney,
+  integer,
+  megawatts,
+  money,
+  perUnit,
+  programStatusLabels,
+  rateKinds,
+} from './format.js';
 import {
   type CitationPartsFragment,
   type ProgramStatus,
@@ -31,14 +42,7 @@ type Power = WorldProgram['powerCapacities']['edges'][number]['node'];
 
 /** The order a programme moves through; paused and called-off ones after the live ones. */
 const statusOrder: ProgramStatus[] = ['PROPOSED', 'ANNOUNCED', 'UNDER_CONSTRUCTION', 'OPERATIONAL', 'ON_HOLD', 'CANCELLED'];
-const statusLabels: Record<ProgramStatus, string> = {
-  PROPOSED: 'Proposed',
-  ANNOUNCED: 'Announced',
-  UNDER_CONSTRUCTION: 'Under construction',
-  OPERATIONAL: 'Operational',
-  ON_HOLD: 'On hold',
-  CANCELLED: 'Cancelled',
-};
+const statusLabels = programStatusLabels;
 
 /** The largest power figure a programme states (a range by its top), or null when it states none. */
 function largestPower(program: WorldProgram): Power | null {

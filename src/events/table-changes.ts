@@ -24,7 +24,16 @@ const publishers = {
   programs: (events: Events, { after }: TableChange) => {
     if (after) events.publish('programTotalsChanged', Number(after.id), { programId: Number(after.id) });
   },
+  /** A power figure a programme's view shows beside its totals: that view refetches (both programmes when it moved). */
+  power_capacities: (events: Events, change: TableChange) => publishProgramFigure(events, change),
+  /** A phase a programme's view shows beside its totals: that view refetches. */
+  phases: (events: Events, change: TableChange) => publishProgramFigure(events, change),
 };
+
+function publishProgramFigure(events: Events, { before, after }: TableChange): void {
+  const programIds = new Set([before?.programId, after?.programId].filter((id) => id !== undefined && id !== null).map(Number));
+  for (const programId of programIds) events.publish('programTotalsChanged', programId, { programId });
+}
 
 /** Publishes the events of a committed write to `table`; called after the commit. */
 export function publishTableChange(events: Events, table: keyof typeof publishers, change: TableChange): void {

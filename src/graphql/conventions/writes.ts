@@ -374,3 +374,27 @@ export function defineWrites(spec: WritesSpec): void {
     }),
   );
 }
+
+/**
+ * A column's value after a write: the one given, else the stored one (on update), else null.
+ * `prepare` hooks check rules across fields with it, since an update gives only what changes.
+ */
+export function valueAfter(values: Row, before: Row | null, column: string): unknown {
+  return column in values ? values[column] : (before?.[column] ?? null);
+}
+
+/**
+ * Refuses a write that leaves one of each pair set without the other (a date without its
+ * precision), naming the field to add or clear; the tables' CHECKs hold the same rule.
+ */
+export function requireTogether(values: Row, before: Row | null, pairs: readonly (readonly [string, string])[]): void {
+  for (const [first, second] of pairs) {
+    const a = valueAfter(values, before, first);
+    const b = valueAfter(values, before, second);
+    if ((a === null) !== (b === null)) {
+      throw new ValidationError(`${first} and ${second} go together.`, [
+        { path: ['input', a === null ? first : second], message: 'give both, or neither' },
+      ]);
+    }
+  }
+}

@@ -94,5 +94,11 @@ defineWrites({
     status: { type: AllocationStatus, required: true, description: 'How far the allocation has progressed.' },
     purpose: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What the GPUs are for.' },
     announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
+    gpuModelAsStated: {
+      type: 'String',
+      nullable: true,
+      validate: rules.name,
+      description: 'The GPU in the sources\' words ("GB300 Grace Blackwell chips"), beside `gpuModelId`.',
+    },
   },
 });

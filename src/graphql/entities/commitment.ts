@@ -2,6 +2,10 @@ import { corroborationFields } from '../features/corroboration.js';
 import { builder } from '../builder.js';
 import { AllocationStatus, CommitmentSubject } from '../enums.js';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
+import * as rules from '../conventions/validators.js';
+import { ValidationError } from '../conventions/error-classes.js';
+import { defineWrites, valueAfter } from '../conventions/writes.js';
+import { commitments as commitmentsTable } from '../../db/schema.js';
 
 export const Commitment = builder.drizzleNode('commitments', {
   name: 'Commitment',
@@ -26,4 +30,43 @@ export const Commitment = builder.drizzleNode('commitments', {
     announcedOn: t.expose('announcedOn', { type: 'Date', description: 'When it was stated.' }),
     ...corroborationFields(t as never, 'commitmentId'),
   }),
+});
+
+defineWrites({
+  typename: 'Commitment',
+  table: commitmentsTable,
+  node: Commitment,
+  payloadField: 'commitment',
+  fields: {
+    slug: { type: 'String', required: true, validate: rules.slug, description: 'URL-safe unique key.' },
+    programId: { type: 'ID', required: true, references: 'Program', description: 'The programme: a Program ID.' },
+    partnerId: {
+      type: 'ID',
+      nullable: true,
+      references: 'Partner',
+      description: 'Who commits or receives: a Partner ID, or null when only the programme is named.',
+    },
+    subject: { type: CommitmentSubject, required: true, description: 'GPUS or MONEY.' },
+    statedPhrase: {
+      type: 'String',
+      required: true,
+      validate: rules.name,
+      description: 'The amount in the sources\' words and language, e.g. "several hundred thousand".',
+    },
+    gpuModelId: { type: 'ID', nullable: true, references: 'GpuModel', description: 'For GPUS only: the model, a GpuModel ID, when named.' },
+    currency: { type: 'Currency', nullable: true, validate: rules.currency, description: 'For MONEY only: the currency, when named.' },
+    status: { type: AllocationStatus, required: true, description: 'How far the commitment has progressed.' },
+    purpose: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What it is for.' },
+    announcedOn: { type: 'Date', required: true, description: 'When it was stated.' },
+  },
+  prepare: (values, _input, before) => {
+    const subject = valueAfter(values, before, 'subject');
+    const misplaced = subject === 'GPUS' ? 'currency' : 'gpuModelId';
+    if (valueAfter(values, before, misplaced) !== null) {
+      throw new ValidationError(`A ${String(subject)} commitment has no ${misplaced}.`, [
+        { path: ['input', misplaced in values ? misplaced : 'subject'], message: `only for ${subject === 'GPUS' ? 'MONEY' : 'GPUS'}` },
+      ]);
+    }
+    return values;
+  },
 });

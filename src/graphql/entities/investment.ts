@@ -109,6 +109,13 @@ defineWrites({
     bound: { type: QuantityBound, required: true, description: 'How the sources bound the amount.' },
     announcedOn: { type: 'Date', required: true, description: 'When it was announced.' },
     description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'Details.' },
+    excludedFromTotals: {
+      type: 'String',
+      nullable: true,
+      validate: rules.name,
+      description:
+        'Why money totals should leave this investment out (e.g. "part of the EUR 10 billion stated beside it"); null to count it.',
+    },
   },
   prepare: (values, _input, before) => {
     const { amount, ...rest } = values;

@@ -209,6 +209,8 @@ defineWrites({
     },
     statedCapacityAfterBound: { type: QuantityBound, nullable: true, description: 'How the stated capacity is bounded.' },
     description: { type: 'String', nullable: true, validate: rules.optionalText, description: 'What the programme is.' },
+    status: { type: ProgramStatus, description: 'Where the programme stands as a whole; ANNOUNCED unless given.' },
+    announcedOnPrecision: { type: DatePrecision, description: 'How precise `announcedOn` is; DAY unless given.' },
   },
   prepare: (values, _input, before) => {
     for (const [figure, boundField] of [
