@@ -115,7 +115,8 @@ builder.subscriptionFields((t) => ({
   }),
   programTotalsChanged: t.field({
     type: Program,
-    description: 'The programme, with its totals recomputed, after every write that changes them (allocations, the installed base).',
+    description:
+      'The programme, with its totals recomputed, after every write that changes them (allocations, the installed base) or a figure shown beside them (power capacities, phases).',
     args: { slug: t.arg.string({ required: true, description: 'The programme, e.g. `korea-2025`.' }) },
     subscribe: (_root, args, context) => {
       const program = context.db.select({ id: programs.id }).from(programs).where(eq(programs.slug, args.slug)).get();
