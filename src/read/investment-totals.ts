@@ -37,15 +37,25 @@ export const bridgeCurrency = 'USD';
  * does (the API then answers EXCHANGE_RATE_MISSING rather than use a distant rate).
  */
 function nearestRateId(from: SQL, to: SQL, maxDays: number | null): SQL<number | null> {
-  const within =
-    maxDays === null
-      ? sql``
-      : sql`and abs(julianday(r.as_of) - julianday(${outer('announced_on')})) <= ${sql.raw(String(Math.trunc(maxDays)))}`;
+  const candidate = (alias: string) => {
+    const r = (column: string) => sql`${sql.identifier(alias)}.${sql.identifier(column)}`;
+    const distance = sql`abs(julianday(${r('as_of')}) - julianday(${outer('announced_on')}))`;
+    return {
+      matches: sql`((${r('base_currency')} = ${from} and ${r('quote_currency')} = ${to}) or (${r('base_currency')} = ${to} and ${r('quote_currency')} = ${from}))${
+        maxDays === null ? sql`` : sql` and ${distance} <= ${sql.raw(String(Math.trunc(maxDays)))}`
+      }`,
+      // The preference as one row value: market rates first, then the nearest date, the later one, the lower id.
+      rank: sql`(${r('kind')} <> 'MARKET', ${distance}, -julianday(${r('as_of')}), ${r('id')})`,
+    };
+  };
+  const [r, better] = [candidate('r'), candidate('r2')];
+  // The best candidate is the one no other beats. Written as NOT EXISTS rather than ORDER BY … LIMIT 1
+  // because the SQLite inside libSQL (3.45) refuses an outer column in a subquery's ORDER BY
+  // ("no such column: investments.announced_on"), while it takes one in WHERE.
   return sql<number | null>`(
     select ${sql.identifier('r')}.${sql.identifier('id')} from ${exchangeRates} as ${sql.identifier('r')}
-    where ((r.base_currency = ${from} and r.quote_currency = ${to}) or (r.base_currency = ${to} and r.quote_currency = ${from}))
-      ${within}
-    order by r.kind <> 'MARKET', abs(julianday(r.as_of) - julianday(${outer('announced_on')})), r.as_of desc, r.id
+    where ${r.matches} and not exists (
+      select 1 from ${exchangeRates} as ${sql.identifier('r2')} where ${better.matches} and ${better.rank} < ${r.rank})
     limit 1)`;
 }
 
