@@ -7,7 +7,6 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { createEvents } from '../src/events/bus.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
 import { seededDatabase } from './helpers.js';
-import { testEngine } from './support/engine.js';
 
 interface Response {
   status: number;

@@ -151,10 +151,31 @@ function freshStatements(connection: Libsql.Database): Database.Database {
     const rows = (prepare(`PRAGMA ${source}`) as { all: () => Record<string, unknown>[] }).all();
     return options.simple ? Object.values(rows[0] ?? {})[0] : rows;
   };
+  // better-sqlite3's transaction() nests through a savepoint; libsql-js's always sends BEGIN, which
+  // sqld refuses inside an open transaction (`InvalidParserState("Txn")`), and its ROLLBACK then
+  // hides that error behind `InvalidParserState("Init")`. So nesting works as it does on better-sqlite3.
+  const transaction = <A extends unknown[], R>(fn: (...args: A) => R) => {
+    const wrap =
+      (mode: string) =>
+      (...args: A): R => {
+        const nested = connection.inTransaction;
+        run(() => connection.exec(nested ? 'SAVEPOINT afg_nested' : `BEGIN ${mode}`));
+        try {
+          const result = fn(...args);
+          run(() => connection.exec(nested ? 'RELEASE afg_nested' : 'COMMIT'));
+          return result;
+        } catch (error) {
+          if (connection.inTransaction) connection.exec(nested ? 'ROLLBACK TO afg_nested; RELEASE afg_nested' : 'ROLLBACK');
+          throw error;
+        }
+      };
+    return Object.assign(wrap(''), { deferred: wrap('DEFERRED'), immediate: wrap('IMMEDIATE'), exclusive: wrap('EXCLUSIVE') });
+  };
   return new Proxy(connection as unknown as Database.Database, {
     get: (target, key) => {
       if (key === 'prepare') return prepare;
       if (key === 'pragma') return pragma;
+      if (key === 'transaction') return transaction;
       if (key === 'exec') return (source: string) => run(() => connection.exec(source));
       const value = Reflect.get(target, key, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
