@@ -11,7 +11,8 @@ import RelayPlugin, { encodeGlobalID } from '@pothos/plugin-relay';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import { buildSchema, type ExecutionResult } from 'graphql';
+import { buildSchema, type ExecutionResult, type GraphQLObjectType, graphql, parse } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fetch';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -397,5 +398,26 @@ describe('@graphql-yoga/plugin-response-cache 3.26.1 and `getEnveloped` (src/ser
 
   it('plugin-response-cache 3.26.1: `enabled` is asked with the initial context, so `responseCache: false` there runs the operation', async () => {
     expect(await runEnveloped({ responseCache: false })).toEqual({ data: { ok: true } });
+  });
+});
+
+describe('graphql-jit 0.8.7 errors (src/server/jit.ts `useCompiledErrors`)', () => {
+  it('graphql-jit 0.8.7: a compiled error carries `locations` but neither `positions` nor `source`, which graphql-js gives (jit.ts rebuilds them)', async () => {
+    const schema = buildSchema('type Item { id: ID! } type Query { items: [Item]! }');
+    (schema.getType('Query') as GraphQLObjectType).getFields().items!.resolve = () => [{ id: '1' }, { id: null }];
+    (schema.getType('Item') as GraphQLObjectType).getFields().id!.resolve = (item: { id: string | null }) => {
+      if (item.id === null) throw new Error('gone');
+      return item.id;
+    };
+    const source = '{ items { id } }';
+    const compiled = compileQuery(schema, parse(source));
+    if (!isCompiledQuery(compiled)) throw new Error(`not compiled: ${JSON.stringify(compiled)}`);
+    const [jitError] = (await compiled.query({}, {}, {})).errors ?? [];
+    const [jsError] = (await graphql({ schema, source })).errors ?? [];
+    expect(jsError).toMatchObject({ message: 'gone', path: ['items', 1, 'id'], positions: [10] });
+    expect(jsError!.source?.body).toBe(source);
+    expect(jitError).toMatchObject({ message: 'gone', path: ['items', 1, 'id'], locations: [{ line: 1, column: 11 }] });
+    expect(jitError!.positions).toBeUndefined();
+    expect(jitError!.source).toBeUndefined();
   });
 });
