@@ -403,6 +403,20 @@ describe('the world model: bad input is a typed error, and nothing is written', 
     const badRole = await writer(country, { input: { programId: refs.program.id, country: 'FR', role: 'OWNER' } });
     expect(badRole.status).toBe(400);
     expect(badRole.body.errors?.[0]?.message).toMatch(/input\.role/);
+    // The reverse: the programme's primary may not become one it lists among its others.
+    const updateProgram = mutation('updateProgram', 'UpdateProgramInput');
+    const version = (await writer('{ program(slug: "korea-2025") { version } }')).body.data!.program.version;
+    for (const [input, path] of [
+      [{ country: 'SG' }, 'country'],
+      [{ supplierId: refs.naver.id }, 'supplierId'],
+    ] as const) {
+      const repeated = await writer(updateProgram, { input: { id: refs.program.id, expectedVersion: version, ...input } });
+      expect(repeated.body.data!.updateProgram).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', path] }] });
+    }
+    expect((await writer('{ program(slug: "korea-2025") { version country } }')).body.data!.program).toEqual({
+      version,
+      country: refs.program.country,
+    });
     expect(counts()).toEqual(before);
   });
 

@@ -5,7 +5,8 @@ import { defineFilter } from '../conventions/filters.js';
 import { orderInput } from '../conventions/ordering.js';
 import { GpuTotal, gpuTotalOrderExpression, programGpuTotals } from '../features/gpu-total.js';
 import { NationalCapacity, programPartnerCounts } from '../features/program-totals.js';
-import { allocations, programs as programsTable } from '../../db/schema.js';
+import { allocations, programCountries, programs as programsTable, programSuppliers } from '../../db/schema.js';
+import { and, eq } from 'drizzle-orm';
 import { onDemandColumns, Versioned, versionedFields } from './versioned.js';
 import * as rules from '../conventions/validators.js';
 import { defineWrites } from '../conventions/writes.js';
@@ -212,7 +213,34 @@ defineWrites({
     status: { type: ProgramStatus, description: 'Where the programme stands as a whole; ANNOUNCED unless given.' },
     announcedOnPrecision: { type: DatePrecision, description: 'How precise `announcedOn` is; DAY unless given.' },
   },
-  prepare: (values, _input, before) => {
+  prepare: (values, _input, before, tx) => {
+    // A new primary country or supplier may not be one the programme already lists among its
+    // others (ProgramCountry, ProgramSupplier refuse the reverse): it would be counted twice.
+    if (before) {
+      const id = Number(before.id);
+      const repeats = [
+        'country' in values &&
+          tx
+            .select({ id: programCountries.id })
+            .from(programCountries)
+            .where(and(eq(programCountries.programId, id), eq(programCountries.country, String(values.country))))
+            .get() &&
+          'country',
+        'supplierId' in values &&
+          tx
+            .select({ id: programSuppliers.id })
+            .from(programSuppliers)
+            .where(and(eq(programSuppliers.programId, id), eq(programSuppliers.partnerId, Number(values.supplierId))))
+            .get() &&
+          'supplierId',
+      ].filter((field): field is 'country' | 'supplierId' => typeof field === 'string');
+      if (repeats.length) {
+        throw new ValidationError(
+          `The programme lists this ${repeats[0] === 'country' ? 'country' : 'supplier'} among its others already.`,
+          [...repeats.map((field) => ({ path: ['input', field], message: "is one of the programme's other rows; delete that row first" }))],
+        );
+      }
+    }
     for (const [figure, boundField] of [
       ['installedBaseGpus', 'installedBaseBound'],
       ['statedGpuTotal', 'statedGpuTotalBound'],
