@@ -31,6 +31,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Stops the sqld processes TEST_ENGINE=libsql's workers leave behind (see the file).
+    globalSetup: ['test/support/sqld-reaper.ts'],
     // `npm test` runs every project; `npm run test:fast` only `fast`, the edit loop.
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...browser, ...bench, ...processes] } },

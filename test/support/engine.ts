@@ -4,7 +4,7 @@
 // each fresh database is a copy of a template folder migrated (and seeded) once per test file,
 // so a test pays sqld's start-up, not the seed's hundreds of round trips to the primary.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LibsqlConfig } from '../../src/config.js';
@@ -16,6 +16,18 @@ export const testEngine: 'sqlite' | 'libsql' = process.env.TEST_ENGINE === 'libs
 
 const scratch = testEngine === 'libsql' ? mkdtempSync(join(tmpdir(), 'afg-engine-')) : '';
 const running = new Set<number>();
+
+/** Writes what this worker started where test/support/sqld-reaper.ts finds it after the run. */
+function register(name: string, entry: { pid?: number; scratch?: string }): void {
+  const registry = process.env.AFG_SQLD_REGISTRY;
+  if (registry) writeFileSync(join(registry, name), JSON.stringify(entry));
+}
+function unregister(name: string): void {
+  const registry = process.env.AFG_SQLD_REGISTRY;
+  if (registry) rmSync(join(registry, name), { force: true });
+}
+if (scratch) register(`scratch-${process.pid}-${scratch.split('-').pop()}`, { scratch });
+
 process.on('exit', () => {
   for (const pid of running) {
     try {
@@ -56,6 +68,7 @@ function startSqldSync(folder: string): { url: string; pid: number } {
   );
   child.unref();
   running.add(child.pid!);
+  register(`sqld-${child.pid}`, { pid: child.pid! });
   const url = `http://127.0.0.1:${http}`;
   const probe = `fetch(${JSON.stringify(`${url}/health`)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`;
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -77,11 +90,13 @@ function stopSync(pid: number): void {
       pause(25);
     } catch {
       running.delete(pid);
+      unregister(`sqld-${pid}`);
       return;
     }
   }
   process.kill(pid, 'SIGKILL');
   running.delete(pid);
+  unregister(`sqld-${pid}`);
 }
 
 let counter = 0;
