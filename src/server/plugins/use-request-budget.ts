@@ -266,7 +266,7 @@ function timeoutError(clock: Deadline): GraphQLError {
  * execution cancellation) is never aborted in time; and the executor, asked to stop through one,
  * leaves sibling fields' promises rejected with no handler (an unhandled rejection ends node).
  * Written by hand rather than with @envelop/on-resolve, which allocates a payload and three
- * closures per resolver call (a sixth of `node(id:)`'s CPU); this check allocates nothing. The
+ * closures per resolver call; this check allocates nothing. The
  * shared schema's resolvers are wrapped once for the process, marked so.
  */
 function wrapResolversWithDeadline(schema: GraphQLSchema): void {
