@@ -6,22 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { createEvents } from '../src/events/bus.js';
 import { createGraphQLServer, type Yoga } from '../src/server/yoga.js';
-import { seededDatabase } from './helpers.js';
+import { graphql, seededDatabase } from './helpers.js';
 
-interface Response {
-  status: number;
-  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-}
-
+/** The shared request helper through `yoga.fetch`, with an API key; no Accept header, as a plain client sends. */
 function client(yoga: Yoga, key?: string) {
-  return async (query: string, variables: Record<string, unknown> = {}): Promise<Response> => {
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, body: (await response.json()) as Response['body'] };
-  };
+  return (query: string, variables: Record<string, unknown> = {}) =>
+    graphql<Record<string, any>>(yoga, query, variables, { ...(key ? { key } : {}), accept: null });
 }
 
 function setup() {
