@@ -187,12 +187,17 @@ describe('errors raised inside the pipeline, on every transport', () => {
       expectNothingInternal(text);
       expect((JSON.parse(text) as Body).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
-    // A document that does not parse, and one that fails validation: 400 with the error.
-    for (const query of ['{ programs {', '{ nope }']) {
+    // A document that does not parse: 400 with the error. One that fails validation: the error
+    // is the stream's one result (as graphql-sse and yoga's SSE answer it), with its code.
+    for (const [query, status, code] of [
+      ['{ programs {', 400, 'GRAPHQL_PARSE_FAILED'],
+      ['{ nope }', 200, 'GRAPHQL_VALIDATION_FAILED'],
+    ] as const) {
       const response = await post({ query }, { accept: 'text/event-stream' }, '/graphql/stream');
       const text = await response.text();
-      expect(response.status, query).toBe(400);
+      expect(response.status, query).toBe(status);
       expectNothingInternal(text);
+      expect(text, query).toContain(`"extensions":{"code":"${code}"}`);
     }
   });
 

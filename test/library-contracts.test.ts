@@ -347,10 +347,14 @@ describe('graphql-sse 2.6.1: what `onSubscribe` may return (src/server/plugins/u
     );
   const refusal = { message: 'refused', extensions: { code: 'QUERY_TOO_COMPLEX' } };
 
-  it('graphql-sse 2.6.1: a result without `data` is taken for execution arguments: 400 "Unable to detect operation AST"', async () => {
+  it('graphql-sse 2.6.1 as patched (patches/graphql-sse+2.6.1.patch): a result with `errors` and no `data` is streamed as the answer', async () => {
+    // Unpatched, its `isExecutionResult` looked for `data` only and took such a result for
+    // execution arguments: 400 "Unable to detect operation AST".
     const response = await post(handlerAnswering({ errors: [refusal] } as never));
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Unable to detect operation AST' }] });
+    expect(response.status).toBe(200);
+    const stream = await response.text();
+    expect(stream).not.toContain('Unable to detect operation AST');
+    expect(stream).toContain(JSON.stringify({ errors: [refusal] }));
   });
 
   it('graphql-sse 2.6.1: the same result with `data: null` is streamed as the answer, its error and code intact', async () => {

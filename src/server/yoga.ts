@@ -26,6 +26,7 @@ import type { FrontCache } from './front-cache.js';
 import { renderGraphiQLPage } from './graphiql.js';
 import { yogaLogger } from './log.js';
 import { loadManifest } from './persisted-operations.js';
+import { withoutInternalExtensions } from './sse-results.js';
 import { guardRequestHooks } from './plugins/guard-request-hooks.js';
 import { useCacheControl } from './plugins/use-cache-control.js';
 import { useCaching } from './plugins/use-caching.js';
@@ -120,7 +121,8 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
     (options.csrfPrevention ?? serverDefaults.csrfPrevention) && useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
     // SSE with the graphql-sse protocol ("single connection" and "distinct connections" modes) at
     // /graphql/stream; yoga itself answers `Accept: text/event-stream` on /graphql.
-    useGraphQLSSE({ endpoint: '/graphql/stream' }),
+    // Its results are serialised by graphql-sse, so they lose yoga's internal extensions here.
+    useGraphQLSSE({ endpoint: '/graphql/stream', onNext: (_ctx, _req, result) => withoutInternalExtensions(result) }),
     usePersistedOperations(manifest, { only: options.persistedOperationsOnly ?? serverDefaults.persistedOperationsOnly }),
     caching?.plugin,
     registry && useMetricsAccess({ endpoint: '/metrics', token: options.metricsToken, readRequiresKey, auth }),

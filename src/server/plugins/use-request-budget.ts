@@ -231,8 +231,9 @@ function overrun(args: ExecutionArgs, budget: RequestBudget): GraphQLError | und
 }
 
 /**
- * The answer to an operation refused before it ran. `data: null` because graphql-sse (2.6.1)
- * takes a result without `data` for execution arguments and answers "Unable to detect operation AST".
+ * The answer to an operation refused before it ran. `data: null` (the operation did start) also
+ * keeps it a result for an unpatched graphql-sse 2.6.1, which took one without `data` for
+ * execution arguments (patches/graphql-sse+2.6.1.patch).
  */
 function refused(error: GraphQLError): ExecutionResult {
   return { data: null, errors: [error] };
