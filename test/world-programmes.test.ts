@@ -133,15 +133,12 @@ describe('source metadata in the programme files', () => {
         tables.citations.some(
           (c) => c[column] === id && c.stance === 'SUPPORTS' && (field === undefined || c.field === field) && titledAndDated(c),
         );
+      // Allocations have no slug: they are named by id and quantity, rates by pair and date.
+      const name = (table: string, row: Row) =>
+        row.slug ??
+        (table === 'exchange_rates' ? `${row.base_currency}/${row.quote_currency} ${row.as_of}` : `#${row.id} (quantity ${row.quantity})`);
       for (const [table, column] of subjects)
-        for (const row of tables[table] ?? [])
-          if (!supported(column, row.id))
-            weak.push(
-              `${slugOf(path)}: ${table} ${
-                row.slug ??
-                (table === 'exchange_rates' ? `${row.base_currency}/${row.quote_currency} ${row.as_of}` : `#${row.id} (quantity ${row.quantity})`)
-              }`,
-            );
+        for (const row of tables[table] ?? []) if (!supported(column, row.id)) weak.push(`${slugOf(path)}: ${table} ${name(table, row)}`);
       for (const row of tables.programs ?? [])
         if (row.stated_gpu_total != null && !supported('program_id', row.id, 'statedGpuTotal'))
           weak.push(`${slugOf(path)}: programs.stated_gpu_total`);
