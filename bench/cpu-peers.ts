@@ -25,7 +25,7 @@ const rounds = Number(flag('rounds') ?? 5);
 const only = (flag('only') ?? 'Node,Entities').split(',');
 const overHttp = process.argv.includes('--http');
 const bare = process.argv.includes('--bare');
-// `--profile dir`: V8 CPU profiles of the timed rounds, one per operation and server.
+// `--profile dir`: V8 CPU profiles of the timed rounds, one per operation, server and round.
 const profileDir = flag('profile');
 
 const root = resolve(import.meta.dirname, '..');
@@ -102,6 +102,7 @@ if (overHttp) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const profiles = new Map<string, Session>();
+const takenRounds = new Map<string, number>();
 async function round(send: Send, body: string, profile: string): Promise<number> {
   let session = profiles.get(profile);
   if (profileDir && !session) {
@@ -115,10 +116,12 @@ async function round(send: Send, body: string, profile: string): Promise<number>
   for (let index = 0; index < requests; index += 1) await send(body);
   const used = process.cpuUsage(started);
   if (session) {
-    // One profile per operation and server, of its last round.
+    // One profile per operation, server and round.
     const { profile: taken } = await session.post('Profiler.stop');
     mkdirSync(profileDir!, { recursive: true });
-    writeFileSync(join(profileDir!, `${profile}.cpuprofile`), JSON.stringify(taken));
+    const taking = (takenRounds.get(profile) ?? 0) + 1;
+    takenRounds.set(profile, taking);
+    writeFileSync(join(profileDir!, `${profile}-${taking}.cpuprofile`), JSON.stringify(taken));
   }
   return (used.user + used.system) / 1000 / requests;
 }
