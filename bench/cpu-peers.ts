@@ -43,7 +43,6 @@ Object.assign(process.env, {
 });
 const { loadConfig } = await import('../src/config.js');
 const { createApp } = await import('../src/app.js');
-const { closeDatabase } = await import('../src/db/client.js');
 const { createHttpServer, listen } = await import('../src/server/http.js');
 const { createGraphQLServer } = await import('../src/server/yoga.js');
 const { mercuriusApp } = await import('./peers/mercurius-app.js');
@@ -126,7 +125,9 @@ async function round(send: Send, body: string, profile: string): Promise<number>
   return (used.user + used.system) / 1000 / requests;
 }
 
-console.log(`${overHttp ? 'over HTTP' : 'in process'}, service ${bare ? 'bare (as bench/cpu.ts)' : 'as the bench runs it'}; ${rounds} alternating rounds of ${requests} requests; CPU ms per request (median of rounds)`);
+console.log(
+  `${overHttp ? 'over HTTP' : 'in process'}, service ${bare ? 'bare (as bench/cpu.ts)' : 'as the bench runs it'}; ${rounds} alternating rounds of ${requests} requests; CPU ms per request (median of rounds)`,
+);
 for (const operation of operations) {
   if (!only.includes(operation.name)) continue;
   const body = requestBody(operation, context);
