@@ -405,8 +405,8 @@ describe('@graphql-yoga/plugin-response-cache 3.26.1 and `getEnveloped` (src/ser
   });
 });
 
-describe('graphql-jit 0.8.7 errors (src/server/jit.ts `useCompiledErrors`)', () => {
-  it('graphql-jit 0.8.7: a compiled error carries `locations` but neither `positions` nor `source`, which graphql-js gives (jit.ts rebuilds them)', async () => {
+describe('graphql-jit 0.8.9 errors (src/server/jit.ts `useCompiledErrors`)', () => {
+  it('graphql-jit 0.8.9: a compiled error carries `locations` but neither `positions` nor `source`, which graphql-js gives (jit.ts rebuilds them)', async () => {
     const schema = buildSchema('type Item { id: ID! } type Query { items: [Item]! }');
     (schema.getType('Query') as GraphQLObjectType).getFields().items!.resolve = () => [{ id: '1' }, { id: null }];
     (schema.getType('Item') as GraphQLObjectType).getFields().id!.resolve = (item: { id: string | null }) => {

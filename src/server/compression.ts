@@ -59,6 +59,11 @@ function compressedCopy(body: Buffer, encoding: Encoding): Buffer {
 
 function addVary(response: ServerResponse, name: string): void {
   const current = response.getHeader('vary');
+  // The usual case, on every GraphQL answer: no Vary yet.
+  if (current === undefined) {
+    response.setHeader('vary', name);
+    return;
+  }
   const list = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
     .split(',')
     .map((value) => value.trim())
@@ -99,7 +104,6 @@ export function compressResponses(request: IncomingMessage, response: ServerResp
     const status = response.statusCode;
     const typed = compressible.test(type);
     if (typed) addVary(response, 'Accept-Encoding');
-    const cacheControl = String(response.getHeader('cache-control') ?? '');
     mode =
       encoding &&
       typed &&
@@ -107,7 +111,7 @@ export function compressResponses(request: IncomingMessage, response: ServerResp
       status !== 204 &&
       status !== 304 &&
       !response.hasHeader('content-encoding') &&
-      !/no-transform/i.test(cacheControl)
+      !/no-transform/i.test(String(response.getHeader('cache-control') ?? ''))
         ? 'collect'
         : 'pass';
     if (mode === 'pass') writeHead(status, response.statusMessage);

@@ -110,15 +110,17 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
     const path = (request.url ?? '/').split('?')[0]!;
     // Every answer below, the front cache's replays included, is compressed when worth it.
     compressResponses(request, response);
-    response.on('finish', () => {
-      options.logger?.info('request', {
-        requestId,
-        method: request.method,
-        path,
-        status: response.statusCode,
-        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+    // Without a logger, no listener per request.
+    if (options.logger)
+      response.on('finish', () => {
+        options.logger?.info('request', {
+          requestId,
+          method: request.method,
+          path,
+          status: response.statusCode,
+          durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        });
       });
-    });
 
     try {
       if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {

@@ -8,7 +8,7 @@
 // found without it. So queries with no database-backed field beneath a list are compiled;
 // everything else runs as before. The plugin has no such rule of its own,
 // and its errors differ from graphql-js's on the way out, which `useCompiledErrors` mends.
-// And graphql-jit (0.8.7) compiles a variable's coercion by unrolling its input type, which
+// And graphql-jit (0.8.7, and still 0.8.9) compiles a variable's coercion by unrolling its input type, which
 // never ends for a recursive one (every filter, through AND / OR / NOT): the stack overflows
 // after seconds and hundreds of MB. An operation declaring such a variable is not compiled.
 import type { Plugin } from '@envelop/core';
@@ -208,9 +208,9 @@ function holdNullItem(data: unknown, path: readonly (string | number)[] | undefi
  * those when it serializes (the plugin's own stringifier drops them too): they get their source
  * and positions back, and the result is serialized by yoga. A result without `data` means the
  * variables were refused before execution: a 400, as the executor marks it. And graphql-jit
- * (0.8.7) leaves a list short when its last items failed (`_entities` with an unknown last
+ * 0.8.7 left a list short when its last items failed (`_entities` with an unknown last
  * reference answered two items for three): each error's path names the null item, so the list
- * is lengthened to hold it.
+ * is lengthened to hold it (0.8.9 answers the whole list, which this leaves as it is).
  */
 export function useCompiledErrors(): Plugin {
   return {

@@ -156,6 +156,10 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
     }),
     // One operation per request: batching multiplies every limit by the batch size.
     batching: false,
+    // Bodies are limited before yoga sees them, below yoga's own 25 MB: http.ts answers 413 past
+    // MAX_BODY_BYTES (and hands yoga the parsed JSON), websocket.ts closes larger messages. Yoga's
+    // limit would pipe every streamed body through one more TransformStream for nothing.
+    maxRequestBodySize: false,
     // Unexpected errors reach clients as "Unexpected error." with no message, stack or SQL.
     maskedErrors: { maskError },
     // An error thrown by any plugin's request hook is answered coded and masked (guard-request-hooks.ts).

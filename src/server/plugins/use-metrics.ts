@@ -7,6 +7,7 @@ import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plu
 import { parse, print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
+import { pathnameOf } from '../pathname.js';
 
 const routes = new Set(['/graphql', '/graphql/stream']);
 const methods = new Set(['GET', 'POST', 'OPTIONS', 'HEAD']);
@@ -30,7 +31,17 @@ export function useBoundedMetrics(options: { registry: Registry; manifest: Recor
   };
   const operationType = (value: unknown) => (typeof value === 'string' ? value : 'unknown');
   type Params = { document?: unknown; operationType?: unknown; errorPhase?: unknown };
-  const labels = (params: Params) => ({ operationType: operationType(params.operationType), operation: operation(params.document) });
+  // A request fills the labels of four or five series: they are made once per document and
+  // operation type (prom-client only reads them), not once per series and request.
+  const labelsOf = new WeakMap<object, { operationType: string; operation: string }>();
+  const labels = (params: Params) => {
+    const type = operationType(params.operationType);
+    const document = params.document;
+    if (!document || typeof document !== 'object') return { operationType: type, operation: operation(document) };
+    let known = labelsOf.get(document);
+    if (known?.operationType !== type) labelsOf.set(document, (known = { operationType: type, operation: operation(document) }));
+    return known;
+  };
 
   return usePrometheus({
     endpoint: options.endpoint,
@@ -103,6 +114,6 @@ export function useBoundedMetrics(options: { registry: Registry; manifest: Recor
 }
 
 function routeOf(url: string): string {
-  const path = new URL(url, 'http://localhost').pathname;
+  const path = pathnameOf(url);
   return routes.has(path) ? path : 'other';
 }

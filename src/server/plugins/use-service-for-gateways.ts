@@ -29,11 +29,29 @@ function selectsService(document: DocumentNode, operationName: string | null | u
   return visit(operation.selectionSet);
 }
 
+/**
+ * `selectsService`'s verdicts per parsed document (yoga caches those per query text) and operation
+ * name: a document's walk is the same on every request that sends it.
+ */
+const verdicts = new WeakMap<DocumentNode, Map<string, boolean>>();
+function selectsServiceCached(document: DocumentNode, operationName: string | null | undefined): boolean {
+  let byName = verdicts.get(document);
+  if (!byName) verdicts.set(document, (byName = new Map()));
+  const key = operationName ?? '';
+  let verdict = byName.get(key);
+  if (verdict === undefined) {
+    verdict = selectsService(document, operationName);
+    // Bounded: a client can send one document with any number of operation names.
+    if (byName.size < 100) byName.set(key, verdict);
+  }
+  return verdict;
+}
+
 export function useServiceForGateways(): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as Partial<Context>;
-      if (context.auth?.scopes.has('admin') || !selectsService(args.document, args.operationName)) return;
+      if (context.auth?.scopes.has('admin') || !selectsServiceCached(args.document, args.operationName)) return;
       setResultAndStopExecution({
         data: null,
         errors: [
