@@ -141,7 +141,7 @@ describe('the read planner', () => {
     expect(ids(next, index)).toEqual(ids(whole, index).slice(2, 4));
   });
 
-  it('reruns a repeated document\'s statement, reading the rows as they are now', async () => {
+  it("reruns a repeated document's statement, reading the rows as they are now", async () => {
     const { db, planned: fresh, unplanned: reference } = servers(5, 20);
     const query = `query Page($first: Int) { partners(first: $first, orderBy: [{ field: NAME, direction: ASC }]) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name allocations(first: 2) { totalCount edges { node { quantity } } } } } } }`;
     await post(fresh, query, { first: 3 });

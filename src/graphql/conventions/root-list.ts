@@ -70,7 +70,12 @@ export function rootList<F extends string>(t: RootFieldBuilder, options: RootLis
       orderBy: a.field({ type: [order.input as never], description: 'Sort keys, applied in order.' }),
     })),
     totalCount: (_root: unknown, args: RootListArgs<F>, context: Context) => countWhere(context.db, table, whereOf(args)),
-    resolve: (query: (options: object) => { limit?: unknown; orderBy?: unknown }, _root: unknown, args: RootListArgs<F>, context: Context) => {
+    resolve: (
+      query: (options: object) => { limit?: unknown; orderBy?: unknown },
+      _root: unknown,
+      args: RootListArgs<F>,
+      context: Context,
+    ) => {
       const rows = context.db.query[table] as unknown as { findMany: FindMany };
       const selection = query({ where: whereOf(args), ...order.toQuery(args.orderBy, defaultOrder) });
       noteRootQuery(args, { prepare: () => rows.findMany(selection).prepare(), limit: selection.limit, orderBy: selection.orderBy });

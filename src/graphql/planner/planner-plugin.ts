@@ -171,7 +171,6 @@ function learn(
   connection: unknown,
   args: Record<string, unknown>,
   info: GraphQLResolveInfo,
-  context: object,
   plan: NodePlan | null,
   totalCount: ((args: object, context: object) => unknown) | undefined,
 ): RootEntry | null {
@@ -182,7 +181,10 @@ function learn(
   if (!isObjectType(connectionType)) return null;
   const selection = connectionSelection(connectionType, info.fieldNodes, info);
   if (!selection || (selection.names.has('totalCount') && !totalCount)) return null;
-  if (selection.nodeNodes.length > 0 && (!selection.nodeType || !servedByPlan(selection.nodeType, selection.nodeNodes, info, plan ?? undefined)))
+  if (
+    selection.nodeNodes.length > 0 &&
+    (!selection.nodeType || !servedByPlan(selection.nodeType, selection.nodeNodes, info, plan ?? undefined))
+  )
     return null;
   const cursorKeys = query.orderBy && typeof query.orderBy === 'object' ? Object.keys(query.orderBy) : undefined;
   if ((selection.edgeCursor || selection.pageInfo) && !cursorKeys?.length) return null;
@@ -196,7 +198,10 @@ function learn(
     child: plan ?? undefined,
   };
   // The cursors this path would give must be the ones cursor-binding-plugin.ts gave.
-  const { edges = [], pageInfo } = connection as { edges?: ({ cursor?: unknown; node?: unknown } | null)[]; pageInfo?: Record<string, unknown> };
+  const { edges = [], pageInfo } = connection as {
+    edges?: ({ cursor?: unknown; node?: unknown } | null)[];
+    pageInfo?: Record<string, unknown>;
+  };
   if (shape.edgeCursor || shape.pageInfo) {
     for (const edge of edges) {
       if (!edge || edge.node === null || typeof edge.node !== 'object') return null;
@@ -278,7 +283,7 @@ export class ReadPlannerPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
           const prepared = prepare(connection, info, context as object);
           if (entry === undefined && key !== undefined) {
             if (entries!.size >= MAX_ROOT_ENTRIES) entries!.clear();
-            entries!.set(key, learn(connection, args as Record<string, unknown>, info, context as object, rootPlan(info, context as object), totalCount));
+            entries!.set(key, learn(connection, args as Record<string, unknown>, info, rootPlan(info, context as object), totalCount));
           }
           return prepared;
         });
