@@ -4,6 +4,7 @@
 import type { relations } from '../../db/relations.js';
 import { countWhere, toWhere, type FilterInput, type Where } from '../../read/filters.js';
 import { builder, type Context } from '../builder.js';
+import { noteRootQuery } from '../planner/planner-plugin.js';
 import type { FilterDefinition } from './filters.js';
 
 type Direction = 'ASC' | 'DESC';
@@ -30,7 +31,7 @@ interface RootListArgs<F extends string> {
 }
 
 /** A query's findMany on one table, as plugin-drizzle's `query(…)` hands it the selection. */
-type FindMany = (query: object) => unknown;
+type FindMany = (query: object) => { prepare(): { all(): unknown } };
 
 export interface RootListOptions<F extends string> {
   /** The drizzle relations key of the listed table. */
@@ -59,15 +60,26 @@ export function rootList<F extends string>(t: RootFieldBuilder, options: RootLis
     type: table,
     description: options.description,
     // The read planner serves the nested lists beneath from this field's one query (src/graphql/planner/).
-    extensions: { readPlannerRoot: true },
+    // It reruns a document's query from what `resolve` notes, with `totalCount` from here.
+    extensions: {
+      readPlannerRoot: true,
+      readPlannerTotalCount: (args: RootListArgs<F>, context: Context) => countWhere(context.db, table, whereOf(args)),
+    },
     args: builder.args((a) => ({
       filter: a.field({ type: filter.input, description: options.filterDescription }),
       orderBy: a.field({ type: [order.input as never], description: 'Sort keys, applied in order.' }),
     })),
     totalCount: (_root: unknown, args: RootListArgs<F>, context: Context) => countWhere(context.db, table, whereOf(args)),
-    resolve: (query: (options: object) => object, _root: unknown, args: RootListArgs<F>, context: Context) =>
-      (context.db.query[table] as unknown as { findMany: FindMany }).findMany(
-        query({ where: whereOf(args), ...order.toQuery(args.orderBy, defaultOrder) }),
-      ),
+    resolve: (
+      query: (options: object) => { limit?: unknown; orderBy?: unknown },
+      _root: unknown,
+      args: RootListArgs<F>,
+      context: Context,
+    ) => {
+      const rows = context.db.query[table] as unknown as { findMany: FindMany };
+      const selection = query({ where: whereOf(args), ...order.toQuery(args.orderBy, defaultOrder) });
+      noteRootQuery(args, { prepare: () => rows.findMany(selection).prepare(), limit: selection.limit, orderBy: selection.orderBy });
+      return rows.findMany(selection);
+    },
   }) as never;
 }

@@ -28,6 +28,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { cursorFingerprint } from '../plugins/cursor-binding-plugin.js';
+import { exposedColumn } from '../plugins/loaded-columns-plugin.js';
 
 /** Where the prepared values of a planned row live: its fields' values by response key. */
 export const PLANNED = Symbol('planned fields');
@@ -68,9 +69,15 @@ interface ConnectionPlan {
   edgeCursor: boolean;
   pageInfo: boolean;
   child: NodePlan | undefined;
+  /** The type of the edges' nodes and their `node` field nodes (for `servedByPlan`). */
+  nodeType: GraphQLObjectType | undefined;
+  nodeNodes: FieldNode[];
 }
 
 type FieldPlan = RelationPlan | ConnectionPlan;
+
+/** What shaping a connection's page needs (a root list's page is shaped the same way, planner-plugin.ts). */
+export type ShapePlan = Pick<ConnectionPlan, 'limit' | 'args' | 'cursorKeys' | 'fingerprint' | 'edgeCursor' | 'pageInfo' | 'child'>;
 
 /** What the planner needs of graphql's resolve info (the same on graphql-js and graphql-jit). */
 export interface PlanInfo {
@@ -173,6 +180,11 @@ export function planNode(type: GraphQLObjectType, nodes: readonly FieldNode[], i
   const fields: FieldPlan[] = [];
   const fieldDefinitions = type.getFields();
   const names = new Map<string, number>();
+  const keys = new Map<string, number>();
+  for (const fieldNodes of selected.values()) {
+    const field = fieldNodes[0]!.name.value;
+    keys.set(field, (keys.get(field) ?? 0) + 1);
+  }
   for (const [key, fieldNodes] of selected) {
     const definition = fieldDefinitions[fieldNodes[0]!.name.value];
     if (!definition) continue;
@@ -181,8 +193,9 @@ export function planNode(type: GraphQLObjectType, nodes: readonly FieldNode[], i
     fields.push(plan);
     names.set(plan.name, (names.get(plan.name) ?? 0) + 1);
   }
-  // A relation selected under two response keys may have been loaded for one of them only.
-  const planned = fields.filter((field) => names.get(field.name) === 1);
+  // A relation selected under two response keys may have been loaded for one of them only, and
+  // the other key need not be planned itself (then only the field's name tells).
+  const planned = fields.filter((field) => names.get(field.name) === 1 && keys.get(field.nodes[0]!.name.value) === 1);
   return planned.length > 0 ? { fields: planned } : undefined;
 }
 
@@ -205,7 +218,10 @@ function planField(
     if (definition.args.length > 0) return undefined;
     const name = relationName(select as SelectFunction, {}, context, new Set());
     if (name === undefined) return undefined;
-    return { kind: 'relation', key, nodes: fieldNodes, name, child: planNode(target, fieldNodes, info, context) };
+    const child = planNode(target, fieldNodes, info, context);
+    // A row served from the plan has no loader mapping for plugin-drizzle's fields beneath to find.
+    if (!servedByPlan(target, fieldNodes, info, child)) return undefined;
+    return { kind: 'relation', key, nodes: fieldNodes, name, child };
   }
   return planConnection(parent, definition, target, key, fieldNodes, info, context);
 }
@@ -249,6 +265,59 @@ function planConnection(
   }
   // Pages after or before a cursor, and backwards, keep plugin-drizzle's path (and its checks).
   if (args.after != null || args.before != null || args.last != null) return undefined;
+  const selection = connectionSelection(connectionType, fieldNodes, info);
+  if (!selection) return undefined;
+  const { names, nodeNodes, inner, edgeCursor, pageInfo, nodeType } = selection;
+  let captured: { limit?: unknown; orderBy?: unknown } | undefined;
+  const name = relationName(definition.extensions.pothosDrizzleSelect as SelectFunction, args, context, names, (nested) => {
+    captured = nested as typeof captured;
+  });
+  if (name === undefined || !captured || typeof (captured as { then?: unknown }).then === 'function') return undefined;
+  if (typeof captured.limit !== 'number') return undefined;
+  const orderBy = captured.orderBy;
+  const cursorKeys = orderBy && typeof orderBy === 'object' ? Object.keys(orderBy) : undefined;
+  if ((edgeCursor || pageInfo) && !cursorKeys?.length) return undefined;
+  const child = nodeType && nodeNodes.length > 0 ? planNode(nodeType, nodeNodes, info, context) : undefined;
+  // As for a relation: everything beneath must be served without plugin-drizzle's mappings.
+  if (nodeNodes.length > 0 && (!nodeType || !servedByPlan(nodeType, nodeNodes, info, child))) return undefined;
+  return {
+    kind: 'connection',
+    key,
+    nodes: [...fieldNodes, ...inner],
+    name,
+    limit: Math.abs(captured.limit),
+    args,
+    countKey: names.has('totalCount') ? `_${name}_count` : undefined,
+    cursorKeys,
+    fingerprint: cursorFingerprint(`${parent.name}.${definition.name}`, args.orderBy),
+    edgeCursor,
+    pageInfo,
+    child,
+    nodeType,
+    nodeNodes,
+  };
+}
+
+/** What a connection's selection reads: its fields' names, the edges' `node` nodes, cursors, pageInfo. */
+export interface ConnectionSelection {
+  names: Set<string>;
+  nodeNodes: FieldNode[];
+  /** Every field node beneath the connection down to `node` (edges, node, cursor, pageInfo…). */
+  inner: FieldNode[];
+  edgeCursor: boolean;
+  pageInfo: boolean;
+  nodeType: GraphQLObjectType | undefined;
+}
+
+/**
+ * The selection of a connection (`edges { cursor node }`, `pageInfo`, `totalCount`,
+ * `__typename`); undefined when it selects anything else, which the planner leaves alone.
+ */
+export function connectionSelection(
+  connectionType: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+  info: PlanInfo,
+): ConnectionSelection | undefined {
   const connectionFields = collectFields(connectionType, selectionSetsOf(fieldNodes), info);
   if (!connectionFields) return undefined;
   const names = new Set<string>();
@@ -275,30 +344,41 @@ function planConnection(
     } else if (name === 'pageInfo') pageInfo = true;
     else if (name !== 'totalCount' && name !== '__typename') return undefined;
   }
-  let captured: { limit?: unknown; orderBy?: unknown } | undefined;
-  const name = relationName(definition.extensions.pothosDrizzleSelect as SelectFunction, args, context, names, (nested) => {
-    captured = nested as typeof captured;
-  });
-  if (name === undefined || !captured || typeof (captured as { then?: unknown }).then === 'function') return undefined;
-  if (typeof captured.limit !== 'number') return undefined;
-  const orderBy = captured.orderBy;
-  const cursorKeys = orderBy && typeof orderBy === 'object' ? Object.keys(orderBy) : undefined;
-  if ((edgeCursor || pageInfo) && !cursorKeys?.length) return undefined;
   const nodeType = edgeType ? objectTypeOf(edgeType.getFields().node?.type as GraphQLOutputType) : undefined;
-  return {
-    kind: 'connection',
-    key,
-    nodes: [...fieldNodes, ...inner],
-    name,
-    limit: Math.abs(captured.limit),
-    args,
-    countKey: names.has('totalCount') ? `_${name}_count` : undefined,
-    cursorKeys,
-    fingerprint: cursorFingerprint(`${parent.name}.${definition.name}`, args.orderBy),
-    edgeCursor,
-    pageInfo,
-    child: nodeType && nodeNodes.length > 0 ? planNode(nodeType, nodeNodes, info, context) : undefined,
-  };
+  return { names, nodeNodes, inner, edgeCursor, pageInfo, nodeType };
+}
+
+/**
+ * True when every field selected on these rows, at every level beneath, resolves without the
+ * loader mappings plugin-drizzle's root resolver records per request: a connection or relation
+ * the plan serves, a column the row carries (loaded-columns-plugin.ts reads it), or a field
+ * plugin-drizzle does not wrap. Any other drizzle field looks its row's plan up by response path
+ * and, finding none, would load its row again; such a selection keeps plugin-drizzle's path.
+ */
+export function servedByPlan(type: GraphQLObjectType, nodes: readonly FieldNode[], info: PlanInfo, plan: NodePlan | undefined): boolean {
+  const selected = collectFields(type, selectionSetsOf(nodes), info);
+  if (!selected) return false;
+  const definitions = type.getFields();
+  for (const [key, fieldNodes] of selected) {
+    const name = fieldNodes[0]!.name.value;
+    if (name === '__typename') continue;
+    const definition = definitions[name];
+    if (!definition) return false;
+    const planned = plan?.fields.find((field) => field.key === key);
+    if (planned?.kind === 'relation') {
+      const target = objectTypeOf(definition.type);
+      if (!target || !servedByPlan(target, fieldNodes, info, planned.child)) return false;
+      continue;
+    }
+    if (planned?.kind === 'connection') {
+      if (planned.nodeNodes.length > 0 && (!planned.nodeType || !servedByPlan(planned.nodeType, planned.nodeNodes, info, planned.child)))
+        return false;
+      continue;
+    }
+    const extensions = definition.extensions as Extensions;
+    if (extensions.pothosDrizzleSelect && exposedColumn(extensions) === null) return false;
+  }
+  return true;
 }
 
 type SortValue = string | number | null;
@@ -312,7 +392,7 @@ function isSortValue(value: unknown): value is SortValue {
  * values plugin-drizzle's cursor carries (one sort value, or a tuple of them). Undefined for a
  * value it refuses, so that plugin-drizzle's path reports the error as before.
  */
-function cursorOf(plan: ConnectionPlan, row: Record<string, unknown>): string | undefined {
+export function cursorOf(plan: ShapePlan, row: Record<string, unknown>): string | undefined {
   const keys = plan.cursorKeys!;
   let values: unknown;
   if (keys.length === 1) {
@@ -331,7 +411,13 @@ function cursorOf(plan: ConnectionPlan, row: Record<string, unknown>): string | 
 }
 
 /** The connection plugin-drizzle's `wrapConnectionResult` would build for a forward first page. */
-function shapeConnection(plan: ConnectionPlan, parent: object, rows: unknown[], count: unknown): object | undefined {
+export function shapeConnection(
+  plan: ShapePlan,
+  parent: unknown,
+  rows: unknown[],
+  count: unknown,
+  args: Record<string, unknown> = plan.args,
+): object | undefined {
   const full = rows.length === plan.limit;
   const nodes = full ? rows.slice(0, -1) : rows;
   const edges: ({ cursor: string | undefined; node: unknown } | null)[] = [];
@@ -358,7 +444,7 @@ function shapeConnection(plan: ConnectionPlan, parent: object, rows: unknown[], 
     pageInfo.endCursor = end;
   }
   if (plan.child) for (const edge of edges) if (edge && typeof edge.node === 'object') applyPlan(plan.child, edge.node as Planned);
-  return { parent, args: plan.args, totalCount: count, edges, pageInfo };
+  return { parent, args, totalCount: count, edges, pageInfo };
 }
 
 /** Every field node a plan serves (the fields of its connections and relations, at every level). */
