@@ -103,8 +103,8 @@ describe('investmentTotals(groupBy: [PROGRAM]) over the world', () => {
   });
 
   it('answers EXCHANGE_RATE_MISSING when the nearest stored rate is farther than rateWithinDays', async () => {
-    // The UK's June 2025 pound amounts: the nearest GBP/USD quote a stored page gives is 2025-09-01.
-    const { status, body } = await totals('USD', ['gb-sovereign-ai-2025']);
+    // The UK's pound amounts of 2025-06-09: the nearest GBP/USD quote a stored page gives is of the next day.
+    const { status, body } = await totals('USD', ['gb-sovereign-ai-2025'], 0);
     expect(status).toBe(200);
     expect(body.data?.investmentTotals).toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'EXCHANGE_RATE_MISSING', from: 'GBP', to: 'USD' });
@@ -112,7 +112,9 @@ describe('investmentTotals(groupBy: [PROGRAM]) over the world', () => {
     const nearest = await totals('USD', ['gb-sovereign-ai-2025'], null);
     expect(nearest.body.errors).toBeUndefined();
     const dates = nearest.body.data!.investmentTotals!.total.conversions.map((conversion) => conversion.rate.asOf);
-    expect(dates).toContain('2025-09-01');
+    expect(dates).toContain('2025-06-10');
+    // A day's slack is enough.
+    expect((await totals('USD', ['gb-sovereign-ai-2025'], 1)).body.errors).toBeUndefined();
   });
 
   it('refuses a negative rateWithinDays with a coded error', async () => {

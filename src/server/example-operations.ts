@@ -145,15 +145,10 @@ query ProgrammePowerPhasesAndCommitments($slug: String = "sa-humain-2025") {
 }
 
 # Money by programme in one currency, converted only at rates dated within 14 days of each
-# announcement, with every rate used. The UK and Italy are left out: no stored page gives a
-# June 2025 GBP or a September 2025 EUR rate that close, so asking for them answers EXCHANGE_RATE_MISSING.
+# announcement, with every rate used (a programme with no rate that close answers
+# EXCHANGE_RATE_MISSING; every stored one has one).
 query InvestmentTotalsByProgrammeInUSD {
-  investmentTotals(
-    groupBy: [PROGRAM]
-    currency: "USD"
-    rateWithinDays: 14
-    filter: { program: { country: { in: ["KR", "SA", "DE", "FR", "ES", "IN", "JP", "TW", "AE", "NO", "ID", "SE"] } } }
-  ) {
+  investmentTotals(groupBy: [PROGRAM], currency: "USD", rateWithinDays: 14) {
     total { amount currency bound investmentCount }
     groups {
       program { name country }
