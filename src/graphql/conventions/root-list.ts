@@ -56,20 +56,18 @@ export function rootList<F extends string>(t: RootFieldBuilder, options: RootLis
     if (!wheres.has(args)) wheres.set(args, toWhere(filter.spec, args.filter));
     return wheres.get(args);
   };
+  const totalCountOf = (args: RootListArgs<F>, context: Context) => countWhere(context.db, table, whereOf(args));
   return t.drizzleConnection({
     type: table,
     description: options.description,
     // The read planner serves the nested lists beneath from this field's one query (src/graphql/planner/).
     // It reruns a document's query from what `resolve` notes, with `totalCount` from here.
-    extensions: {
-      readPlannerRoot: true,
-      readPlannerTotalCount: (args: RootListArgs<F>, context: Context) => countWhere(context.db, table, whereOf(args)),
-    },
+    extensions: { readPlannerRoot: true, readPlannerTotalCount: totalCountOf },
     args: builder.args((a) => ({
       filter: a.field({ type: filter.input, description: options.filterDescription }),
       orderBy: a.field({ type: [order.input as never], description: 'Sort keys, applied in order.' }),
     })),
-    totalCount: (_root: unknown, args: RootListArgs<F>, context: Context) => countWhere(context.db, table, whereOf(args)),
+    totalCount: (_root: unknown, args: RootListArgs<F>, context: Context) => totalCountOf(args, context),
     resolve: (
       query: (options: object) => { limit?: unknown; orderBy?: unknown },
       _root: unknown,

@@ -98,17 +98,21 @@ export function planRoot(
   return plan ? { plan, through } : null;
 }
 
-/** Plans of documents without variables, per root field node (yoga caches parsed documents). */
-const constantPlans = new WeakMap<readonly FieldNode[], NodePlan | null>();
+/**
+ * Plans of documents without variables, per root field node (yoga caches parsed documents). Keyed
+ * by the first node, not `info.fieldNodes`: graphql-js collects a new array on every execution
+ * (graphql-jit keeps its own), while the nodes are the cached document's.
+ */
+const constantPlans = new WeakMap<FieldNode, NodePlan | null>();
 
 function rootPlan(info: GraphQLResolveInfo, context: object): NodePlan | null {
   const constant = Object.keys(info.variableValues).length === 0;
   if (constant) {
-    const known = constantPlans.get(info.fieldNodes);
+    const known = constantPlans.get(info.fieldNodes[0]!);
     if (known !== undefined) return known;
   }
   const plan = planRoot(info.returnType, info.fieldNodes, info, context)?.plan ?? null;
-  if (constant) constantPlans.set(info.fieldNodes, plan);
+  if (constant) constantPlans.set(info.fieldNodes[0]!, plan);
   return plan;
 }
 
@@ -135,12 +139,12 @@ interface RootEntry {
 }
 
 /**
- * Root pages by database, document (the root field's nodes, which yoga's document cache keeps)
- * and variables. A document's query depends only on them: its arguments come from the document
+ * Root pages by database, document (the root field's first node, which yoga's document cache
+ * keeps; as for `constantPlans`) and variables. A document's query depends only on them: its arguments come from the document
  * and the variables, and no `select` or `query` of our schema reads the context. Null: this
  * document and variables keep plugin-drizzle's path (something beneath needs its loader mappings).
  */
-const rootEntries = new WeakMap<object, WeakMap<readonly FieldNode[], Map<string, RootEntry | null>>>();
+const rootEntries = new WeakMap<object, WeakMap<FieldNode, Map<string, RootEntry | null>>>();
 /** Variable sets kept per document; a document sent with ever new variables starts over. */
 const MAX_ROOT_ENTRIES = 64;
 
@@ -149,8 +153,8 @@ function entriesOf(context: object, info: GraphQLResolveInfo): Map<string, RootE
   if (!db) return undefined;
   let byDocument = rootEntries.get(db);
   if (!byDocument) rootEntries.set(db, (byDocument = new WeakMap()));
-  let entries = byDocument.get(info.fieldNodes);
-  if (!entries) byDocument.set(info.fieldNodes, (entries = new Map()));
+  let entries = byDocument.get(info.fieldNodes[0]!);
+  if (!entries) byDocument.set(info.fieldNodes[0]!, (entries = new Map()));
   return entries;
 }
 
