@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { allocations, citations, partners, programs, sources } from '../src/db/schema.js';
 import type { Db } from '../src/db/client.js';
-import { execute, type GraphQLResponse, seededServer, StatementLog } from './helpers.js';
+import { execute, type GraphQLResponse, seededDatabase, seededServer, StatementLog } from './helpers.js';
+import { createGraphQLServer } from '../src/server/yoga.js';
 import { withSearchFolds } from '../src/db/search-folds.js';
 
 interface Page<T> {
@@ -123,6 +124,28 @@ describe('filters', () => {
     const wrong = await execute(yoga, `{ allocations(filter: { id: { eq: "${id}" } }) { totalCount } }`);
     expect(wrong.body.errors?.[0]?.extensions?.code).toBe('INVALID_ID');
     expect(wrong.body.errors?.[0]?.message).toMatch(/Allocation/);
+  });
+});
+
+describe('a document sent again', () => {
+  // The read planner reruns a root list's statement for a document and variables it answered
+  // before, also under graphql-js, where documents whose filter is a variable run (graphql-jit
+  // cannot compile a recursive input). Without the response cache, each answer is read afresh.
+  it('with its filter in a variable: answers from the rows as they are now, like a new document', async () => {
+    const db = seededDatabase();
+    const { yoga } = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false });
+    const query = (space: string) =>
+      `query Page($filter: PartnerFilter) {${space}partners(first: 3, filter: $filter, orderBy: [{ field: NAME, direction: ASC }]) { totalCount edges { cursor node { name allocations(first: 2) { totalCount edges { node { quantity } } } } } } }`;
+    const variables = { filter: { kind: { eq: 'COMPANY' } } };
+    const answer = async (text: string) => JSON.stringify((await execute(yoga, text, variables)).body);
+    const before = await answer(query(' '));
+    expect(await answer(query(' '))).toBe(before);
+    insertBulkPartners(db, 1, 'Aaaa');
+    const after = await answer(query(' '));
+    expect(after).not.toBe(before);
+    expect(after).toContain('Aaaa 000');
+    // A document the server has not seen (one more space) is planned afresh: the same answer.
+    expect(await answer(query('  '))).toBe(after);
   });
 });
 
