@@ -7,7 +7,6 @@ import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plu
 import { parse, print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
-import { pathnameOf } from '../pathname.js';
 
 const routes = new Set(['/graphql', '/graphql/stream']);
 const methods = new Set(['GET', 'POST', 'OPTIONS', 'HEAD']);
@@ -114,6 +113,6 @@ export function useBoundedMetrics(options: { registry: Registry; manifest: Recor
 }
 
 function routeOf(url: string): string {
-  const path = pathnameOf(url);
+  const path = new URL(url, 'http://localhost').pathname;
   return routes.has(path) ? path : 'other';
 }

@@ -79,13 +79,10 @@ function nestingPastCached(body: string, limit: number): boolean | undefined {
  * graphql's coercion and the filter translation recurse once per level.
  */
 function inputProblem(variables: unknown, budget: RequestBudget): string | undefined {
-  // Two parallel stacks rather than one of [value, depth] pairs: no array per value walked.
-  const values: unknown[] = [variables];
-  const depths: number[] = [0];
+  const stack: [value: unknown, depth: number][] = [[variables, 0]];
   let count = 0;
-  while (values.length > 0) {
-    const value = values.pop();
-    const depth = depths.pop()!;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
     count += 1;
     if (count > budget.maxInputValues + 1) {
       return `The variables hold more than ${budget.maxInputValues} values (MAX_INPUT_VALUES).`;
@@ -94,18 +91,7 @@ function inputProblem(variables: unknown, budget: RequestBudget): string | undef
     if (depth > budget.maxNesting) {
       return `The variables' nesting depth exceeds ${budget.maxNesting} levels (MAX_NESTING).`;
     }
-    if (Array.isArray(value)) {
-      for (const item of value) {
-        values.push(item);
-        depths.push(depth + 1);
-      }
-    } else {
-      for (const name in value) {
-        if (!Object.hasOwn(value, name)) continue;
-        values.push((value as Record<string, unknown>)[name]);
-        depths.push(depth + 1);
-      }
-    }
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
   }
   return undefined;
 }
