@@ -450,15 +450,9 @@ async function measure(
   return drive(url, body, seconds, clients, server, withChildren, postgres);
 }
 
-/** A server start awaited later: its failure surfaces there, not as an unhandled rejection now. */
-function startedEarly(start: Promise<Server>): Promise<Server> {
-  start.catch(() => undefined);
-  return start;
-}
-
 /** SQL statements per request: a LOG_SQL service prints one `Query:` line per statement. */
-async function countStatements(starting: Promise<Server>, context: BenchContext): Promise<Map<string, number>> {
-  const service = await starting;
+async function countStatements(databasePath: string, context: BenchContext): Promise<Map<string, number>> {
+  const service = await startService(databasePath, { LOG_SQL: 'true' });
   const counts = new Map<string, number>();
   try {
     for (const operation of operations) {
@@ -768,8 +762,8 @@ async function benchmarkCached(databasePath: string, context: BenchContext, rows
   }
 }
 
-async function benchmarkWorkers(starting: Promise<Server>, context: BenchContext, rows: Row[]): Promise<void> {
-  const service = await starting;
+async function benchmarkWorkers(databasePath: string, context: BenchContext, rows: Row[]): Promise<void> {
+  const service = await startService(databasePath, { WORKERS: '2' });
   try {
     // Each worker prints its address line once it listens: the run starts when both have.
     const deadline = Date.now() + 60_000;
@@ -1024,15 +1018,11 @@ async function main(): Promise<void> {
   const withPeers = ensurePeers();
   const postgraphilePlan = withPeers ? planPostgraphile() : undefined;
   if (postgraphilePlan && 'skipped' in postgraphilePlan) console.error(`! PostGraphile skipped: ${postgraphilePlan.skipped}`);
-  // The LOG_SQL service and the WORKERS=2 one start with the main run's servers and wait idle
-  // until their turn, as the peers do while the service is measured.
-  const statementsService = startedEarly(startService(databasePath, { LOG_SQL: 'true' }));
-  const workersService = flags.workers ? startedEarly(startService(databasePath, { WORKERS: '2' })) : undefined;
   const rows = await benchmark(databasePath, context, operations, connections, duration, withPeers, postgraphilePlan);
-  const statements = await countStatements(statementsService, context);
+  const statements = await countStatements(databasePath, context);
   for (const row of rows) row.statements = statements.get(row.operation.name);
   if (flags.cached) await benchmarkCached(databasePath, context, rows);
-  if (workersService) await benchmarkWorkers(workersService, context, rows);
+  if (flags.workers) await benchmarkWorkers(databasePath, context, rows);
 
   let scaling: ScalingRow[] = [];
   if (flags.scaling) {
