@@ -101,7 +101,8 @@ async function startServer(name: string, args: string[], env: Record<string, str
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
+  // Generous: a run's servers start at once, so on a busy two-core machine each start is slower.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const match = /serving http:\/\/[^:/]+:(\d+)\/graphql/.exec(output);
     if (match) return { name, child, url: `http://127.0.0.1:${match[1]}/graphql`, output: () => output };
