@@ -8,6 +8,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    /** Milliseconds between samples (default 1000); a run ends only on a sample. */
+    sampleInt?: number;
   }
   interface Histogram {
     average: number;

@@ -101,7 +101,8 @@ async function startServer(name: string, args: string[], env: Record<string, str
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
+  // Generous: a run's servers start at once, so on a busy two-core machine each start is slower.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const match = /serving http:\/\/[^:/]+:(\d+)\/graphql/.exec(output);
     if (match) return { name, child, url: `http://127.0.0.1:${match[1]}/graphql`, output: () => output };
@@ -408,6 +409,10 @@ async function drive(
     connections: clients,
     duration: seconds,
     timeout: 30,
+    // autocannon ends a run only on a sample tick (every second by default), so a 0.3 s warm-up
+    // took a whole second; ticks every 100 ms end a run within 0.1 s of its duration. The rate
+    // is the total over the run's measured duration either way.
+    sampleInt: 100,
   });
   const cpuAfter = cpuMs(server, withChildren);
   const databaseAfter = postgresCpuMs(postgres);
@@ -642,27 +647,40 @@ async function benchmark(
   postgraphilePlan?: PostgraphilePlan,
 ): Promise<Row[]> {
   const rows: Row[] = [];
-  const service = await startService(databasePath);
-  const floor = await startFloor(databasePath);
-  const started: Server[] = [service, floor];
+  const started: Server[] = [];
   let postgres: Postgres | undefined;
   try {
-    let postgraphile: Server | undefined;
-    if (withPeers && postgraphilePlan && 'node' in postgraphilePlan) {
-      const run = await startPostgraphile(databasePath, postgraphilePlan.node);
-      postgres = run.postgres;
-      postgraphile = run.server;
-      started.push(postgraphile);
-      postgresLoad = { version: run.postgres.version, rows: run.rows, ms: run.loadMs };
-      console.error(
-        `PostgreSQL ${run.postgres.version} loaded in ${(run.loadMs / 1000).toFixed(1)} s; PostGraphile on Node ${postgraphilePlan.version}`,
-      );
-    }
-    // Started after the service, which has migrated the file by the time it listens.
-    const drizzleGraphql = withPeers ? await startDrizzleGraphql(databasePath) : undefined;
-    if (drizzleGraphql) started.push(drizzleGraphql);
-    const mercurius = withPeers ? await startMercurius(databasePath) : undefined;
-    if (mercurius) started.push(mercurius);
+    // Every server starts at once (ensureDatabase has migrated the file, so none migrates it),
+    // PostgreSQL's start and load included: nothing is measured until all of them listen.
+    const starting = <T extends Server | undefined>(start: Promise<T>): Promise<T> =>
+      start.then((server) => {
+        if (server) started.push(server);
+        return server;
+      });
+    const runPostgraphile =
+      withPeers && postgraphilePlan && 'node' in postgraphilePlan
+        ? startPostgraphile(databasePath, postgraphilePlan.node).then((run) => {
+            postgres = run.postgres;
+            started.push(run.server);
+            postgresLoad = { version: run.postgres.version, rows: run.rows, ms: run.loadMs };
+            console.error(
+              `PostgreSQL ${run.postgres.version} loaded in ${(run.loadMs / 1000).toFixed(1)} s; PostGraphile on Node ${postgraphilePlan.version}`,
+            );
+            return run.server;
+          })
+        : Promise.resolve(undefined);
+    const starts = [
+      starting(startService(databasePath)),
+      starting(startFloor(databasePath)),
+      runPostgraphile,
+      starting(withPeers ? startDrizzleGraphql(databasePath) : Promise.resolve(undefined)),
+      starting(withPeers ? startMercurius(databasePath) : Promise.resolve(undefined)),
+    ] as const;
+    // allSettled first: a failed start must not leave the others starting unseen (the finally stops them).
+    const settled = await Promise.allSettled(starts);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [service, floor, postgraphile, drizzleGraphql, mercurius] = await Promise.all(starts);
     const answers = await compareAnswers(service, floor, context);
     for (const operation of selected) {
       const body = requestBody(operation, context);
@@ -747,9 +765,15 @@ async function benchmarkCached(databasePath: string, context: BenchContext, rows
 
 async function benchmarkWorkers(databasePath: string, context: BenchContext, rows: Row[]): Promise<void> {
   const service = await startService(databasePath, { WORKERS: '2' });
-  // The first worker's address line arrives before the second listens; give it time.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
   try {
+    // Each worker prints its address line once it listens: the run starts when both have.
+    const deadline = Date.now() + 60_000;
+    while ((service.output().match(/serving http:/g) ?? []).length < 2) {
+      if (service.child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`the second worker did not start:\n${service.output()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     for (const row of rows) {
       row.twoWorkers = await measure(service.url, requestBody(row.operation, context), connections, duration, service.child, true);
     }
@@ -1145,6 +1169,19 @@ function startReplicaInstance(primary: SqldServer, replicaPath: string, syncMs: 
   });
 }
 
+/** Instances A and B on their own replica files; if one fails to start, the other is stopped. */
+async function startReplicaPair(primary: SqldServer, scratch: string, syncMs: number): Promise<[Server, Server]> {
+  const starts = ['a', 'b'].map((name) => startReplicaInstance(primary, join(scratch, name, 'replica.db'), syncMs));
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) {
+    for (const result of settled) if (result.status === 'fulfilled') await stopServer(result.value);
+    throw failed.reason;
+  }
+  const [a, b] = await Promise.all(starts);
+  return [a!, b!];
+}
+
 async function graphqlAs(url: string, key: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(url, {
     method: 'POST',
@@ -1228,8 +1265,8 @@ async function replicasMain(databasePath: string, context: BenchContext, started
     } finally {
       await stopServer(sqlite);
     }
-    const a = await startReplicaInstance(primary, join(scratch, 'a', 'replica.db'), libsqlDefaults.replicaSyncMs);
-    const b = await startReplicaInstance(primary, join(scratch, 'b', 'replica.db'), libsqlDefaults.replicaSyncMs);
+    // The two instances of a pair start at once; neither is measured before both listen.
+    const [a, b] = await startReplicaPair(primary, scratch, libsqlDefaults.replicaSyncMs);
     try {
       for (const row of rows) {
         const body = requestBody(row.operation, context);
@@ -1246,8 +1283,7 @@ async function replicasMain(databasePath: string, context: BenchContext, started
       await stopServer(a);
       await stopServer(b);
     }
-    const fastA = await startReplicaInstance(primary, join(scratch, 'a', 'replica.db'), smallSync);
-    const fastB = await startReplicaInstance(primary, join(scratch, 'b', 'replica.db'), smallSync);
+    const [fastA, fastB] = await startReplicaPair(primary, scratch, smallSync);
     try {
       lags.push(await measureLag(fastA, fastB, key, context, smallSync, writes));
     } finally {

@@ -28,7 +28,7 @@ describe.skipIf(!sqld.path)('npm run bench -- --replicas --quick', () => {
         // biome-ignore format: flags and their values read in pairs
         [
           '--import', 'tsx', 'bench/run.ts', '--replicas', '--quick',
-          '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.3', '--writes', '5',
+          '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.3', '--writes', '2',
           '--out', out, '--data-dir', folder.path,
         ],
         { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -54,7 +54,7 @@ describe.skipIf(!sqld.path)('npm run bench -- --replicas --quick', () => {
         // The replica instances answer with the better-sqlite3 service's bytes.
         expect(cells.at(-2), row).toBe('yes');
       }
-      const lagRows = report.split('\n').filter((line) => /^\| \d+( \(default\))? \| 5 \| /.test(line));
+      const lagRows = report.split('\n').filter((line) => /^\| \d+( \(default\))? \| 2 \| /.test(line));
       expect(lagRows.map((row) => row.split('|')[1]!.trim())).toEqual([`${libsqlDefaults.replicaSyncMs} (default)`, '50']);
       for (const row of lagRows) {
         const cells = row.split('|').map((cell) => cell.trim());

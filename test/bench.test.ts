@@ -29,7 +29,7 @@ describe('npm run bench -- --quick', () => {
         // biome-ignore format: flags and their values read in pairs
         [
           '--import', 'tsx', 'bench/run.ts', '--quick',
-          '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.5',
+          '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.3',
           // --peers: a failed install of the peers' dependencies fails the run instead of skipping them.
           '--peers', '--workers', '--out', out, '--data-dir', folder.path,
         ],
