@@ -497,8 +497,20 @@ describe('per-bound sums in allocationTotals', () => {
     );
     const full =
       await ask(`{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity bound exact } groups { label gpuTotal { ...Bounds } } } }
-      fragment Bounds on GpuTotal { quantity bound lowerBound }`);
+      fragment Bounds on GpuTotal { quantity bound lowerBound allocationCount }`);
     const ungrouped = await ask('{ allocationTotals(groupBy: []) { gpuTotal { ... on GpuTotal { upperBound } } } }');
+    // Only quantities and counts: no per-bound aggregate at all, neither sums nor counts.
+    const plain = await ask(
+      '{ allocationTotals(groupBy: [PARTNER]) { gpuTotal { quantity } groups { label gpuTotal { quantity allocationCount } } } }',
+    );
+    expect(plain.sql).not.toMatch(/filter \(where/);
+    expect(counts.sql).toMatch(/filter \(where/);
+    expect(plain.totals.groups).toEqual(
+      full.totals.groups.map((group) => ({
+        label: group.label,
+        gpuTotal: { quantity: group.gpuTotal.quantity, allocationCount: group.gpuTotal.allocationCount },
+      })),
+    );
     expect(counts.sql).not.toMatch(perBoundSum);
     expect(full.sql).toMatch(perBoundSum);
     expect(ungrouped.sql).toMatch(perBoundSum);

@@ -39,8 +39,8 @@ describe('the read layer', () => {
     const keys = ['PARTNER_KIND'] as const;
     const source = allocationSource(allocationGroupColumns(keys));
     expect(source.table).not.toBe(allocationSource(null).table);
-    const groups = readAllocationTotals(db, { source, predicate: undefined, keys, quantities: true });
-    const [whole] = readAllocationTotals(db, { source, predicate: undefined, keys: [], quantities: true });
+    const groups = readAllocationTotals(db, { source, predicate: undefined, keys, quantities: true, counts: true });
+    const [whole] = readAllocationTotals(db, { source, predicate: undefined, keys: [], quantities: true, counts: true });
     expect(groups.length).toBeGreaterThan(1);
     expect(sumGpuTotals(groups.map(toGpuTotal))).toEqual(toGpuTotal(whole!));
   });

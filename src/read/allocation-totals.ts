@@ -55,14 +55,19 @@ export interface AllocationTotalsQuery {
   keys: readonly AllocationGroupKey[];
   /** Whether to sum the quantity of each bound kind (see `gpuTotalSelection`). */
   quantities: boolean;
+  /** Whether to count the allocations of each bound kind (see `gpuTotalSelection`). */
+  counts: boolean;
 }
 
 /**
  * One row per group (the key columns of `keyColumns(keys)` and a `gpuTotalSelection`), largest
  * total first and ties by key; without keys, the one row of the whole total.
  */
-export function readAllocationTotals(db: Db, { source, predicate, keys, quantities }: AllocationTotalsQuery): Record<string, unknown>[] {
-  const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection(source, quantities) };
+export function readAllocationTotals(
+  db: Db,
+  { source, predicate, keys, quantities, counts }: AllocationTotalsQuery,
+): Record<string, unknown>[] {
+  const selection: Record<string, SQL | AnySQLiteColumn> = { ...gpuTotalSelection(source, quantities, counts) };
   if (keys.length === 0) return [db.select(selection).from(source.table).where(predicate).get() as Record<string, unknown>];
 
   const groupColumns: AnySQLiteColumn[] = [];

@@ -22,18 +22,27 @@ export interface GpuTotalShape {
 /** The fields of `GpuTotal` that read the quantity of each bound kind; the others need only counts. */
 export const boundQuantityFields: ReadonlySet<string> = new Set(['byBound', 'lowerBound', 'upperBound']);
 
+/** The fields of `GpuTotal` that read which bound kinds occur; `quantity` and `allocationCount` need neither. */
+export const boundKindFields: ReadonlySet<string> = new Set([...boundQuantityFields, 'bound', 'exact']);
+
 /**
  * Aggregate expressions over `source` (allocations or a rollup): the sum, the count, and the
  * count of each bound kind (SQLite's FILTER clause), so one GROUP BY row carries the whole
  * breakdown; with `quantities`, the sum of each bound kind too. Those four sums are most of a
  * grouped statement's work (a dashboard's group-by partner: 9.2 → 6.6 ms at 100k allocations),
- * and only `boundQuantityFields` read them.
+ * and only `boundQuantityFields` read them. Without `counts` (no `boundKindFields` asked for) the
+ * four counts go too: a group-by partner and GPU model asking only quantities runs 8.0 → 6.1 ms.
  */
-export function gpuTotalSelection(source: AllocationSource = allocationsSource, quantities = true): Record<string, SQL<number>> {
+export function gpuTotalSelection(
+  source: AllocationSource = allocationsSource,
+  quantities = true,
+  counts = true,
+): Record<string, SQL<number>> {
   const selection: Record<string, SQL<number>> = {
     quantity: source.quantity,
     allocationCount: source.allocationCount,
   };
+  if (!counts) return selection;
   for (const bound of quantityBounds) {
     const only = sql`${source.columns.bound!} = ${bound}`;
     if (quantities) selection[`${bound}:quantity`] = source.quantityWhere(only);
@@ -48,7 +57,8 @@ const boundKeys = quantityBounds.map((bound) => ({ bound, quantityKey: `${bound}
 /**
  * Reads a row selected with `gpuTotalSelection()`. A part's quantity that was not selected is
  * NaN: no field of the request reads it, and should one ever, SafeInt refuses to serialize NaN,
- * an error rather than a silently wrong 0.
+ * an error rather than a silently wrong 0. Without the counts `byBound` is empty: no field of the
+ * request reads it (see `boundKindFields`).
  */
 export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
   const byBound: BoundPart[] = [];

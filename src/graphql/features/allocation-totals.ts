@@ -11,7 +11,7 @@ import {
   readAllocationTotals,
   type AllocationGroupKey as GroupKey,
 } from '../../read/allocation-totals.js';
-import { boundQuantityFields, sumGpuTotals, toGpuTotal, type GpuTotalShape } from '../../read/gpu-totals.js';
+import { boundKindFields, boundQuantityFields, sumGpuTotals, toGpuTotal, type GpuTotalShape } from '../../read/gpu-totals.js';
 import { groupLabel, keyColumns, keyValueReader } from '../../read/group-labels.js';
 import { AllocationFilter, allocationFilterSpec } from '../entities/allocation.js';
 import { builder } from '../builder.js';
@@ -172,7 +172,8 @@ builder.queryField('allocationTotals', (t) =>
       const source = sourceFor(args.filter, keys);
       const predicate = source.predicate(toWhere(allocationFilterSpec, args.filter));
       const quantities = selectsAnyField(info, boundQuantityFields);
-      return toAllocationTotals(keys, readAllocationTotals(context.db, { source, predicate, keys, quantities }));
+      const counts = quantities || selectsAnyField(info, boundKindFields);
+      return toAllocationTotals(keys, readAllocationTotals(context.db, { source, predicate, keys, quantities, counts }));
     },
   }),
 );

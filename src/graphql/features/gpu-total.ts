@@ -13,11 +13,31 @@ export { gpuTotalOrderExpression };
 
 /** How a sum of figures is bounded, from the bound kinds of its parts. */
 export function combinedBound(kinds: readonly Bound[]): Bound {
-  const has = (bound: Bound) => kinds.includes(bound);
-  if (has('APPROXIMATE') || (has('UP_TO') && has('AT_LEAST'))) return 'APPROXIMATE';
-  if (has('UP_TO')) return 'UP_TO';
-  if (has('AT_LEAST')) return 'AT_LEAST';
+  return boundOf(kinds.includes('UP_TO'), kinds.includes('AT_LEAST'), kinds.includes('APPROXIMATE'));
+}
+
+function boundOf(upTo: boolean, atLeast: boolean, approximate: boolean): Bound {
+  if (approximate || (upTo && atLeast)) return 'APPROXIMATE';
+  if (upTo) return 'UP_TO';
+  if (atLeast) return 'AT_LEAST';
   return 'EXACT';
+}
+
+/**
+ * `combinedBound` of a total's parts, read in one pass without a closure or an array per call:
+ * it runs for every group of a group-by (1,000 on a dashboard), where the closure and tsx's
+ * `__name` wrapper of it were 5% of the request.
+ */
+function totalBound(total: GpuTotalShape): Bound {
+  let upTo = false;
+  let atLeast = false;
+  let approximate = false;
+  for (const part of total.byBound) {
+    if (part.bound === 'UP_TO') upTo = true;
+    else if (part.bound === 'AT_LEAST') atLeast = true;
+    else if (part.bound === 'APPROXIMATE') approximate = true;
+  }
+  return boundOf(upTo, atLeast, approximate);
 }
 
 function partQuantity(total: GpuTotalShape, bound: Bound): number {
@@ -58,7 +78,7 @@ export const GpuTotal = builder.objectRef<GpuTotalShape>('GpuTotal').implement({
       type: QuantityBound,
       description:
         'How the sum bounds the real number: EXACT if all parts are; AT_LEAST or UP_TO if the inexact parts all say so; APPROXIMATE otherwise.',
-      resolve: (total) => combinedBound(total.byBound.map((part) => part.bound)),
+      resolve: totalBound,
     }),
     lowerBound: t.field({
       type: 'SafeInt',
