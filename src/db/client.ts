@@ -38,13 +38,6 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * drizzle's row mappers compiled per query (its `jit` option) rather than its generic loop that
- * inspects every selected field per row: 6-8 % less CPU for PartnersNested's relational query, run
- * alternately with and without in one process. Same rows either way.
- */
-const JIT_MAPPERS = true;
-
-/**
  * Opens (creating if needed) the SQLite database at `path`, sets the pragmas the service relies
  * on, and applies pending migrations.
  */
@@ -68,7 +61,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma('recursive_triggers = ON');
 
   // drizzle prepares every statement it runs afresh; through this client it reuses them.
-  const db = drizzle({ client: reusingStatements(sqlite), relations, logger: options.logger ?? false, jit: JIT_MAPPERS }) as Db;
+  const db = drizzle({ client: reusingStatements(sqlite), relations, logger: options.logger ?? false }) as Db;
   // Our own direct uses (pragmas, pluck, raw exports) get the plain client.
   db.$client = sqlite;
   db.$replication = localReplication;
@@ -96,7 +89,7 @@ function openLibsql(options: OpenDatabaseOptions, config: LibsqlConfig): Db {
   // The primary enforces foreign keys on its own (sqld's default); pragmas that change a
   // connection's behaviour (busy_timeout, recursive_triggers) are refused by an embedded replica.
   const client = freshStatements(connection);
-  const db = drizzle({ client, relations, logger: options.logger ?? false, jit: JIT_MAPPERS }) as Db;
+  const db = drizzle({ client, relations, logger: options.logger ?? false }) as Db;
   db.$client = client;
   db.$replication = libsqlReplication({
     url: config.url,
