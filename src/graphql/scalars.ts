@@ -4,8 +4,22 @@ import { CurrencyResolver, DateTimeResolver, LocalDateResolver, SafeIntResolver 
 import { signedDecimal } from '../domain/money.js';
 import { builder } from './builder.js';
 
+// graphql-scalars checks every date it serializes by building a Date and its ISO string, a twentieth
+// of a filtered list's CPU; a list repeats few distinct dates, so a date it accepted once is sent
+// again without the check (any other value still goes through it, and is refused as before).
+const serializedDates = new Set<string>();
+const MAX_SERIALIZED_DATES = 10_000;
+const serializeLocalDate = LocalDateResolver.serialize.bind(LocalDateResolver);
+
 builder.addScalarType('Date', LocalDateResolver, {
   description: 'A calendar date in ISO 8601 form, `YYYY-MM-DD`, with no time zone.',
+  serialize: (value) => {
+    if (typeof value === 'string' && serializedDates.has(value)) return value;
+    const date = serializeLocalDate(value) as string;
+    if (serializedDates.size >= MAX_SERIALIZED_DATES) serializedDates.clear();
+    serializedDates.add(date);
+    return date;
+  },
 });
 
 builder.addScalarType('DateTime', DateTimeResolver, {
