@@ -40,7 +40,10 @@ export default defineConfig({
       // `npx vitest run --project fast` took 505 s wall and 263 s of user CPU isolated, 157 s and
       // 127 s not, all 579 tests green both ways. No test in them writes process.env or a
       // module's state that another file reads; a test that starts to should move to `processes`.
-      { extends: true, test: { name: 'fast', isolate: false, include: ['test/**/*.test.ts'], exclude: [...browser, ...bench, ...processes] } },
+      {
+        extends: true,
+        test: { name: 'fast', isolate: false, include: ['test/**/*.test.ts'], exclude: [...browser, ...bench, ...processes] },
+      },
       { extends: true, test: { name: 'processes', include: processes } },
       { extends: true, test: { name: 'browser', include: browser } },
       { extends: true, test: { name: 'bench', include: bench } },
