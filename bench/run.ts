@@ -10,11 +10,10 @@
 // `npm ci` when missing): drizzle-graphql's generated schema, mercurius + graphql-jit serving
 // the service's own schema, and PostGraphile v5 over a PostgreSQL the harness starts and loads
 // with the same tables (bench/postgres.ts; it needs Node 22 or newer and Debian's postgresql).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createApiKey } from '../src/auth/api-keys.js';
@@ -25,9 +24,8 @@ import { generateSyntheticData, type SyntheticOptions } from '../src/db/syntheti
 import { benchContext, operations, requestBody, type BenchContext, type Operation } from './operations.js';
 import { countRows, drizzleGraphqlOperations } from './peers/operations.js';
 import { postgraphileOperations } from './peers/postgraphile/operations.js';
+import { children, processCpuMs, root, serviceEnvironment, startServer, type Server } from './servers.js';
 import { loadFromSqlite, postgresBinaries, postgresHint, startPostgres, type Postgres } from './postgres.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: flags } = parseArgs({
   options: {
@@ -70,14 +68,6 @@ const dataDir = resolve(root, flags['data-dir'] ?? 'data/bench');
 // ---------------------------------------------------------------------------------------------
 // Child processes: every one is tracked and killed at the end, also on failure or Ctrl-C.
 
-interface Server {
-  name: string;
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-const children = new Set<ChildProcess>();
 /** PostgreSQL runs detached (pg_ctl): stopped and its scratch folder removed here. */
 const postgresServers = new Set<Postgres>();
 process.on('exit', () => {
@@ -89,29 +79,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     for (const child of children) child.kill('SIGKILL');
     process.exit(130);
   });
-}
-
-async function startServer(name: string, args: string[], env: Record<string, string>, node = process.execPath): Promise<Server> {
-  const child = spawn(node, ['--import', 'tsx', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // Generous: a run's servers start at once, so on a busy two-core machine each start is slower.
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const match = /serving http:\/\/[^:/]+:(\d+)\/graphql/.exec(output);
-    if (match) return { name, child, url: `http://127.0.0.1:${match[1]}/graphql`, output: () => output };
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not start:\n${output}`);
-    }
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -127,17 +94,7 @@ async function stopServer(server: Server): Promise<void> {
 }
 
 function startService(databasePath: string, extra: Record<string, string> = {}): Promise<Server> {
-  return startServer('service', ['src/main.ts'], {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_PATH: databasePath,
-    NODE_ENV: 'production',
-    SEED_ON_START: 'false',
-    LOG_REQUESTS: 'false',
-    RESPONSE_CACHE: 'false',
-    LOG_SQL: 'false',
-    ...extra,
-  });
+  return startServer('service', ['src/main.ts'], { ...serviceEnvironment(databasePath), ...extra });
 }
 
 function startFloor(databasePath: string): Promise<Server> {
@@ -240,7 +197,7 @@ async function startPostgraphile(
     'postgraphile',
     ['bench/peers/postgraphile/server.ts', postgres.url, '0'],
     { NODE_ENV: 'production' },
-    node,
+    { node },
   );
   return { server, postgres, rows, loadMs };
 }
@@ -264,13 +221,6 @@ function peakRssMb(child: ChildProcess): number | null {
   }
 }
 
-/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on Linux everywhere). */
-const clockTicks = (() => {
-  const result = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
-  const ticks = Number(result.stdout?.trim());
-  return Number.isFinite(ticks) && ticks > 0 ? ticks : 100;
-})();
-
 /**
  * CPU time a process has used so far (user + system, all its threads: the garbage collector's
  * too), in ms; null where /proc is missing. Unlike req/s it does not depend on how much of the
@@ -278,18 +228,13 @@ const clockTicks = (() => {
  */
 function cpuMs(child: ChildProcess | undefined, withChildren = false): number | null {
   if (!child?.pid) return null;
-  const ofProcess = (pid: number): number => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, proc(5)).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
-  };
   try {
-    let total = ofProcess(child.pid);
+    let total = processCpuMs(child.pid);
     // node:cluster's workers are the primary's children (WORKERS=2): their time is the service's.
     if (withChildren) {
       for (const task of readdirSync(`/proc/${child.pid}/task`)) {
         const children = readFileSync(`/proc/${child.pid}/task/${task}/children`, 'utf8').trim();
-        for (const pid of children ? children.split(' ') : []) total += ofProcess(Number(pid));
+        for (const pid of children ? children.split(' ') : []) total += processCpuMs(Number(pid));
       }
     }
     return total;
@@ -308,19 +253,13 @@ function postgresCpuMs(postgres: Postgres | undefined): number | null {
   if (!postgres) return null;
   const pid = postgres.pid();
   if (!pid) return null;
-  const ofProcess = (id: number, withReaped = false): number => {
-    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime, stime, then cutime and cstime: fields 14 to 17 of proc(5).
-    const reaped = withReaped ? Number(fields[13]) + Number(fields[14]) : 0;
-    return ((Number(fields[11]) + Number(fields[12]) + reaped) * 1000) / clockTicks;
-  };
   try {
-    let total = ofProcess(pid, true);
+    let total = processCpuMs(pid, true);
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
       for (const child of list ? list.split(' ') : []) {
         try {
-          total += ofProcess(Number(child));
+          total += processCpuMs(Number(child));
         } catch {
           // A backend that has just exited.
         }
