@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--allocations N] [--partners N] [--duration S] [--connections N]
+// `npm run bench [-- --quick] [--allocations N] [--partners N] [--duration S] [--rounds N] [--connections N]
 //   [--cached] [--workers] [--scaling] [--skip-peers] [--out FILE] [--database FILE]`
 // `npm run bench -- --replicas [--quick] [--writes N]`: only the libSQL comparison (see below).
 //
@@ -36,6 +36,9 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '1' },
     duration: { type: 'string' },
     connections: { type: 'string', default: '20' },
+    // The timed seconds of each server on each operation are split into this many rounds, taken in
+    // turn (service, floor, peers, service, …); each figure is the median of its rounds.
+    rounds: { type: 'string' },
     cached: { type: 'boolean', default: false },
     workers: { type: 'boolean', default: false },
     scaling: { type: 'boolean', default: false },
@@ -61,6 +64,7 @@ const allocations = Number(flags.allocations ?? (quick ? 2_000 : 100_000));
 const partnersCount = Number(flags.partners ?? (quick ? 100 : 1_000));
 const programsCount = Number(flags.programs ?? 5);
 const duration = Number(flags.duration ?? (quick ? 1 : 10));
+const rounds = Math.max(1, Math.round(Number(flags.rounds ?? (quick ? 1 : 5))));
 const connections = Number(flags.connections);
 const outPath = resolve(root, flags.out ?? 'bench/RESULTS.md');
 const dataDir = resolve(root, flags['data-dir'] ?? 'data/bench');
@@ -327,6 +331,8 @@ interface Load {
   cpuMsPerRequest: number | null;
   /** PostGraphile only: PostgreSQL's CPU time per request (its backends run the SQL), in ms. */
   databaseCpuMsPerRequest?: number | null;
+  /** Measured in turns: each round's CPU per request, of which the figures above are the medians. */
+  rounds?: (number | null)[];
 }
 
 async function drive(
@@ -388,6 +394,58 @@ async function measure(
   // per request) would spend a short timed run on them. One answer after them means it is idle.
   await post(url, body);
   return drive(url, body, seconds, clients, server, withChildren, postgres);
+}
+
+/** One server's turn on one operation: where to send which body, and whose CPU to read. */
+interface Contender {
+  url: string;
+  body: string;
+  child: ChildProcess;
+  postgres?: Postgres | undefined;
+}
+
+/** The middle value (the mean of the two middle ones for an even count); null when there is none. */
+function median(values: readonly (number | null | undefined)[]): number | null {
+  const known = values.filter((value): value is number => typeof value === 'number').sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const middle = Math.floor(known.length / 2);
+  return known.length % 2 === 1 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
+}
+
+/**
+ * Measures every contender on one body: each warmed up once, then `rounds` timed runs of
+ * `seconds / rounds` each, taken in turns (service, floor, peers, service, …, the first of each
+ * turn moving on by one), so a change in the shared machine's other load falls on all of them
+ * alike rather than on whichever ran at that moment. Each figure is the median of its rounds;
+ * `rounds` keeps every round's CPU per request, for the spread in the report.
+ */
+async function measureInTurns(contenders: readonly Contender[], clients: number, seconds: number): Promise<Map<Contender, Load>> {
+  const runs = new Map<Contender, Load[]>(contenders.map((contender) => [contender, []]));
+  for (const contender of contenders)
+    await drive(contender.url, contender.body, quick ? 0.3 : Math.min(3, Math.max(1, seconds / 3)), clients);
+  for (let round = 0; round < rounds; round += 1) {
+    for (let index = 0; index < contenders.length; index += 1) {
+      const contender = contenders[(round + index) % contenders.length]!;
+      // The server may still answer requests the last run left in flight; one answer after them means it is idle.
+      await post(contender.url, contender.body);
+      runs
+        .get(contender)!
+        .push(await drive(contender.url, contender.body, seconds / rounds, clients, contender.child, false, contender.postgres));
+    }
+  }
+  const loads = new Map<Contender, Load>();
+  for (const [contender, taken] of runs) {
+    loads.set(contender, {
+      requestsPerSecond: median(taken.map((load) => load.requestsPerSecond)) ?? 0,
+      p50: median(taken.map((load) => load.p50)) ?? 0,
+      p99: median(taken.map((load) => load.p99)) ?? 0,
+      failures: taken.reduce((sum, load) => sum + load.failures, 0),
+      cpuMsPerRequest: median(taken.map((load) => load.cpuMsPerRequest)),
+      ...(contender.postgres ? { databaseCpuMsPerRequest: median(taken.map((load) => load.databaseCpuMsPerRequest)) } : {}),
+      rounds: taken.map((load) => load.cpuMsPerRequest),
+    });
+  }
+  return loads;
 }
 
 /** SQL statements per request: a LOG_SQL service prints one `Query:` line per statement. */
@@ -625,8 +683,48 @@ async function benchmark(
       const body = requestBody(operation, context);
       const answer = answers.get(operation.name)!;
       if (!answer.equivalent) console.error(`! ${operation.name}: answers differ ${answer.difference}`);
-      const serviceLoad = await measure(service.url, body, clients, seconds, service.child);
-      const floorLoad = await measure(floor.url, body, clients, seconds, floor.child);
+      // Every server that answers rightly is measured, in turns (see `measureInTurns`).
+      const contenders: Contender[] = [
+        { url: service.url, body, child: service.child },
+        { url: floor.url, body, child: floor.child },
+      ];
+      const [serviceTurn, floorTurn] = contenders as [Contender, Contender];
+      let drizzleChecked: DrizzleGraphqlResult | undefined;
+      let drizzleTurn: Contender | undefined;
+      if (drizzleGraphql) {
+        drizzleChecked = await checkDrizzleGraphql(drizzleGraphql, operation, context, answer);
+        if (drizzleChecked.difference) console.error(`! ${operation.name}: drizzle-graphql ${drizzleChecked.difference}`);
+        // A wrong answer is not measured: its speed would mean nothing.
+        if (drizzleChecked.sameData) {
+          drizzleTurn = { url: drizzleGraphql.url, body: drizzleGraphqlBody(operation, context)!, child: drizzleGraphql.child };
+          contenders.push(drizzleTurn);
+        }
+      }
+      let mercuriusChecked: Omit<MercuriusResult, 'load'> | undefined;
+      let mercuriusTurn: Contender | undefined;
+      if (mercurius) {
+        const fromService = await post(service.url, body);
+        mercuriusChecked = await checkMercurius(mercurius, body, fromService.text);
+        if (mercuriusChecked.difference) console.error(`! ${operation.name}: mercurius+jit ${mercuriusChecked.difference}`);
+        mercuriusTurn = { url: mercurius.url, body, child: mercurius.child };
+        contenders.push(mercuriusTurn);
+      }
+      let postgraphileChecked: PostgraphileResult | undefined;
+      let postgraphileTurn: Contender | undefined;
+      if (postgraphile) {
+        postgraphileChecked = await checkPostgraphile(postgraphile, operation, context, answer);
+        if (postgraphileChecked.difference) console.error(`! ${operation.name}: postgraphile ${postgraphileChecked.difference}`);
+        if (postgraphileChecked.sameData) {
+          postgraphileTurn = { url: postgraphile.url, body: postgraphileBody(operation, context)!, child: postgraphile.child, postgres };
+          contenders.push(postgraphileTurn);
+        }
+      } else if (withPeers && postgraphilePlan && 'skipped' in postgraphilePlan) {
+        postgraphileChecked = { skipped: postgraphilePlan.skipped };
+      }
+      const loads = await measureInTurns(contenders, clients, seconds);
+      const loadOf = (turn: Contender | undefined) => (turn ? loads.get(turn) : undefined);
+      const serviceLoad = loadOf(serviceTurn)!;
+      const floorLoad = loadOf(floorTurn)!;
       const row: Row = {
         operation,
         service: serviceLoad,
@@ -639,41 +737,21 @@ async function benchmark(
         responseBytes: answer.bytes,
       };
       let peers = '';
-      if (drizzleGraphql) {
-        const checked: DrizzleGraphqlResult = await checkDrizzleGraphql(drizzleGraphql, operation, context, answer);
-        if (checked.difference) console.error(`! ${operation.name}: drizzle-graphql ${checked.difference}`);
-        // A wrong answer is not measured: its speed would mean nothing.
-        if (checked.sameData) {
-          checked.load = await measure(drizzleGraphql.url, drizzleGraphqlBody(operation, context)!, clients, seconds, drizzleGraphql.child);
-        }
-        row.drizzleGraphql = checked;
-        peers += `, drizzle-graphql ${checked.load ? `${measured(checked.load.requestsPerSecond)} req/s` : checked.missing ? 'n/a' : 'wrong answer'}`;
+      if (drizzleChecked) {
+        const load = loadOf(drizzleTurn);
+        row.drizzleGraphql = { ...drizzleChecked, ...(load ? { load } : {}) };
+        peers += `, drizzle-graphql ${load ? `${measured(load.requestsPerSecond)} req/s` : drizzleChecked.missing ? 'n/a' : 'wrong answer'}`;
       }
-      if (mercurius) {
-        const fromService = await post(service.url, body);
-        const checked = await checkMercurius(mercurius, body, fromService.text);
-        if (checked.difference) console.error(`! ${operation.name}: mercurius+jit ${checked.difference}`);
-        row.mercurius = { ...checked, load: await measure(mercurius.url, body, clients, seconds, mercurius.child) };
+      if (mercuriusChecked) {
+        row.mercurius = { ...mercuriusChecked, load: loadOf(mercuriusTurn)! };
         peers += `, mercurius+jit ${measured(row.mercurius.load.requestsPerSecond)} req/s`;
       }
-      if (postgraphile) {
-        const checked = await checkPostgraphile(postgraphile, operation, context, answer);
-        if (checked.difference) console.error(`! ${operation.name}: postgraphile ${checked.difference}`);
-        if (checked.sameData) {
-          checked.load = await measure(
-            postgraphile.url,
-            postgraphileBody(operation, context)!,
-            clients,
-            seconds,
-            postgraphile.child,
-            false,
-            postgres,
-          );
+      if (postgraphileChecked) {
+        const load = loadOf(postgraphileTurn);
+        row.postgraphile = { ...postgraphileChecked, ...(load ? { load } : {}) };
+        if (postgraphile) {
+          peers += `, postgraphile ${load ? `${measured(load.requestsPerSecond)} req/s` : postgraphileChecked.missing ? 'n/a' : 'wrong answer'}`;
         }
-        row.postgraphile = checked;
-        peers += `, postgraphile ${checked.load ? `${measured(checked.load.requestsPerSecond)} req/s` : checked.missing ? 'n/a' : 'wrong answer'}`;
-      } else if (withPeers && postgraphilePlan && 'skipped' in postgraphilePlan) {
-        row.postgraphile = { skipped: postgraphilePlan.skipped };
       }
       rows.push(row);
       console.error(
@@ -843,6 +921,29 @@ function resultsTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/** Each server's lowest and highest CPU per request over the rounds (none with one round). */
+function spreadSection(rows: Row[]): string[] {
+  if (rounds < 2) return [];
+  const range = (load: Load | undefined) => {
+    const known = (load?.rounds ?? []).filter((value): value is number => typeof value === 'number');
+    return known.length === 0 ? 'n/a' : `${cpuValue(Math.min(...known))}–${cpuValue(Math.max(...known))}`;
+  };
+  const lines = [
+    '## Spread over rounds',
+    '',
+    `CPU ms per request of each server, lowest–highest of its ${rounds} rounds (the table above gives the medians); PostGraphile's is its Node process only.`,
+    '',
+    '| operation | service | floor | drizzle-graphql | mercurius+jit | postgraphile |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    lines.push(
+      `| ${row.operation.name} | ${[row.service, row.floor, row.drizzleGraphql?.load, row.mercurius?.load, row.postgraphile?.load].map(range).join(' | ')} |`,
+    );
+  }
+  return [...lines, ''];
+}
+
 /** How many cores a server kept busy over its timed run: its CPU time per second of the run. */
 function coresBusy(load: Load | undefined): string {
   return load?.cpuMsPerRequest == null ? 'n/a' : number((load.requestsPerSecond * load.cpuMsPerRequest) / 1000, 2);
@@ -988,7 +1089,10 @@ async function main(): Promise<void> {
     '',
     `- Machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${number(totalmem() / 2 ** 30, 1)} GB RAM, Node ${process.version}, ${process.platform}/${process.arch}.`,
     `- Data: ${flags.database ? `\`${flags.database}\`` : `\`npm run db:synthetic\` with seed ${seed}`}: ${number(context.allocationCount)} allocations, ${number(context.partnerCount)} partners, ${context.programCount} programmes; the dashboard asks for programme \`${context.programSlug}\`, the busiest.`,
-    `- Load: autocannon from the bench process, ${connections} connections, ${duration} s per operation after a warm-up, POST /graphql on 127.0.0.1. The load generator shares the machine's cores with the server under test.`,
+    `- Load: autocannon from the bench process, ${connections} connections, ${duration} s per server and operation after a warm-up, POST /graphql on 127.0.0.1. The load generator shares the machine's cores with the server under test.` +
+      (rounds > 1
+        ? ` The ${duration} s are ${rounds} rounds of ${number(duration / rounds, 1)} s, taken in turns (service, floor, peers, then again starting one further on), and each figure is the median of its rounds, so a change in the machine's other load falls on every server alike; "Spread over rounds" below gives each server's lowest and highest CPU per request.`
+        : ''),
     '- Service: `node --import tsx src/main.ts` with NODE_ENV=production, RESPONSE_CACHE=false, LOG_REQUESTS=false, SEED_ON_START=false' +
       (flags.cached ? '; the "cache on" column is a second run with RESPONSE_CACHE=true (steady-state hits)' : '') +
       (flags.workers ? '; the "2 workers" column is a run with WORKERS=2 (node:cluster, cache off).' : '.'),
@@ -1001,6 +1105,7 @@ async function main(): Promise<void> {
     '',
     resultsTable(rows),
     '',
+    ...spreadSection(rows),
     ...(differences.length > 0
       ? ['## Differences between service and floor', '', ...differences.map((row) => `- ${row.operation.name}: ${row.difference}`), '']
       : []),

@@ -30,6 +30,8 @@ describe('npm run bench -- --quick', () => {
         [
           '--import', 'tsx', 'bench/run.ts', '--quick',
           '--allocations', '200', '--partners', '20', '--connections', '4', '--duration', '0.3',
+          // Two rounds each, taken in turns: the figures are medians and the spread is reported.
+          '--rounds', '2',
           // --peers: a failed install of the peers' dependencies fails the run instead of skipping them.
           '--peers', '--workers', '--out', out, '--data-dir', folder.path,
         ],
@@ -107,6 +109,20 @@ describe('npm run bench -- --quick', () => {
         expect(cells[column('SQL statements / request mercurius+jit')], row).toMatch(/^\d+(\.\d)?$/);
       }
       expect(report).not.toMatch(/Differences between service and floor/);
+      // Every operation's service and floor CPU per request, lowest–highest over the two rounds.
+      const spread = report.split('## Spread over rounds')[1]?.split('\n## ')[0] ?? '';
+      expect(spread, report).toContain('lowest–highest of its 2 rounds');
+      for (const operation of operations) {
+        const cells = spread
+          .split('\n')
+          .find((line) => line.startsWith(`| ${operation.name} |`))
+          ?.split('|')
+          .map((cell) => cell.trim());
+        expect(cells, `${operation.name} in ${spread}`).toBeDefined();
+        const [low, high] = cells![2]!.split('–').map(Number);
+        expect(low, cells!.join(' | ')).toBeLessThanOrEqual(high!);
+        expect(cells![3], cells!.join(' | ')).toMatch(/^[\d.]+–[\d.]+$/);
+      }
     } finally {
       folder.remove();
     }
