@@ -17,7 +17,15 @@
 // extensions plugin-drizzle sets (`pothosDrizzleSelect`, `pothosDrizzleLoaded`), like
 // loaded-columns-plugin.ts, and `test/read-planner.test.ts` compares its answers with the
 // unplanned path's.
-import SchemaBuilder, { BasePlugin, completeValue, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import SchemaBuilder, {
+  BasePlugin,
+  brandWithType,
+  completeValue,
+  type PothosOutputFieldConfig,
+  type PothosTypeConfig,
+  type SchemaTypes,
+} from '@pothos/core';
+import { getSchemaConfig } from '@pothos/plugin-drizzle';
 import {
   getNamedType,
   isObjectType,
@@ -41,6 +49,7 @@ import {
   type ShapePlan,
 } from './plan.js';
 import { cursorFingerprint } from '../plugins/cursor-binding-plugin.js';
+import { keyedLoad } from './keyed-load.js';
 
 const pluginName = 'readPlanner';
 
@@ -251,6 +260,13 @@ function prepare(connection: unknown, info: GraphQLResolveInfo, context: object)
 }
 
 export class ReadPlannerPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  /** Types with auth scopes are marked too: keyed-load.ts never serves their rows itself. */
+  override onTypeConfig(typeConfig: PothosTypeConfig): PothosTypeConfig {
+    const options = typeConfig.pothosOptions as Record<string, unknown>;
+    if (!options.authScopes && !options.grantScopes) return typeConfig;
+    return { ...typeConfig, extensions: { ...typeConfig.extensions, readPlanner: false } } as PothosTypeConfig;
+  }
+
   /** Fields whose own or whose type's auth scopes must run: never served from a plan. */
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
     if (!this.scoped(fieldConfig)) return fieldConfig;
@@ -270,6 +286,26 @@ export class ReadPlannerPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const extensions = (fieldConfig.extensions ?? {}) as Record<string, unknown>;
     if (extensions.readPlanner === false) return resolver;
+    if (extensions.readPlannerNode === true) {
+      const config = getSchemaConfig(this.builder as never);
+      return (parent, args, context, info) => {
+        const id = (args as { id?: { typename?: unknown; id?: unknown } }).id;
+        const typename = id?.typename;
+        // `node(id:)` of a row the planner can serve: one statement prepared for this document,
+        // the id bound (keyed-load.ts); plugin-relay's resolveNodes brands the row the same way.
+        const load =
+          typeof typename === 'string' && typeof id?.id === 'string'
+            ? keyedLoad(config, context as PlannerContext & { db?: object }, info, typename, false)
+            : null;
+        if (!load) return resolver(parent, args, context, info);
+        return completeValue(load.load([Number(id!.id)], []), (rows) => {
+          const row = rows[0];
+          if (!row) return null;
+          brandWithType(row, typename as never);
+          return row;
+        });
+      };
+    }
     if (extensions.readPlannerRoot === true) {
       const totalCount = extensions.readPlannerTotalCount as ((args: object, context: object) => unknown) | undefined;
       return (parent, args, context, info) => {
