@@ -13,9 +13,11 @@
 // everything selected resolves without plugin-drizzle's per-request loader mappings
 // (`servedByPlan`: columns the row carries, relations the plan prepares), and never for a type
 // with auth scopes; anything else keeps plugin-drizzle's path. Written in the planner rather than
-// as a patch of plugin-drizzle because the reuse across requests rests on what only this schema
-// guarantees: no `select` of ours reads the context, so a document's query is the same for every
-// caller. `test/keyed-load.test.ts` compares the answers with the unplanned path's.
+// as a patch of plugin-drizzle (or a hook, which it does not offer): keeping a query across
+// requests rests on what only this schema guarantees, that no `select` of ours reads the context,
+// so a document's query is the same for every caller, while plugin-drizzle's loader must assume
+// it may and records its per-request loader mappings, which the planner's prepared rows do not
+// need. `test/keyed-load.test.ts` compares the answers with the unplanned path's.
 import { completeValue, isThenable } from '@pothos/core';
 import { queryFromInfo, type getSchemaConfig } from '@pothos/plugin-drizzle';
 import { or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';

@@ -11,6 +11,8 @@
 // plugin-drizzle planning the selection and drizzle building the SQL text on every request (a
 // fifth of PartnersNested's CPU). Only where nothing beneath needs plugin-drizzle's per-request
 // loader mappings (`servedByPlan`), and only once the shaped cursors matched the ones given.
+// `node(id:)` (marked `readPlannerNode` in builder.ts) is served the same way for any id: one
+// statement per document and type with the id bound, from keyed-load.ts, which `_entities` uses too.
 // First in the builder's plugin list, so it wraps outermost: a prepared value skips the plugins
 // inside it, which is why fields with auth scopes (their own or their type's) are never planned.
 // Written here because plugin-drizzle has no hook to shape loaded rows; it reads the field
