@@ -164,6 +164,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when no object has it.',
       args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+      // The read planner serves the rows it can from a statement prepared per document (src/graphql/planner/keyed-load.ts).
+      extensions: { readPlannerNode: true },
       resolve: (_root, args, _context, _info, resolveNode) => nullWhenMissing(resolveNode(args.id)),
     },
     nodesQueryOptions: {

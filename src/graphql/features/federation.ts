@@ -17,6 +17,7 @@ import { decodeGlobalId } from '../conventions/global-id.js';
 import { GpuModel } from '../entities/gpu-model.js';
 import { Initiative } from '../entities/initiative.js';
 import { Investment } from '../entities/investment.js';
+import { keyedLoad } from '../planner/keyed-load.js';
 import { nodeTables, tableOfType } from '../conventions/node-tables.js';
 import { Partner } from '../entities/partner.js';
 import { Program } from '../entities/program.js';
@@ -32,6 +33,22 @@ interface RowQuery {
 /** A reference's key as the loader's key: `id:<n>` or `slug:<text>`. */
 type ReferenceKey = `id:${number}` | `slug:${string}`;
 
+function splitKeys(keys: readonly ReferenceKey[]): { ids: number[]; slugs: string[] } {
+  const ids = keys.flatMap((key) => (key.startsWith('id:') ? [Number(key.slice(3))] : []));
+  const slugs = keys.flatMap((key) => (key.startsWith('slug:') ? [key.slice(5)] : []));
+  return { ids, slugs };
+}
+
+/** The row each key names, or null, from the rows a batch loaded. */
+function matchRows(keys: readonly ReferenceKey[], found: readonly Row[]): (Row | null)[] {
+  const byKey = new Map<string, Row>();
+  for (const row of found) {
+    byKey.set(`id:${row.id}`, row);
+    if (row.slug !== undefined) byKey.set(`slug:${row.slug}`, row);
+  }
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
 /**
  * Per request and `_entities` field (its path: two aliased `_entities` fields select different
  * things), a loader of one type's rows by reference key. The query is planned from the field's
@@ -43,6 +60,17 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
     const loaders = perField(context);
     let loader = loaders.get(info.path);
     if (!loader) {
+      // A selection the read planner serves runs one statement prepared for this document
+      // (src/graphql/planner/keyed-load.ts); any other is planned here for this request.
+      const keyed = keyedLoad(getSchemaConfig(builder), context, info, typename, bySlug);
+      if (keyed) {
+        loader = new DataLoader<ReferenceKey, Row | null>(async (keys) => {
+          const { ids, slugs } = splitKeys(keys);
+          return matchRows(keys, (await keyed.load(ids, slugs)) as Row[]);
+        });
+        loaders.set(info.path, loader);
+        return loader;
+      }
       const query = queryFromInfo({
         config: getSchemaConfig(builder),
         context,
@@ -53,8 +81,7 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
       });
       const rows = (context.db.query as unknown as Record<string, RowQuery>)[nodeTables[typename]]!;
       loader = new DataLoader<ReferenceKey, Row | null>(async (keys) => {
-        const ids = keys.flatMap((key) => (key.startsWith('id:') ? [Number(key.slice(3))] : []));
-        const slugs = keys.flatMap((key) => (key.startsWith('slug:') ? [key.slice(5)] : []));
+        const { ids, slugs } = splitKeys(keys);
         // The keys go in as one JSON parameter each: the statement's text is the same for any
         // number of references (drizzle builds it faster, SQLite prepares it once).
         const where = {
@@ -64,13 +91,7 @@ function referenceLoaders(typename: keyof typeof nodeTables, bySlug: boolean) {
               slugs.length ? sql`${table.slug} IN (SELECT value FROM json_each(${JSON.stringify(slugs)}))` : undefined,
             ),
         };
-        const found = await rows.findMany({ ...(await query), where });
-        const byKey = new Map<string, Row>();
-        for (const row of found) {
-          byKey.set(`id:${row.id}`, row);
-          if (row.slug !== undefined) byKey.set(`slug:${row.slug}`, row);
-        }
-        return keys.map((key) => byKey.get(key) ?? null);
+        return matchRows(keys, await rows.findMany({ ...(await query), where }));
       });
       loaders.set(info.path, loader);
     }

@@ -11,13 +11,23 @@
 // plugin-drizzle planning the selection and drizzle building the SQL text on every request (a
 // fifth of PartnersNested's CPU). Only where nothing beneath needs plugin-drizzle's per-request
 // loader mappings (`servedByPlan`), and only once the shaped cursors matched the ones given.
+// `node(id:)` (marked `readPlannerNode` in builder.ts) is served the same way for any id: one
+// statement per document and type with the id bound, from keyed-load.ts, which `_entities` uses too.
 // First in the builder's plugin list, so it wraps outermost: a prepared value skips the plugins
 // inside it, which is why fields with auth scopes (their own or their type's) are never planned.
 // Written here because plugin-drizzle has no hook to shape loaded rows; it reads the field
 // extensions plugin-drizzle sets (`pothosDrizzleSelect`, `pothosDrizzleLoaded`), like
 // loaded-columns-plugin.ts, and `test/read-planner.test.ts` compares its answers with the
 // unplanned path's.
-import SchemaBuilder, { BasePlugin, completeValue, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import SchemaBuilder, {
+  BasePlugin,
+  brandWithType,
+  completeValue,
+  type PothosOutputFieldConfig,
+  type PothosTypeConfig,
+  type SchemaTypes,
+} from '@pothos/core';
+import { getSchemaConfig } from '@pothos/plugin-drizzle';
 import {
   getNamedType,
   isObjectType,
@@ -41,6 +51,7 @@ import {
   type ShapePlan,
 } from './plan.js';
 import { cursorFingerprint } from '../plugins/cursor-binding-plugin.js';
+import { keyedLoad } from './keyed-load.js';
 
 const pluginName = 'readPlanner';
 
@@ -251,6 +262,13 @@ function prepare(connection: unknown, info: GraphQLResolveInfo, context: object)
 }
 
 export class ReadPlannerPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  /** Types with auth scopes are marked too: keyed-load.ts never serves their rows itself. */
+  override onTypeConfig(typeConfig: PothosTypeConfig): PothosTypeConfig {
+    const options = typeConfig.pothosOptions as Record<string, unknown>;
+    if (!options.authScopes && !options.grantScopes) return typeConfig;
+    return { ...typeConfig, extensions: { ...typeConfig.extensions, readPlanner: false } } as PothosTypeConfig;
+  }
+
   /** Fields whose own or whose type's auth scopes must run: never served from a plan. */
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
     if (!this.scoped(fieldConfig)) return fieldConfig;
@@ -270,6 +288,26 @@ export class ReadPlannerPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const extensions = (fieldConfig.extensions ?? {}) as Record<string, unknown>;
     if (extensions.readPlanner === false) return resolver;
+    if (extensions.readPlannerNode === true) {
+      const config = getSchemaConfig(this.builder as never);
+      return (parent, args, context, info) => {
+        const id = (args as { id?: { typename?: unknown; id?: unknown } }).id;
+        const typename = id?.typename;
+        // `node(id:)` of a row the planner can serve: one statement prepared for this document,
+        // the id bound (keyed-load.ts); plugin-relay's resolveNodes brands the row the same way.
+        const load =
+          typeof typename === 'string' && typeof id?.id === 'string'
+            ? keyedLoad(config, context as PlannerContext & { db?: object }, info, typename, false)
+            : null;
+        if (!load) return resolver(parent, args, context, info);
+        return completeValue(load.load([Number(id!.id)], []), (rows) => {
+          const row = rows[0];
+          if (!row) return null;
+          brandWithType(row, typename as never);
+          return row;
+        });
+      };
+    }
     if (extensions.readPlannerRoot === true) {
       const totalCount = extensions.readPlannerTotalCount as ((args: object, context: object) => unknown) | undefined;
       return (parent, args, context, info) => {
