@@ -50,7 +50,7 @@ describe('a page of rows with relations', () => {
       })),
     ).toEqual(expected);
     const root = statements.find((text) => text.includes('"partners" as "d0"'));
-    expect(root).toMatch(/ from \(select \* from "partners" as "d0" where .* order by .* limit \?\) as "d0" order by /);
-    expect(root).toMatch(/from \(select \* from "allocations" as "d1" where .* limit \?\) as "d1" order by /);
+    expect(root).toMatch(/ from \(select [^()]* from "partners" as "d0" where .* order by .* limit \?\) as "d0" order by /);
+    expect(root).toMatch(/from \(select [^()]* from "allocations" as "d1" where .* limit \?\) as "d1" order by /);
   });
 });

@@ -16,7 +16,10 @@ import {
   BREAK,
   GraphQLError,
   getNamedType,
+  isAbstractType,
+  isEnumType,
   isInputObjectType,
+  isLeafType,
   isListType,
   isNonNullType,
   Kind,
@@ -116,6 +119,46 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode): boole
   return safe;
 }
 
+const serializableVerdicts = new WeakMap<DocumentNode, boolean>();
+/** The scalars graphql-jit's JSON schema knows (graphql-jit 0.8.9, json.js's `PRIMITIVES`). */
+const jsonSchemaScalars = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
+
+/**
+ * True when graphql-jit can compile a serializer (fast-json-stringify, `customJSONSerializer`) for
+ * `document` that writes the bytes JSON.stringify writes: every field selected anywhere in it is an
+ * object, a list, an enum or one of the built-in scalars, and none is an interface or union (whose
+ * possible types' fields graphql-jit merges into one schema, the last type's winning a shared name).
+ * Our custom scalars (Date, Money, SafeInt, JSONObject…) it refuses to compile ("Got unexpected
+ * PRIMITIVES type"), which would fail the whole query: such documents keep JSON.stringify.
+ */
+export function serializable(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const known = serializableVerdicts.get(document);
+  if (known !== undefined) return known;
+  let safe = true;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const type = typeInfo.getType();
+        const named = type ? getNamedType(type) : undefined;
+        if (
+          !named ||
+          isAbstractType(named) ||
+          (isLeafType(named) && !isEnumType(named) && !jsonSchemaScalars.has(named.name)) ||
+          (node.selectionSet === undefined && !isLeafType(named))
+        ) {
+          safe = false;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  serializableVerdicts.set(document, safe);
+  return safe;
+}
+
 /**
  * The fields beneath root lists that the read planner serves (src/graphql/planner/): its nested
  * connections and relations read what it prepared from the root's one query, not rows found by
@@ -144,6 +187,43 @@ function plannedFieldNodes(schema: GraphQLSchema, document: DocumentNode): Set<F
     }
   }
   return planned;
+}
+
+type Stringify = (result: unknown) => string;
+const guardedStringifiers = new WeakMap<Stringify, Stringify>();
+
+/** The compiled serializer for results that hold `data` only; anything else by JSON.stringify. */
+function guarded(compiled: Stringify): Stringify {
+  let stringify = guardedStringifiers.get(compiled);
+  if (!stringify) {
+    stringify = (result) => {
+      for (const key in result as object) if (key !== 'data' && key !== 'stringify') return JSON.stringify(result);
+      return compiled(result);
+    };
+    guardedStringifiers.set(compiled, stringify);
+  }
+  return stringify;
+}
+
+/**
+ * The serializer graphql-jit compiles writes the fields of its JSON schema only, `data` and
+ * `errors` at the top: an `extensions` added to the result after execution (use-replica-status.ts
+ * spreads the result, compiled serializer and all) would be dropped. So it writes results that
+ * hold `data` alone, and JSON.stringify every other.
+ */
+export function useCompiledStringifyGuard(): Plugin {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result }) {
+          if (Symbol.asyncIterator in result) return;
+          const compiled = (result as { stringify?: unknown }).stringify;
+          if (typeof compiled === 'function' && compiled !== JSON.stringify)
+            (result as { stringify?: Stringify }).stringify = guarded(compiled as Stringify);
+        },
+      };
+    },
+  };
 }
 
 const recursiveInputs = new WeakMap<GraphQLNamedType, boolean>();
