@@ -71,6 +71,28 @@ export function toGpuTotal(row: Record<string, unknown>): GpuTotalShape {
   return { quantity: Number(row.quantity), allocationCount: Number(row.allocationCount), byBound };
 }
 
+/**
+ * Reads rows selected with `gpuTotalSelection()` as arrays whose positions `columns` names:
+ * `toGpuTotal` with the positions looked up once per request rather than per row.
+ */
+export function gpuTotalReader(columns: readonly string[]): (row: readonly unknown[]) => GpuTotalShape {
+  const quantityAt = columns.indexOf('quantity');
+  const countAt = columns.indexOf('allocationCount');
+  const parts = boundKeys
+    .map(({ bound, quantityKey, countKey }) => ({ bound, quantityAt: columns.indexOf(quantityKey), countAt: columns.indexOf(countKey) }))
+    .filter((part) => part.countAt >= 0);
+  return (row) => {
+    const byBound: BoundPart[] = [];
+    for (const part of parts) {
+      const allocationCount = Number(row[part.countAt]);
+      if (allocationCount > 0) {
+        byBound.push({ bound: part.bound, quantity: part.quantityAt >= 0 ? Number(row[part.quantityAt]) : Number.NaN, allocationCount });
+      }
+    }
+    return { quantity: Number(row[quantityAt]), allocationCount: Number(row[countAt]), byBound };
+  };
+}
+
 export const emptyGpuTotal: GpuTotalShape = { quantity: 0, allocationCount: 0, byBound: [] };
 
 /** The total of disjoint sets of allocations, from their totals. */
