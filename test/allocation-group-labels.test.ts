@@ -20,6 +20,7 @@ afterAll(() => {
 
 interface Row {
   quantity: number;
+  bound: string;
   status: string;
   programId: number;
   program: string;
@@ -36,7 +37,7 @@ interface Row {
 }
 const rows = db.$client
   .prepare(
-    `SELECT a.quantity, a.status, a.program_id AS programId, pr.name AS program, pr.name_ko AS programKo,
+    `SELECT a.quantity, a.bound, a.status, a.program_id AS programId, pr.name AS program, pr.name_ko AS programKo,
        a.partner_id AS partnerId, p.name AS partner, p.name_ko AS partnerKo, p.kind,
        a.gpu_model_id AS gpuModelId, g.name AS gpuModel, a.initiative_id AS initiativeId, i.name AS initiative, i.name_ko AS initiativeKo
      FROM allocations a JOIN programs pr ON pr.id = a.program_id JOIN partners p ON p.id = a.partner_id
@@ -73,7 +74,7 @@ const ascending = (a: number | string | null, b: number | string | null) =>
 function expectedGroups(groupBy: string[]) {
   const groups = new Map<
     string,
-    { values: (number | string | null)[]; label: string; labelKo: string | null; quantity: number; count: number }
+    { values: (number | string | null)[]; label: string; labelKo: string | null; quantity: number; count: number; kinds: Set<string> }
   >();
   for (const row of rows) {
     const parts = groupBy.map((key) => keys[key]!(row));
@@ -84,9 +85,11 @@ function expectedGroups(groupBy: string[]) {
       labelKo: parts.some((part) => part[2]) ? parts.map((part) => part[2] ?? part[1]).join(' · ') : null,
       quantity: 0,
       count: 0,
+      kinds: new Set<string>(),
     };
     group.quantity += row.quantity;
     group.count += 1;
+    group.kinds.add(row.bound);
     groups.set(id, group);
   }
   return [...groups.values()].sort((a, b) => {
@@ -103,13 +106,21 @@ interface Group {
   label?: string;
   labelKo?: string | null;
   allocationCount: number;
-  gpuTotal: { quantity: number };
+  gpuTotal: { quantity: number; bound?: string; exact?: boolean };
 }
-async function groupsOf(groupBy: string[], fields: string) {
+/** How a sum is bounded from its parts' kinds, as `GpuTotal.bound` documents it. */
+function combined(kinds: Set<string>): string {
+  const upTo = kinds.has('UP_TO');
+  const atLeast = kinds.has('AT_LEAST');
+  if (kinds.has('APPROXIMATE') || (upTo && atLeast)) return 'APPROXIMATE';
+  return upTo ? 'UP_TO' : atLeast ? 'AT_LEAST' : 'EXACT';
+}
+
+async function groupsOf(groupBy: string[], fields: string, totalFields = '') {
   log.reset();
   const { body } = await execute<{ allocationTotals: { groups: Group[] } }>(
     yoga,
-    `{ allocationTotals(groupBy: [${groupBy.join(', ')}]) { groups { ${fields} allocationCount gpuTotal { quantity } } } }`,
+    `{ allocationTotals(groupBy: [${groupBy.join(', ')}]) { groups { ${fields} allocationCount gpuTotal { quantity ${totalFields} } } } }`,
   );
   expect(body.errors).toBeUndefined();
   return { groups: body.data!.allocationTotals.groups, sql: log.statements.join('\n') };
@@ -142,6 +153,23 @@ describe('allocationTotals groups', () => {
       );
     });
   }
+
+  it('bound and exact, read from the least and greatest kind alone, as recomputed from every kind of the group', async () => {
+    const groupBy = ['PARTNER', 'GPU_MODEL', 'STATUS'];
+    const { groups, sql } = await groupsOf(groupBy, '', 'bound exact');
+    expect(sql).not.toMatch(/filter \(where/);
+    const expected = expectedGroups(groupBy);
+    expect(groups.map((group) => group.gpuTotal)).toEqual(
+      expected.map((group) => ({
+        quantity: group.quantity,
+        bound: combined(group.kinds),
+        exact: group.kinds.size === 1 && group.kinds.has('EXACT'),
+      })),
+    );
+    // Each case of the least and greatest kind is met: every combined bound, and mixed kinds.
+    expect(new Set(expected.map((group) => combined(group.kinds)))).toEqual(new Set(['EXACT', 'UP_TO', 'AT_LEAST', 'APPROXIMATE']));
+    expect(expected.some((group) => group.kinds.size > 2)).toBe(true);
+  });
 
   it('select Korean names only for labelKo, and no names nor their joins when no label is read', async () => {
     const both = await groupsOf(['PARTNER', 'GPU_MODEL'], 'label labelKo');
