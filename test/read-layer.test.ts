@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allocationSource } from '../src/read/allocation-source.js';
 import { allocationGroupColumns, readAllocationTotals } from '../src/read/allocation-totals.js';
-import { sumGpuTotals, toGpuTotal } from '../src/read/gpu-totals.js';
+import { gpuTotalReader, sumGpuTotals } from '../src/read/gpu-totals.js';
 import { groupLabel, keyColumns } from '../src/read/group-labels.js';
 import { readInvestmentTotals } from '../src/read/investment-totals.js';
 import { seededDatabase } from './helpers.js';
@@ -39,10 +39,12 @@ describe('the read layer', () => {
     const keys = ['PARTNER_KIND'] as const;
     const source = allocationSource(allocationGroupColumns(keys));
     expect(source.table).not.toBe(allocationSource(null).table);
-    const groups = readAllocationTotals(db, { source, predicate: undefined, keys, quantities: true, counts: true });
-    const [whole] = readAllocationTotals(db, { source, predicate: undefined, keys: [], quantities: true, counts: true });
-    expect(groups.length).toBeGreaterThan(1);
-    expect(sumGpuTotals(groups.map(toGpuTotal))).toEqual(toGpuTotal(whole!));
+    const query = { source, predicate: undefined, quantities: true, counts: true, labels: true, koreanLabels: true };
+    const groups = readAllocationTotals(db, { ...query, keys });
+    const whole = readAllocationTotals(db, { ...query, keys: [] });
+    expect(groups.rows.length).toBeGreaterThan(1);
+    expect(whole.rows).toHaveLength(1);
+    expect(sumGpuTotals(groups.rows.map(gpuTotalReader(groups.columns)))).toEqual(gpuTotalReader(whole.columns)(whole.rows[0]!));
   });
 
   it('reads investment sums per group and overall, with the rates they name', () => {

@@ -64,6 +64,62 @@ export function groupLabel(
   };
 }
 
+/** Where a key's columns sit in an array row (-1: not selected), and its fallback. */
+interface KeyPositions {
+  valueAt: number;
+  labelAt: number;
+  labelKoAt: number;
+  fallback: string | undefined;
+}
+
+/**
+ * `groupLabel` for rows read as arrays whose positions `names` names, with the positions looked
+ * up once per request: `label(row)` is the English label, `labelKo(row)` the Korean one (or null),
+ * each computed only by the fields that read it.
+ */
+export function groupLabeller(
+  columns: readonly KeyColumns<string>[],
+  names: readonly string[],
+): { label: (row: readonly unknown[]) => string; labelKo: (row: readonly unknown[]) => string | null } {
+  const keys: KeyPositions[] = columns.map((column) => ({
+    valueAt: names.indexOf(column.value),
+    labelAt: names.indexOf(column.label),
+    labelKoAt: names.indexOf(column.labelKo),
+    fallback: column.fallback,
+  }));
+  const english = (key: KeyPositions, row: readonly unknown[]): string => {
+    const value = row[key.valueAt] ?? null;
+    const name = key.labelAt < 0 ? null : row[key.labelAt];
+    if (name !== null && name !== undefined) return String(name);
+    const named = typeof value === 'string' ? enumLabels[value] : undefined;
+    return String(named?.[0] ?? key.fallback ?? value ?? 'None');
+  };
+  const korean = (key: KeyPositions, row: readonly unknown[]): string | null => {
+    const name = key.labelKoAt < 0 ? null : row[key.labelKoAt];
+    if (name !== null && name !== undefined) return name as string;
+    const value = row[key.valueAt];
+    return (typeof value === 'string' ? enumLabels[value]?.[1] : undefined) ?? null;
+  };
+  return {
+    label: (row) => {
+      let label = english(keys[0]!, row);
+      for (let at = 1; at < keys.length; at++) label += ` · ${english(keys[at]!, row)}`;
+      return label;
+    },
+    labelKo: (row) => {
+      let labelKo = '';
+      let anyKorean = false;
+      for (let at = 0; at < keys.length; at++) {
+        const key = keys[at]!;
+        const name = korean(key, row);
+        if (name) anyKorean = true;
+        labelKo += (at === 0 ? '' : ' · ') + (name ?? english(key, row));
+      }
+      return anyKorean ? labelKo : null;
+    },
+  };
+}
+
 /** Reads a key's value from a grouped row: null when the request does not group by it. Built once per request. */
 export function keyValueReader<Key extends string>(
   columns: readonly KeyColumns<Key>[],

@@ -10,9 +10,10 @@ import {
   allocationGroupKeys,
   readAllocationTotals,
   type AllocationGroupKey as GroupKey,
+  type AllocationTotalRows,
 } from '../../read/allocation-totals.js';
-import { boundKindFields, boundQuantityFields, sumGpuTotals, toGpuTotal, type GpuTotalShape } from '../../read/gpu-totals.js';
-import { groupLabel, keyColumns, keyValueReader } from '../../read/group-labels.js';
+import { boundKindFields, boundQuantityFields, gpuTotalReader, sumGpuTotals, type GpuTotalShape } from '../../read/gpu-totals.js';
+import { groupLabeller, keyColumns } from '../../read/group-labels.js';
 import { AllocationFilter, allocationFilterSpec } from '../entities/allocation.js';
 import { builder } from '../builder.js';
 import { rowById } from '../conventions/node-tables.js';
@@ -56,35 +57,65 @@ interface TotalsShape {
   groups: GroupShape[];
 }
 
+/** The group fields that read the English labels (`labelKo` falls back to them key by key). */
+const labelFields: ReadonlySet<string> = new Set(['label', 'labelKo']);
+const koreanLabelFields: ReadonlySet<string> = new Set(['labelKo']);
+
 /** The table that answers: a rollup when every column the filter and the keys involve is in one. */
 function sourceFor(filter: FilterInput | null | undefined, keys: readonly GroupKey[]): AllocationSource {
   const involved = allocationGroupColumns(keys);
   return allocationSource(addFilterColumns(allocationFilterSpec, filter, involved) ? involved : null);
 }
 
-/** Decodes and labels the grouped rows; the groups split the filtered allocations, so they add up to the total. */
-function toAllocationTotals(keys: readonly GroupKey[], rows: Record<string, unknown>[]): TotalsShape {
-  const groupTotals = rows.map(toGpuTotal);
-  const total = sumGpuTotals(groupTotals);
-  if (keys.length === 0) return { total, groups: [] };
-  const columns = keyColumns(keys, allocationGroupFallbacks);
-  const [programId, partnerId, partnerKind, gpuModelId, status, initiativeId] = allocationGroupKeys.map((key) =>
-    keyValueReader(columns, key),
-  );
-  const groups = rows.map((row, index): GroupShape => {
-    const groupTotal = groupTotals[index]!;
-    return {
-      programId: programId!(row) as number | null,
-      partnerId: partnerId!(row) as number | null,
-      partnerKind: partnerKind!(row) as Kind | null,
-      gpuModelId: gpuModelId!(row) as number | null,
-      status: status!(row) as Status | null,
-      initiativeId: initiativeId!(row) as number | null,
-      ...groupLabel(columns, row),
-      total: groupTotal,
-      share: total.quantity === 0 ? 0 : groupTotal.quantity / total.quantity,
+/** Which fields of the groups a request reads, so the rest is neither selected nor computed. */
+interface GroupFields {
+  label: boolean;
+  labelKo: boolean;
+}
+
+/** The row position of each key's value, or -1 when the request does not group by it. */
+const valuePositions = (columns: readonly string[]) => allocationGroupKeys.map((key) => columns.indexOf(`key:${key}`));
+
+/** The value at `at` of a grouped row; null when the request does not group by that key. */
+const valueAt = <T>(row: readonly unknown[], at: number) => (at < 0 ? null : ((row[at] ?? null) as T | null));
+
+/**
+ * Decodes and labels the grouped rows in one pass, with every position looked up once per
+ * request; the groups split the filtered allocations, so they add up to the total.
+ */
+function toAllocationTotals(keys: readonly GroupKey[], { columns, rows }: AllocationTotalRows, fields: GroupFields): TotalsShape {
+  const toTotal = gpuTotalReader(columns);
+  if (keys.length === 0) return { total: sumGpuTotals(rows.map(toTotal)), groups: [] };
+  const labeller = groupLabeller(keyColumns(keys, allocationGroupFallbacks), columns);
+  const [programAt, partnerAt, partnerKindAt, gpuModelAt, statusAt, initiativeAt] = valuePositions(columns) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const groups: GroupShape[] = new Array(rows.length);
+  const groupTotals: GpuTotalShape[] = new Array(rows.length);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const total = toTotal(row);
+    groupTotals[index] = total;
+    groups[index] = {
+      programId: valueAt<number>(row, programAt),
+      partnerId: valueAt<number>(row, partnerAt),
+      partnerKind: valueAt<Kind>(row, partnerKindAt),
+      gpuModelId: valueAt<number>(row, gpuModelAt),
+      status: valueAt<Status>(row, statusAt),
+      initiativeId: valueAt<number>(row, initiativeAt),
+      label: fields.label ? labeller.label(row) : '',
+      labelKo: fields.labelKo ? labeller.labelKo(row) : null,
+      total,
+      share: 0,
     };
-  });
+  }
+  const total = sumGpuTotals(groupTotals);
+  if (total.quantity !== 0) for (const group of groups) group.share = group.total.quantity / total.quantity;
   return { total, groups };
 }
 
@@ -173,7 +204,10 @@ builder.queryField('allocationTotals', (t) =>
       const predicate = source.predicate(toWhere(allocationFilterSpec, args.filter));
       const quantities = selectsAnyField(info, boundQuantityFields);
       const counts = quantities || selectsAnyField(info, boundKindFields);
-      return toAllocationTotals(keys, readAllocationTotals(context.db, { source, predicate, keys, quantities, counts }));
+      const fields = { label: selectsAnyField(info, labelFields), labelKo: selectsAnyField(info, koreanLabelFields) };
+      const labels = fields.label || fields.labelKo;
+      const rows = readAllocationTotals(context.db, { source, predicate, keys, quantities, counts, labels, koreanLabels: fields.labelKo });
+      return toAllocationTotals(keys, rows, fields);
     },
   }),
 );
