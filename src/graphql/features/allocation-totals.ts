@@ -179,7 +179,8 @@ const AllocationTotals = builder.objectRef<TotalsShape>('AllocationTotals').impl
     gpuTotal: t.field({ type: GpuTotal, description: 'All filtered allocations together.', resolve: (totals) => totals.total }),
     groups: t.field({
       type: [AllocationGroup],
-      description: 'One entry per combination of key values, largest total first (ties by label).',
+      description:
+        'One entry per combination of key values, largest total first; ties in ascending order of the key values (ids, or enum values).',
       resolve: (totals) => totals.groups,
     }),
   }),
