@@ -38,9 +38,22 @@ const enumLabels: Record<string, [english: string, korean: string]> = {
 } satisfies Record<Kind | Status, [string, string]>;
 
 /**
- * A group's labels: per key its name, else its enum value's readable name, else the key's
- * fallback, else the value itself (a currency code), else "None". `labelKo` is null when no key
- * has a Korean form; otherwise keys without one show their English label.
+ * One key's English label: its name, else its enum value's readable name, else the key's
+ * fallback, else the value itself (a currency code), else "None".
+ */
+function englishLabel(value: unknown, name: unknown, fallback: string | undefined): string {
+  const named = typeof value === 'string' ? enumLabels[value] : undefined;
+  return String(name ?? named?.[0] ?? fallback ?? value ?? 'None');
+}
+
+/** One key's Korean label: its Korean name, else its enum value's Korean name, else none. */
+function koreanLabel(value: unknown, name: unknown): string | null | undefined {
+  return (name ?? (typeof value === 'string' ? enumLabels[value]?.[1] : undefined)) as string | null | undefined;
+}
+
+/**
+ * A group's labels, each key's by `englishLabel` joined with " · ". `labelKo` is null when no key
+ * has a Korean form (`koreanLabel`); otherwise keys without one show their English label.
  */
 export function groupLabel(
   columns: readonly KeyColumns<string>[],
@@ -51,9 +64,8 @@ export function groupLabel(
   let anyKorean = false;
   for (const column of columns) {
     const value = row[column.value] ?? null;
-    const named = typeof value === 'string' ? enumLabels[value] : undefined;
-    const label = String(row[column.label] ?? named?.[0] ?? column.fallback ?? value ?? 'None');
-    const korean = (row[column.labelKo] ?? named?.[1]) as string | null | undefined;
+    const label = englishLabel(value, row[column.label], column.fallback);
+    const korean = koreanLabel(value, row[column.labelKo]);
     labels.push(label);
     koreanLabels.push(korean);
     if (korean) anyKorean = true;
@@ -87,19 +99,10 @@ export function groupLabeller(
     labelKoAt: names.indexOf(column.labelKo),
     fallback: column.fallback,
   }));
-  const english = (key: KeyPositions, row: readonly unknown[]): string => {
-    const value = row[key.valueAt] ?? null;
-    const name = key.labelAt < 0 ? null : row[key.labelAt];
-    if (name !== null && name !== undefined) return String(name);
-    const named = typeof value === 'string' ? enumLabels[value] : undefined;
-    return String(named?.[0] ?? key.fallback ?? value ?? 'None');
-  };
-  const korean = (key: KeyPositions, row: readonly unknown[]): string | null => {
-    const name = key.labelKoAt < 0 ? null : row[key.labelKoAt];
-    if (name !== null && name !== undefined) return name as string;
-    const value = row[key.valueAt];
-    return (typeof value === 'string' ? enumLabels[value]?.[1] : undefined) ?? null;
-  };
+  const english = (key: KeyPositions, row: readonly unknown[]): string =>
+    englishLabel(row[key.valueAt] ?? null, key.labelAt < 0 ? null : row[key.labelAt], key.fallback);
+  const korean = (key: KeyPositions, row: readonly unknown[]): string | null =>
+    koreanLabel(row[key.valueAt], key.labelKoAt < 0 ? null : row[key.labelKoAt]) ?? null;
   return {
     label: (row) => {
       let label = english(keys[0]!, row);
