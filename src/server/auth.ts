@@ -17,6 +17,9 @@ function unauthenticated(message: string): GraphQLError {
   });
 }
 
+/** Who sends no key, where reads are public: one object for every such request (nothing changes an Auth). */
+const anonymous: Auth = Object.freeze({ keyId: null, scopes: new Set(['read']) as ReadonlySet<string> });
+
 /** The request's identity and scopes, or a 401 error for a malformed, unknown or revoked key. */
 export function authenticate(db: Db, authorization: string | null, policy: AuthPolicy): Auth {
   const header = parseAuthorization(authorization);
@@ -25,7 +28,7 @@ export function authenticate(db: Db, authorization: string | null, policy: AuthP
   }
   if (header.kind === 'none') {
     if (policy.readRequiresKey) throw unauthenticated('This service needs an API key: send "Authorization: Bearer <key>".');
-    return { keyId: null, scopes: new Set(['read']) };
+    return anonymous;
   }
   const verified = verifyApiKey(db, header.key);
   if (!verified.ok) {
