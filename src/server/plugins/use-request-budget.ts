@@ -79,10 +79,14 @@ function nestingPastCached(body: string, limit: number): boolean | undefined {
  * graphql's coercion and the filter translation recurse once per level.
  */
 function inputProblem(variables: unknown, budget: RequestBudget): string | undefined {
-  const stack: [value: unknown, depth: number][] = [[variables, 0]];
+  // Two parallel stacks rather than a [value, depth] pair per value: a request's variables are
+  // walked on every request, and `_entities`' 50 representations made 150 pairs and arrays.
+  const values: unknown[] = [variables];
+  const depths: number[] = [0];
   let count = 0;
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
     count += 1;
     if (count > budget.maxInputValues + 1) {
       return `The variables hold more than ${budget.maxInputValues} values (MAX_INPUT_VALUES).`;
@@ -91,7 +95,18 @@ function inputProblem(variables: unknown, budget: RequestBudget): string | undef
     if (depth > budget.maxNesting) {
       return `The variables' nesting depth exceeds ${budget.maxNesting} levels (MAX_NESTING).`;
     }
-    for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+    } else {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        values.push((value as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
+      }
+    }
   }
   return undefined;
 }
