@@ -51,7 +51,7 @@ const built = createApp(config);
 const db = built.db;
 const service = bare
   ? createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false, metrics: false })
-  : { yoga: built.yoga, frontCache: built.frontCache };
+  : { yoga: built.yoga, frontCache: built.frontCache, lane: built.lane };
 const app = await mercuriusApp(db);
 
 type Send = (body: string) => Promise<string>;

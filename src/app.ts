@@ -31,6 +31,7 @@ export type AppOptions = Pick<Config, 'databasePath' | 'seedOnStart' | 'graphiql
       | 'persistedOperationsOnly'
       | 'responseCache'
       | 'responseCacheTtlMs'
+      | 'directLane'
       | 'metrics'
       | 'metricsToken'
       | keyof RequestBudget
@@ -77,15 +78,17 @@ export function createApp(config: AppOptions): App {
     persistedOperationsOnly: config.persistedOperationsOnly,
     responseCache: config.responseCache,
     responseCacheTtlMs: config.responseCacheTtlMs,
+    directLane: config.directLane,
     metrics: config.metrics,
     metricsToken: config.metricsToken,
     budget: requestBudget(config),
   };
-  const { yoga, frontCache } = createGraphQLServer(options);
+  const { yoga, frontCache, lane } = createGraphQLServer(options);
   return {
     db,
     yoga,
     frontCache,
+    lane,
     events,
     close: () => {
       events.close();

@@ -44,6 +44,8 @@ export const serverDefaults = {
   responseCacheMaxEntries: 1000,
   /** Run plain totals queries compiled by graphql-jit. */
   jit: true,
+  /** Answer plain queries yoga has validated from node:http directly (src/server/direct-lane.ts). */
+  directLane: true,
   metrics: true,
   /** Larger request bodies get 413 (MAX_BODY_BYTES); larger WebSocket messages close the socket. */
   maxBodyBytes: 1_048_576,
@@ -136,6 +138,7 @@ const environmentSchema = z.object({
   PERSISTED_OPERATIONS_ONLY: booleanFlag.optional(),
   RESPONSE_CACHE: booleanFlag.default(serverDefaults.responseCache),
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(serverDefaults.responseCacheTtlMs),
+  DIRECT_LANE: booleanFlag.default(serverDefaults.directLane),
   METRICS: booleanFlag.default(serverDefaults.metrics),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(serverDefaults.maxBodyBytes),
@@ -190,6 +193,8 @@ export interface Config {
   /** Cache read responses (invalidated by every write). */
   responseCache: boolean;
   responseCacheTtlMs: number;
+  /** Answer plain queries yoga has validated from node:http directly (off with the response cache). */
+  directLane: boolean;
   /** Prometheus metrics at /metrics (about 0.05–0.1 ms of CPU per small request, measured with bench/cpu-http.ts). */
   metrics: boolean;
   /**
@@ -303,6 +308,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     persistedOperationsOnly: values.PERSISTED_OPERATIONS_ONLY ?? serverDefaults.persistedOperationsOnly,
     responseCache: values.RESPONSE_CACHE,
     responseCacheTtlMs: values.RESPONSE_CACHE_TTL_MS,
+    directLane: values.DIRECT_LANE,
     metrics: values.METRICS,
     metricsToken: values.METRICS_TOKEN,
     maxBodyBytes: values.MAX_BODY_BYTES,

@@ -156,6 +156,43 @@ export function compressResponses(request: IncomingMessage, response: ServerResp
   }) as ServerResponse['end'];
 }
 
+/**
+ * Writes a whole answer of a compressible type as compressResponses would have written it (Vary,
+ * then the encoding negotiated when it is at least `minCompressBytes`), without holding its head
+ * and body back first: for the direct lane (direct-lane.ts), whose answers are finished strings.
+ * `headers` must not carry Content-Encoding or `no-transform`. An uncompressed string goes to
+ * `end` as it is, which node writes in one piece with the head.
+ */
+export function writeWhole(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  headers: { 'content-type': string; 'cache-control': string },
+  text: string,
+): void {
+  const encoding = negotiate(request.headers['accept-encoding']);
+  const length = Buffer.byteLength(text);
+  if (encoding === null || length < minCompressBytes || request.method === 'HEAD') {
+    response.writeHead(status, {
+      'content-type': headers['content-type'],
+      'content-length': length,
+      'cache-control': headers['cache-control'],
+      vary: 'Accept-Encoding',
+    });
+    response.end(text);
+    return;
+  }
+  const compressed = compressBody(Buffer.from(text, 'utf8'), encoding);
+  response.writeHead(status, {
+    'content-type': headers['content-type'],
+    'content-length': compressed.length,
+    'cache-control': headers['cache-control'],
+    vary: 'Accept-Encoding',
+    'content-encoding': encoding,
+  });
+  response.end(compressed);
+}
+
 /** writeHead's headers (an object, [name, value] pairs or a flat list) as entries. */
 function headerEntries(given: object): [string, NonNullable<OutgoingHttpHeaders[string]>][] {
   const entries: [string, unknown][] = !Array.isArray(given)

@@ -71,7 +71,8 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    // One chunk (a small request's usual body) is taken as it is rather than copied.
+    request.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -100,7 +101,7 @@ function bodyForYoga(request: IncomingMessage, body: Buffer): unknown {
  * A node:http server: /health, /ready, the dashboard, then the front cache's answers and yoga for
  * everything else (GraphQL, /metrics).
  */
-export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: HttpOptions): Server {
+export function createHttpServer({ yoga, frontCache, lane }: GraphQLServer, options: HttpOptions): Server {
   const limit = options.maxBodyBytes ?? serverDefaults.maxBodyBytes;
   const server = createServer(async (request, response) => {
     const started = process.hrtime.bigint();
@@ -108,8 +109,16 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     response.setHeader('x-request-id', requestId);
     const path = (request.url ?? '/').split('?')[0]!;
-    // Every answer below, the front cache's replays included, is compressed when worth it.
-    compressResponses(request, response);
+    // Every answer below, the front cache's replays included, is compressed when worth it. A POST
+    // the direct lane may answer gets the wrapper only once the lane has passed it on: the lane
+    // writes whole answers and compresses them itself (compression.ts `writeWhole`).
+    let compressing = false;
+    const compress = () => {
+      if (compressing) return;
+      compressing = true;
+      compressResponses(request, response);
+    };
+    if (lane === undefined || request.method !== 'POST') compress();
     // Without a logger, no listener per request.
     if (options.logger)
       response.on('finish', () => {
@@ -147,6 +156,7 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
       if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
         const read = await readBody(request, limit);
         if (read === 'too-large') {
+          compress();
           sendJson(
             response,
             413,
@@ -158,9 +168,21 @@ export function createHttpServer({ yoga, frontCache }: GraphQLServer, options: H
         // @whatwg-node/server uses a body a framework has already read instead of the stream.
         body = read;
       }
-      if (frontCache?.serve(request, response, body)) return;
+      if (frontCache) {
+        compress();
+        if (frontCache.serve(request, response, body)) return;
+      }
       // Parsed only when yoga is to answer: a cached answer needs the bytes alone.
-      if (body) (request as IncomingMessage & { body?: unknown }).body = bodyForYoga(request, body);
+      if (body) {
+        const parsed = bodyForYoga(request, body);
+        // A plain query yoga has validated before is answered without yoga (direct-lane.ts).
+        if (lane && parsed !== body) {
+          const served = lane.serve(request, response, parsed as object);
+          if (served === true || (served !== false && (await served))) return;
+        }
+        (request as IncomingMessage & { body?: unknown }).body = parsed;
+      }
+      compress();
       await yoga(request, response);
     } catch (error) {
       options.logger?.error('request failed', { requestId, error: error instanceof Error ? error.message : String(error) });

@@ -16,10 +16,11 @@ import {
 } from '../config.js';
 import type { Db } from '../db/client.js';
 import { schema } from '../graphql/index.js';
-import type { Context } from '../graphql/builder.js';
+import type { Auth, Context } from '../graphql/builder.js';
 import { createEvents, type Events } from '../events/bus.js';
 import { createRequestAuth } from './auth.js';
 import { corsOptionsFactory } from './cors.js';
+import { createDirectLane, type DirectLane } from './direct-lane.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 import type { FrontCache } from './front-cache.js';
@@ -79,6 +80,8 @@ export interface YogaOptions {
   budget?: RequestBudget;
   /** Serve nested lists from the read planner's one pass (src/graphql/planner/); false for plugin-drizzle alone. */
   readPlanner?: boolean;
+  /** Answer plain queries yoga has validated from http.ts directly (direct-lane.ts); off with the response cache. */
+  directLane?: boolean;
 }
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
@@ -88,6 +91,8 @@ export interface GraphQLServer {
   yoga: Yoga;
   /** Absent when the response cache is off. */
   frontCache: FrontCache | undefined;
+  /** Absent when off (DIRECT_LANE=false, the response cache, persisted operations only). */
+  lane: DirectLane | undefined;
 }
 
 /** The GraphQL server for one database; `yoga.fetch` serves a request without a port. */
@@ -111,11 +116,34 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
         })
       : undefined;
 
+  const metrics = registry && useBoundedMetrics({ endpoint: '/metrics', registry, manifest });
+  const budget = options.budget ?? defaultBudget;
+  const contextFor = (identity: Auth): Context => ({
+    db: options.db,
+    events,
+    ...(options.readPlanner === false ? { readPlanner: false } : {}),
+    auth: identity,
+  });
+  const persistedOnly = options.persistedOperationsOnly ?? serverDefaults.persistedOperationsOnly;
+  const replication = options.db.$replication;
+  const lane =
+    (options.directLane ?? serverDefaults.directLane) && !caching && !persistedOnly
+      ? createDirectLane({
+          db: options.db,
+          policy: { readRequiresKey },
+          budget,
+          context: contextFor,
+          jit: options.jit ?? serverDefaults.jit,
+          ...(metrics ? { recorder: metrics.laneRecorder } : {}),
+          ...(replication.engine === 'libsql' ? { open: () => replication.status().primaryReachable } : {}),
+        })
+      : undefined;
+
   const plugins: (Plugin | false | undefined)[] = [
     useCacheControl('/graphql'),
     useGetParams('/graphql'),
     useDocumentLimits(),
-    useRequestBudget(options.budget ?? defaultBudget),
+    useRequestBudget(budget),
     (options.jit ?? serverDefaults.jit) && useJit(),
     !(options.introspection ?? serverDefaults.introspection) && useIntrospectionOff(),
     (options.csrfPrevention ?? serverDefaults.csrfPrevention) && useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -123,26 +151,23 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
     // /graphql/stream; yoga itself answers `Accept: text/event-stream` on /graphql.
     // Its results are serialised by graphql-sse, so they lose yoga's internal extensions here.
     useGraphQLSSE({ endpoint: '/graphql/stream', onNext: (_ctx, _req, result) => withoutInternalExtensions(result) }),
-    usePersistedOperations(manifest, { only: options.persistedOperationsOnly ?? serverDefaults.persistedOperationsOnly }),
+    usePersistedOperations(manifest, { only: persistedOnly }),
     caching?.plugin,
     registry && useMetricsAccess({ endpoint: '/metrics', token: options.metricsToken, readRequiresKey, auth }),
-    registry && useBoundedMetrics({ endpoint: '/metrics', registry, manifest }),
-    options.db.$replication.engine === 'libsql' && useReplicaStatus(options.db.$replication),
+    metrics?.plugin,
+    replication.engine === 'libsql' && useReplicaStatus(replication),
+    // Last: it learns a document once every other plugin has let it through to execution.
+    lane?.plugin,
   ];
 
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request }) => ({
-      db: options.db,
-      events,
-      ...(options.readPlanner === false ? { readPlanner: false } : {}),
-      auth: (() => {
-        const identity = auth(request);
-        if (identity instanceof GraphQLError) throw identity;
-        return identity;
-      })(),
-    }),
+    context: ({ request }) => {
+      const identity = auth(request);
+      if (identity instanceof GraphQLError) throw identity;
+      return contextFor(identity);
+    },
     graphiql: options.graphiql ? { title: 'ai-factory-graph', defaultQuery: exampleOperations, shouldPersistHeaders: false } : false,
     // GraphiQL's assets come from the package, not a CDN, so it works on a machine with no
     // internet; they are served as cacheable files (graphiql.ts), not inlined into the page.
@@ -165,5 +190,5 @@ export function createGraphQLServer(options: YogaOptions): GraphQLServer {
     // An error thrown by any plugin's request hook is answered coded and masked (guard-request-hooks.ts).
     plugins: plugins.filter((plugin): plugin is Plugin => Boolean(plugin)).map(guardRequestHooks),
   });
-  return { yoga, frontCache: caching?.frontCache };
+  return { yoga, frontCache: caching?.frontCache, lane };
 }

@@ -45,7 +45,21 @@ interface HttpState {
 /** Labels of a request whose document did not parse (the library had neither type nor document). */
 const unparsed: OperationLabels = { operationType: 'unknown', operation: 'none' };
 
-export function useBoundedMetrics(options: { registry: Registry; manifest: Record<string, string>; endpoint: string }): Plugin {
+/**
+ * The series of one query the direct lane (../direct-lane.ts) answered, as yoga's hooks below
+ * record them: made once per document and operation name, then called when its answer is ready
+ * with the times (Date.now()) its execution and its HTTP request started.
+ */
+export type LaneRecorder = (executeStart: number, httpStart: number) => void;
+
+export interface BoundedMetrics {
+  /** Goes in yoga's plugin list. */
+  plugin: Plugin;
+  /** The recorder of a document the direct lane runs. */
+  laneRecorder(document: DocumentNode, operationName: string | undefined): LaneRecorder;
+}
+
+export function useBoundedMetrics(options: { registry: Registry; manifest: Record<string, string>; endpoint: string }): BoundedMetrics {
   const { registry, endpoint } = options;
   const registers = [registry];
   const httpDuration = new Histogram({
@@ -133,7 +147,30 @@ export function useBoundedMetrics(options: { registry: Registry; manifest: Recor
     };
   };
 
-  return {
+  const laneRecorder = (document: DocumentNode, operationName: string | undefined): LaneRecorder => {
+    const first = document.definitions[0];
+    // The envelop series take the first definition's type, the HTTP series the operation's (onParse).
+    const of = labels(document, first && 'operation' in first ? first.operation : undefined);
+    const execute = executeDuration.labels(of);
+    const request = requestDuration.labels(of);
+    const count = requests.labels(of);
+    const http = httpDuration.labels({
+      ...labels(document, getOperationAST(document, operationName)?.operation),
+      method: 'POST',
+      statusCode: 200,
+      route: '/graphql',
+    });
+    return (executeStart, httpStart) => {
+      const now = Date.now();
+      const seconds = (now - executeStart) / 1000;
+      execute.observe(seconds);
+      request.observe(seconds);
+      count.inc();
+      http.observe((now - httpStart) / 1000);
+    };
+  };
+
+  const plugin: Plugin = {
     onPluginInit({ registerContextErrorHandler }) {
       registerContextErrorHandler(({ context }) => phaseError(parsedByContext.get(context)?.labels ?? unparsed, 'context'));
     },
@@ -216,4 +253,5 @@ export function useBoundedMetrics(options: { registry: Registry; manifest: Recor
       );
     },
   };
+  return { plugin, laneRecorder };
 }

@@ -208,7 +208,7 @@ function measureKey(args: ExecutionArgs): string {
 }
 
 /** The first budget an operation's shape, cost or IDs overrun, as the error to answer with. */
-function overrun(args: ExecutionArgs, budget: RequestBudget): GraphQLError | undefined {
+export function overrun(args: ExecutionArgs, budget: RequestBudget): GraphQLError | undefined {
   const problem = inputProblem(args.variableValues ?? {}, budget);
   if (problem) return refusal(problem, 'INPUT_TOO_LARGE');
   const key = measureKey(args);
@@ -258,7 +258,7 @@ function refused(error: GraphQLError): ExecutionResult {
 const tooDeep = new WeakMap<DocumentNode, GraphQLError>();
 
 /** A query's time budget, kept on its context for the resolvers' check. */
-interface Deadline {
+export interface Deadline {
   at: number;
   /** Made once the deadline has passed: most requests never need it. */
   error: GraphQLError | undefined;
@@ -266,6 +266,24 @@ interface Deadline {
   passed: boolean;
 }
 const deadlineKey = Symbol('request deadline');
+
+/** Starts a query's time budget on its context, where every wrapped resolver checks it. */
+export function startDeadline(context: object, budget: RequestBudget): Deadline {
+  const clock: Deadline = {
+    at: performance.now() + budget.requestTimeoutMs,
+    error: undefined,
+    timeoutMs: budget.requestTimeoutMs,
+    passed: false,
+  };
+  (context as { [deadlineKey]?: Deadline })[deadlineKey] = clock;
+  return clock;
+}
+
+/**
+ * Node requests (yoga's `req`) whose query the direct lane ran past its deadline: handed to yoga,
+ * which answers REQUEST_TIMEOUT from its first resolver on.
+ */
+export const lapsedRequests = new WeakSet<object>();
 const deadlineWrapped = Symbol('deadline check');
 
 function timeoutError(clock: Deadline): GraphQLError {
@@ -346,13 +364,11 @@ export function useRequestBudget(budget: RequestBudget = defaultBudget): Plugin 
         return undefined;
       }
       if (budget.requestTimeoutMs <= 0 || getOperationAST(args.document, args.operationName)?.operation !== 'query') return undefined;
-      const clock: Deadline = {
-        at: performance.now() + budget.requestTimeoutMs,
-        error: undefined,
-        timeoutMs: budget.requestTimeoutMs,
-        passed: false,
-      };
-      (args.contextValue as { [deadlineKey]?: Deadline })[deadlineKey] = clock;
+      const context = args.contextValue as { [deadlineKey]?: Deadline; req?: object };
+      const clock = startDeadline(context, budget);
+      // A request the direct lane already ran out of time on (direct-lane.ts) is refused at its
+      // first resolver rather than run for its whole budget again.
+      if (context.req && lapsedRequests.has(context.req)) clock.at = Number.NEGATIVE_INFINITY;
       return {
         onExecuteDone({ result, setResult }) {
           // Whatever fields finished before the deadline, the answer is the timeout alone.
