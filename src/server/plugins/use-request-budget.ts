@@ -311,8 +311,11 @@ function wrapResolversWithDeadline(schema: GraphQLSchema): void {
       if (marked[deadlineWrapped]) continue;
       marked[deadlineWrapped] = true;
       const resolve = field.resolve as GraphQLFieldResolver<unknown, unknown> | undefined;
-      // A field without a resolver reads a property of its parent: nothing there to stop.
-      if (!resolve) continue;
+      // A field without a resolver reads a property of its parent: nothing there to stop. Nor does
+      // one Pothos exposes (`t.exposeString('name')`: graphql's default resolver, under whatever
+      // plugins wrap it), which loads nothing: most fields of a nested list's rows, and the check's
+      // clock read skipped on each of them.
+      if (!resolve || (field.extensions as { pothosExposedField?: unknown }).pothosExposedField !== undefined) continue;
       field.resolve = (root, args, context, info) => {
         const clock = (context as { [deadlineKey]?: Deadline })[deadlineKey];
         if (clock !== undefined && (clock.passed || performance.now() >= clock.at)) {
