@@ -37,7 +37,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { normalizedExecutor } from '@graphql-tools/executor';
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { RequestBudget } from '../config.js';
 import type { Auth, Context } from '../graphql/builder.js';
@@ -108,6 +108,12 @@ const acceptedMedia = new Map<string | undefined, string>([
 const jsonTypes = new Set(['application/json', 'application/json; charset=utf-8', 'application/json;charset=utf-8']);
 const rootFieldsLeftToYoga = new Set(['__schema', '__type', '_service']);
 
+/**
+ * Longer query texts are left to yoga: a plan's key holds the whole text, and yoga's own caches
+ * bound how many texts are kept, not how long each is.
+ */
+const maxTextLength = 64 * 1024;
+
 const planKey = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
 
 /** True when the operation's root selects only fields whose answers do not depend on who asks. */
@@ -165,7 +171,7 @@ export function createDirectLane(options: DirectLaneOptions): DirectLane {
   const plugin: Plugin = {
     onExecute({ args }) {
       const params = (args.contextValue as { params?: { query?: unknown; operationName?: string | null; extensions?: unknown } }).params;
-      if (!params || typeof params.query !== 'string' || params.extensions !== undefined) return;
+      if (!params || typeof params.query !== 'string' || params.query.length > maxTextLength || params.extensions !== undefined) return;
       const key = planKey(params.query, params.operationName);
       if (plans.has(key)) return;
       const operationName = params.operationName ?? undefined;
@@ -191,7 +197,13 @@ export function createDirectLane(options: DirectLaneOptions): DirectLane {
       return false;
     }
     if (result.errors !== undefined || result.data === undefined || result.data === null) return false;
-    writeWhole(request, response, 200, { 'content-type': media, 'cache-control': cacheControl }, plan.stringify(result));
+    let text: string;
+    try {
+      text = plan.stringify(result);
+    } catch {
+      return false;
+    }
+    writeWhole(request, response, 200, { 'content-type': media, 'cache-control': cacheControl }, text);
     plan.record?.(started.execute, started.http);
     answered += 1;
     return true;
@@ -214,10 +226,9 @@ export function createDirectLane(options: DirectLaneOptions): DirectLane {
     let auth: Auth;
     try {
       auth = authenticate(options.db, headers.authorization ?? null, options.policy);
-    } catch (error) {
-      // A refused key: yoga answers its 401.
-      if (error instanceof GraphQLError) return false;
-      throw error;
+    } catch {
+      // A refused key (yoga answers its 401), or a fault yoga answers masked.
+      return false;
     }
     const variableValues = (variables ?? undefined) as Record<string, unknown> | undefined;
     const args = { schema: plan.schema, document: plan.document, variableValues, operationName: plan.operationName };
