@@ -430,12 +430,27 @@ async function sendRequest(
   return { status: response.status, body: await response.text() };
 }
 
-describe('fuzzing the API over a real port, production settings', () => {
-  it(`answers ${runs} random operations (seed ${seed}) with no 5xx and no leak, and stays responsive`, {
+/**
+ * Production settings as they ship, and with the response cache off, where the direct lane
+ * (src/server/direct-lane.ts) answers a query yoga has run once: there every operation is sent
+ * twice, so that the repeats reach the lane, and both answers are held to the same rules.
+ */
+const settings: { name: string; env: Record<string, string>; sends: number; runs: number }[] = [
+  { name: 'production settings', env: {}, sends: 1, runs },
+  {
+    name: 'production settings, response cache off, every operation twice',
+    env: { RESPONSE_CACHE: 'false' },
+    sends: 2,
+    runs: Math.ceil(runs / 2),
+  },
+];
+
+describe.each(settings)('fuzzing the API over a real port, $name', ({ env, sends, runs }) => {
+  it(`answers ${runs} random operations (seed ${seed}) ${sends} time(s) each with no 5xx and no leak, and stays responsive`, {
     timeout: timeLimitMs + 90_000,
   }, async () => {
-    const databasePath = join(folder.path, 'fuzz.db');
-    const server = await startServerProcess(databasePath, { NODE_ENV: 'production', LOG_REQUESTS: 'false' });
+    const databasePath = join(folder.path, `fuzz-${sends}.db`);
+    const server = await startServerProcess(databasePath, { NODE_ENV: 'production', LOG_REQUESTS: 'false', ...env });
     const { createApiKey } = await import('../src/auth/api-keys.js');
     const { openDatabase } = await import('../src/db/client.js');
     const db = openDatabase({ path: databasePath });
@@ -446,25 +461,29 @@ describe('fuzzing the API over a real port, production settings', () => {
     let answered = 0;
     const codes = new Map<string, number>();
     const unexpected: string[] = [];
+    async function check(request: Parameters<typeof sendRequest>[2]): Promise<void> {
+      sent += 1;
+      let answer: { status: number; body: string };
+      try {
+        answer = await sendRequest(server, key, request);
+      } catch (error) {
+        throw new Error(`no answer (server exit code ${String(server.child.exitCode)}):\n${server.output().slice(-3_000)}`, {
+          cause: error,
+        });
+      }
+      const { status, body } = answer;
+      const where = `${request.method} ${request.operation.query.slice(0, 300)} ${JSON.stringify(request.operation.variables).slice(0, 300)}`;
+      expect(status, `${where}\n→ ${body.slice(0, 300)}`).toBeLessThan(500);
+      for (const leak of leaks) expect(body, `${where}\n→ ${body.slice(0, 500)}`).not.toMatch(leak);
+      if (body.includes('Unexpected error.')) unexpected.push(where);
+      if (/"data":\{"[^"]+":[^n]/.test(body)) answered += 1;
+      for (const [, code] of body.matchAll(/"code":"([A-Z_]+)"/g)) codes.set(code!, (codes.get(code!) ?? 0) + 1);
+      if (process.env.FUZZ_DEBUG) console.info(status, where.slice(0, 200), '→', body.slice(0, 200));
+    }
+
     await fc.assert(
       fc.asyncProperty(requests, async (request) => {
-        sent += 1;
-        let answer: { status: number; body: string };
-        try {
-          answer = await sendRequest(server, key, request);
-        } catch (error) {
-          throw new Error(`no answer (server exit code ${String(server.child.exitCode)}):\n${server.output().slice(-3_000)}`, {
-            cause: error,
-          });
-        }
-        const { status, body } = answer;
-        const where = `${request.method} ${request.operation.query.slice(0, 300)} ${JSON.stringify(request.operation.variables).slice(0, 300)}`;
-        expect(status, `${where}\n→ ${body.slice(0, 300)}`).toBeLessThan(500);
-        for (const leak of leaks) expect(body, `${where}\n→ ${body.slice(0, 500)}`).not.toMatch(leak);
-        if (body.includes('Unexpected error.')) unexpected.push(where);
-        if (/"data":\{"[^"]+":[^n]/.test(body)) answered += 1;
-        for (const [, code] of body.matchAll(/"code":"([A-Z_]+)"/g)) codes.set(code!, (codes.get(code!) ?? 0) + 1);
-        if (process.env.FUZZ_DEBUG) console.info(status, where.slice(0, 200), '→', body.slice(0, 200));
+        for (let send = 0; send < sends; send += 1) await check(request);
       }),
       { seed, numRuns: runs, interruptAfterTimeLimit: timeLimitMs, endOnFailure: true },
     );
