@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick] [--allocations N] [--partners N] [--duration S] [--rounds N] [--connections N]
-//   [--cached] [--workers] [--scaling] [--skip-peers] [--out FILE] [--database FILE]`
+//   [--cached] [--workers] [--scaling] [--skip-peers] [--only Node,Entities] [--out FILE] [--database FILE]`
+// (`--only`: those operations alone, for a quicker look at a few; RESULTS.md comes from full runs.)
 // `npm run bench -- --replicas [--quick] [--writes N]`: only the libSQL comparison (see below).
 //
 // Starts the service as users run it (NODE_ENV=production, its own process) and the floor server
@@ -24,12 +25,13 @@ import { generateSyntheticData, type SyntheticOptions } from '../src/db/syntheti
 import { benchContext, operations, requestBody, type BenchContext, type Operation } from './operations.js';
 import { countRows, drizzleGraphqlOperations } from './peers/operations.js';
 import { postgraphileOperations } from './peers/postgraphile/operations.js';
-import { children, processCpuMs, root, serviceEnvironment, startServer, type Server } from './servers.js';
+import { children, clockTicks, processCpuMs, root, serviceEnvironment, startServer, type Server } from './servers.js';
 import { loadFromSqlite, postgresBinaries, postgresHint, startPostgres, type Postgres } from './postgres.js';
 
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
     allocations: { type: 'string' },
     partners: { type: 'string' },
     programs: { type: 'string' },
@@ -413,6 +415,28 @@ function median(values: readonly (number | null | undefined)[]): number | null {
 }
 
 /**
+ * Waits until the servers have stopped working on the round before: every contender's process and
+ * PostgreSQL together use at most one clock tick (10 ms) of CPU in 200 ms, or 5 s have passed.
+ * Without it the turn order decided who shared the cores with whom: in every turn the service ran
+ * right after PostGraphile, while PostgreSQL was still at work after its load, and mercurius+jit
+ * after drizzle-graphql, which leaves nothing running. `--only Node,Entities` read the service's
+ * `_entities` at 0.78 ms of CPU per request against mercurius+jit's 0.62 that way, and 0.84
+ * against 0.82 in the same run without PostGraphile.
+ */
+async function settle(contenders: readonly Contender[]): Promise<void> {
+  const busy = () =>
+    contenders.reduce((sum, contender) => sum + (cpuMs(contender.child) ?? 0) + (postgresCpuMs(contender.postgres) ?? 0), 0);
+  const until = Date.now() + 5000;
+  let last = busy();
+  while (Date.now() < until) {
+    await new Promise((done) => setTimeout(done, 200));
+    const now = busy();
+    if (now - last <= 1000 / clockTicks) return;
+    last = now;
+  }
+}
+
+/**
  * Measures every contender on one body: each warmed up once, then `rounds` timed runs of
  * `seconds / rounds` each, taken in turns (service, floor, peers, service, …, the first of each
  * turn moving on by one), so a change in the shared machine's other load falls on all of them
@@ -428,6 +452,7 @@ async function measureInTurns(contenders: readonly Contender[], clients: number,
       const contender = contenders[(round + index) % contenders.length]!;
       // The server may still answer requests the last run left in flight; one answer after them means it is idle.
       await post(contender.url, contender.body);
+      await settle(contenders);
       runs
         .get(contender)!
         .push(await drive(contender.url, contender.body, seconds / rounds, clients, contender.child, false, contender.postgres));
@@ -1059,7 +1084,11 @@ async function main(): Promise<void> {
   const withPeers = ensurePeers();
   const postgraphilePlan = withPeers ? planPostgraphile() : undefined;
   if (postgraphilePlan && 'skipped' in postgraphilePlan) console.error(`! PostGraphile skipped: ${postgraphilePlan.skipped}`);
-  const rows = await benchmark(databasePath, context, operations, connections, duration, withPeers, postgraphilePlan);
+  const only = flags.only?.split(',');
+  const chosen = only ? operations.filter((operation) => only.includes(operation.name)) : operations;
+  if (chosen.length === 0)
+    throw new Error(`--only ${flags.only}: no such operation (${operations.map((operation) => operation.name).join(', ')})`);
+  const rows = await benchmark(databasePath, context, chosen, connections, duration, withPeers, postgraphilePlan);
   const statements = await countStatements(databasePath, context);
   for (const row of rows) row.statements = statements.get(row.operation.name);
   if (flags.cached) await benchmarkCached(databasePath, context, rows);
