@@ -78,9 +78,24 @@ describe('the direct lane', () => {
     expect(lane.body.toString('utf8')).toBe(yoga.body.toString('utf8'));
     expect(lane.status).toBe(yoga.status);
     expect(comparable(lane.headers)).toEqual(comparable(yoga.headers));
+    // Each answer has a request id of its own (the lane writes it with its other headers).
+    expect(lane.headers['x-request-id']).toMatch(/^[\w.-]{1,64}$/);
+    expect(yoga.headers['x-request-id']).toMatch(/^[\w.-]{1,64}$/);
+    expect(lane.headers['x-request-id']).not.toBe(yoga.headers['x-request-id']);
     expect(service.app.lane!.answered - before).toBe(answeredByLane ? 1 : 0);
     return lane;
   }
+
+  it("answers with the client's request id when it sends a usable one, as yoga's answers do", async () => {
+    const body = JSON.stringify({ query: '{ programs { totalCount } }' });
+    await raw(lanePort, body, json);
+    const before = service.app.lane!.answered;
+    const given = await raw(lanePort, body, { ...json, 'x-request-id': 'trace-42.a' });
+    expect(given.headers['x-request-id']).toBe('trace-42.a');
+    const refused = await raw(lanePort, body, { ...json, 'x-request-id': 'no spaces allowed' });
+    expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(service.app.lane!.answered - before).toBe(2);
+  });
 
   async function ids(): Promise<{ allocation: string; partners: string[]; programs: string[] }> {
     const answer = await raw(

@@ -75,6 +75,9 @@ function addVary(response: ServerResponse, name: string): void {
 type Chunk = string | Uint8Array | null | undefined;
 type Callback = (error?: Error | null) => void;
 
+/** Responses already wrapped: a second call for the same one does nothing. */
+const wrapped = new WeakSet<ServerResponse>();
+
 /**
  * Makes `response` compress what is written to it when the request accepts it and the answer is
  * worth it (a compressible type, at least `minCompressBytes`, no Content-Encoding yet, no
@@ -82,6 +85,8 @@ type Callback = (error?: Error | null) => void;
  * body is collected until `end` (yoga writes JSON whole), anything else passes straight through.
  */
 export function compressResponses(request: IncomingMessage, response: ServerResponse): void {
+  if (wrapped.has(response)) return;
+  wrapped.add(response);
   const encoding = request.method === 'HEAD' ? null : negotiate(request.headers['accept-encoding']);
   const writeHead = response.writeHead.bind(response) as (status: number, message?: string) => ServerResponse;
   const write = response.write.bind(response) as (chunk: Chunk, callback?: Callback) => boolean;
@@ -167,13 +172,14 @@ export function writeWhole(
   request: IncomingMessage,
   response: ServerResponse,
   status: number,
-  headers: { 'content-type': string; 'cache-control': string },
+  headers: { 'x-request-id': string; 'content-type': string; 'cache-control': string },
   text: string,
 ): void {
   const encoding = negotiate(request.headers['accept-encoding']);
   const length = Buffer.byteLength(text);
   if (encoding === null || length < minCompressBytes || request.method === 'HEAD') {
     response.writeHead(status, {
+      'x-request-id': headers['x-request-id'],
       'content-type': headers['content-type'],
       'content-length': length,
       'cache-control': headers['cache-control'],
@@ -184,6 +190,7 @@ export function writeWhole(
   }
   const compressed = compressBody(Buffer.from(text, 'utf8'), encoding);
   response.writeHead(status, {
+    'x-request-id': headers['x-request-id'],
     'content-type': headers['content-type'],
     'content-length': compressed.length,
     'cache-control': headers['cache-control'],

@@ -68,9 +68,10 @@ export interface DirectLaneOptions {
 export interface DirectLane {
   /**
    * Answers the request when it is a plain query the lane has a plan for, and resolves true; false
-   * (nothing written) hands it to yoga. `body` is the parsed JSON body.
+   * (nothing written) hands it to yoga. `body` is the parsed JSON body; `requestId` goes in the
+   * answer's `x-request-id`.
    */
-  serve(request: IncomingMessage, response: ServerResponse, body: object): boolean | Promise<boolean>;
+  serve(request: IncomingMessage, response: ServerResponse, body: object, requestId: string): boolean | Promise<boolean>;
   /** Goes last in yoga's plugin list: teaches the lane the documents yoga executes. */
   plugin: Plugin;
   /** How many plans the lane holds. */
@@ -187,6 +188,7 @@ export function createDirectLane(options: DirectLaneOptions): DirectLane {
     plan: Plan,
     request: IncomingMessage,
     response: ServerResponse,
+    requestId: string,
     media: string,
     result: ExecutionResult,
     clock: { passed: boolean } | undefined,
@@ -203,21 +205,23 @@ export function createDirectLane(options: DirectLaneOptions): DirectLane {
     } catch {
       return false;
     }
-    writeWhole(request, response, 200, { 'content-type': media, 'cache-control': cacheControl }, text);
+    writeWhole(request, response, 200, { 'x-request-id': requestId, 'content-type': media, 'cache-control': cacheControl }, text);
     plan.record?.(started.execute, started.http);
     answered += 1;
     return true;
   }
 
-  function serve(request: IncomingMessage, response: ServerResponse, body: object): boolean | Promise<boolean> {
+  function serve(request: IncomingMessage, response: ServerResponse, body: object, requestId: string): boolean | Promise<boolean> {
     const httpStart = Date.now();
     if (request.method !== 'POST' || request.url !== '/graphql') return false;
     const headers = request.headers;
     if (headers.origin !== undefined || !jsonTypes.has(headers['content-type'] ?? '')) return false;
     const media = acceptedMedia.get(headers.accept);
     if (media === undefined) return false;
-    const { query, variables, operationName, ...rest } = body as { query?: unknown; variables?: unknown; operationName?: unknown };
-    if (typeof query !== 'string' || Object.keys(rest).length > 0) return false;
+    // A key other than these three (`extensions`, say) is yoga's; checked without copying the rest.
+    for (const key in body) if (key !== 'query' && key !== 'variables' && key !== 'operationName') return false;
+    const { query, variables, operationName } = body as { query?: unknown; variables?: unknown; operationName?: unknown };
+    if (typeof query !== 'string') return false;
     // (An empty name is no name to graphql's executor but keys like none here: yoga's to answer.)
     if (operationName !== undefined && operationName !== null && (typeof operationName !== 'string' || operationName === '')) return false;
     if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return false;
@@ -244,10 +248,10 @@ export function createDirectLane(options: DirectLaneOptions): DirectLane {
     }
     if (result instanceof Promise)
       return result.then(
-        (settled) => finish(plan, request, response, media, settled, clock, started),
+        (settled) => finish(plan, request, response, requestId, media, settled, clock, started),
         () => false,
       );
-    return finish(plan, request, response, media, result, clock, started);
+    return finish(plan, request, response, requestId, media, result, clock, started);
   }
 
   return {

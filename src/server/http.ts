@@ -97,6 +97,12 @@ function bodyForYoga(request: IncomingMessage, body: Buffer): unknown {
   return body;
 }
 
+/** The request id and compression, as every answer but the direct lane's gets them (installed once per response). */
+function prepareAnswer(request: IncomingMessage, response: ServerResponse, requestId: string): void {
+  response.setHeader('x-request-id', requestId);
+  compressResponses(request, response);
+}
+
 /**
  * A node:http server: /health, /ready, the dashboard, then the front cache's answers and yoga for
  * everything else (GraphQL, /metrics).
@@ -107,18 +113,13 @@ export function createHttpServer({ yoga, frontCache, lane }: GraphQLServer, opti
     const started = process.hrtime.bigint();
     const incoming = request.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    response.setHeader('x-request-id', requestId);
     const path = (request.url ?? '/').split('?')[0]!;
-    // Every answer below, the front cache's replays included, is compressed when worth it. A POST
-    // the direct lane may answer gets the wrapper only once the lane has passed it on: the lane
-    // writes whole answers and compresses them itself (compression.ts `writeWhole`).
-    let compressing = false;
-    const compress = () => {
-      if (compressing) return;
-      compressing = true;
-      compressResponses(request, response);
-    };
-    if (lane === undefined || request.method !== 'POST') compress();
+    // Every answer below, the front cache's replays included, carries the request id and is
+    // compressed when worth it. A POST the direct lane may answer gets neither until the lane has
+    // passed it on: the lane writes whole answers with the id and compresses them itself
+    // (compression.ts `writeWhole`), its headers in one writeHead (node's fast path, taken only
+    // while no header has been set before).
+    if (lane === undefined || request.method !== 'POST') prepareAnswer(request, response, requestId);
     // Without a logger, no listener per request.
     if (options.logger)
       response.on('finish', () => {
@@ -156,7 +157,7 @@ export function createHttpServer({ yoga, frontCache, lane }: GraphQLServer, opti
       if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
         const read = await readBody(request, limit);
         if (read === 'too-large') {
-          compress();
+          prepareAnswer(request, response, requestId);
           sendJson(
             response,
             413,
@@ -169,7 +170,7 @@ export function createHttpServer({ yoga, frontCache, lane }: GraphQLServer, opti
         body = read;
       }
       if (frontCache) {
-        compress();
+        prepareAnswer(request, response, requestId);
         if (frontCache.serve(request, response, body)) return;
       }
       // Parsed only when yoga is to answer: a cached answer needs the bytes alone.
@@ -177,17 +178,19 @@ export function createHttpServer({ yoga, frontCache, lane }: GraphQLServer, opti
         const parsed = bodyForYoga(request, body);
         // A plain query yoga has validated before is answered without yoga (direct-lane.ts).
         if (lane && parsed !== body) {
-          const served = lane.serve(request, response, parsed as object);
+          const served = lane.serve(request, response, parsed as object, requestId);
           if (served === true || (served !== false && (await served))) return;
         }
         (request as IncomingMessage & { body?: unknown }).body = parsed;
       }
-      compress();
+      prepareAnswer(request, response, requestId);
       await yoga(request, response);
     } catch (error) {
       options.logger?.error('request failed', { requestId, error: error instanceof Error ? error.message : String(error) });
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Unexpected error.' }] });
-      else response.end();
+      if (!response.headersSent) {
+        response.setHeader('x-request-id', requestId);
+        sendJson(response, 500, { errors: [{ message: 'Unexpected error.' }] });
+      } else response.end();
     }
   });
   // The client, not this server, should be the one to close an idle connection (see serverDefaults).
