@@ -160,7 +160,12 @@ export const builder = new SchemaBuilder<PothosTypes>({
       // shape), and composition refuses a field two subgraphs define unless both say @shareable.
       shareable: true,
     },
-    idFieldOptions: { description: 'Globally unique, opaque ID; pass it to `node(id:)` to fetch this object again.' },
+    idFieldOptions: {
+      description: 'Globally unique, opaque ID; pass it to `node(id:)` to fetch this object again.',
+      // Encoded from the key column its row was loaded with: nothing is loaded, so the request
+      // deadline's check per resolver (use-request-budget.ts) skips it, as it skips exposed columns.
+      extensions: { readsParentOnly: true },
+    },
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when no object has it.',
       args: { id: { description: 'A global ID, as returned in any `id` field.' } },

@@ -314,8 +314,10 @@ function wrapResolversWithDeadline(schema: GraphQLSchema): void {
       // A field without a resolver reads a property of its parent: nothing there to stop. Nor does
       // one Pothos exposes (`t.exposeString('name')`: graphql's default resolver, under whatever
       // plugins wrap it), which loads nothing: most fields of a nested list's rows, and the check's
-      // clock read skipped on each of them.
-      if (!resolve || (field.extensions as { pothosExposedField?: unknown }).pothosExposedField !== undefined) continue;
+      // clock read skipped on each of them. Nor does an object's `id`, encoded from its row's key
+      // (`readsParentOnly`, builder.ts): one per row of every list, 50 of them in `_entities`.
+      const extensions = field.extensions as { pothosExposedField?: unknown; readsParentOnly?: unknown };
+      if (!resolve || extensions.pothosExposedField !== undefined || extensions.readsParentOnly === true) continue;
       field.resolve = (root, args, context, info) => {
         const clock = (context as { [deadlineKey]?: Deadline })[deadlineKey];
         if (clock !== undefined && (clock.passed || performance.now() >= clock.at)) {
