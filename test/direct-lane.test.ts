@@ -246,6 +246,11 @@ describe('the direct lane', () => {
     expect(service.app.lane!.answered - answered).toBe(5);
     expect(count(after, http) - count(before, http)).toBe(5);
     expect(count(after, executed) - count(before, executed)).toBe(5);
+    // And the lane's own series, read from it at the scrape.
+    expect(count(after, 'graphql_direct_lane_answered_total') - count(before, 'graphql_direct_lane_answered_total')).toBe(5);
+    expect(count(after, 'graphql_direct_lane_answered_total')).toBe(service.app.lane!.answered);
+    expect(count(after, 'graphql_direct_lane_plans')).toBe(service.app.lane!.size);
+    expect(service.app.lane!.size).toBeGreaterThan(0);
   });
 });
 
