@@ -421,7 +421,7 @@ function median(values: readonly (number | null | undefined)[]): number | null {
  * right after PostGraphile, while PostgreSQL was still at work after its load, and mercurius+jit
  * after drizzle-graphql, which leaves nothing running. `--only Node,Entities` read the service's
  * `_entities` at 0.78 ms of CPU per request against mercurius+jit's 0.62 that way, and 0.84
- * against 0.82 in the same run without PostGraphile.
+ * against 0.82 in a run without PostGraphile.
  */
 async function settle(contenders: readonly Contender[]): Promise<void> {
   const busy = () =>
