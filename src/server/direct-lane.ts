@@ -29,8 +29,9 @@
 //   handed over marked (`lapsedRequests`), and yoga refuses it at its first resolver instead of
 //   running it for another whole budget.
 // - Headers are yoga's for such an answer: content type by Accept, content length and
-//   use-cache-control.ts's `cache-control`; http.ts adds the request id and compression as for
-//   every answer. Metrics are recorded into the same series (use-metrics.ts's `laneRecorder`).
+//   use-cache-control.ts's `cache-control`, with the request id http.ts gives every answer, all in
+//   one writeHead, and compression as compressResponses would apply it (compression.ts
+//   `writeWhole`). Metrics are recorded into the same series (use-metrics.ts's `laneRecorder`).
 // It is off (createGraphQLServer) with the response cache (whose keys, ETags and stores live in
 // yoga's pipeline), with PERSISTED_OPERATIONS_ONLY, and on the libSQL engine while its primary
 // is unreachable (those answers carry the replica's freshness, use-replica-status.ts).
@@ -61,7 +62,7 @@ export interface DirectLaneOptions {
   recorder?: (document: DocumentNode, operationName: string | undefined) => LaneRecorder;
   /** False while answers must say something yoga adds (the replica's freshness); asked per request. */
   open?: () => boolean;
-  /** Plans kept (least recently taught out first). */
+  /** Plans kept (least recently taught out first); `defaultMaxPlans` when absent. */
   maxPlans?: number;
 }
 
@@ -115,6 +116,9 @@ const rootFieldsLeftToYoga = new Set(['__schema', '__type', '_service']);
  */
 const maxTextLength = 64 * 1024;
 
+/** How many plans a lane keeps unless told otherwise. */
+export const defaultMaxPlans = 1000;
+
 const planKey = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
 
 /** True when the operation's root selects only fields whose answers do not depend on who asks. */
@@ -166,7 +170,7 @@ function makePlan(
 
 export function createDirectLane(options: DirectLaneOptions): DirectLane {
   const plans = new Map<string, Plan>();
-  const maxPlans = options.maxPlans ?? 1000;
+  const maxPlans = options.maxPlans ?? defaultMaxPlans;
   let answered = 0;
 
   const plugin: Plugin = {

@@ -20,7 +20,7 @@ import type { Auth, Context } from '../graphql/builder.js';
 import { createEvents, type Events } from '../events/bus.js';
 import { createRequestAuth } from './auth.js';
 import { corsOptionsFactory } from './cors.js';
-import { createDirectLane, type DirectLane } from './direct-lane.js';
+import { createDirectLane, defaultMaxPlans, type DirectLane } from './direct-lane.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './example-operations.js';
 import type { FrontCache } from './front-cache.js';
@@ -111,7 +111,7 @@ function laneMetrics(registry: Registry, lane: DirectLane): void {
   });
   new Gauge({
     name: 'graphql_direct_lane_plans',
-    help: 'Query plans the direct lane holds (at most 1000)',
+    help: `Query plans the direct lane holds (at most ${defaultMaxPlans})`,
     registers: [registry],
     collect() {
       this.set(lane.size);
