@@ -2,6 +2,9 @@
 // (patches/drizzle-orm+1.0.0-rc.4.patch, dialect.js): SQLite's sorter otherwise builds the nested
 // JSON of every matching row and keeps the page. The answer must be the page a plain SQL query
 // finds, in its order, and the statement must cut the rows in a subquery.
+// A limit given as a number is written into the SQL (the same patch): SQLite compiles a statement
+// again on every execution that binds anew a limit inside a subquery. A placeholder stays bound.
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/db/synthetic.js';
 import { createGraphQLServer } from '../src/server/yoga.js';
@@ -50,7 +53,60 @@ describe('a page of rows with relations', () => {
       })),
     ).toEqual(expected);
     const root = statements.find((text) => text.includes('"partners" as "d0"'));
-    expect(root).toMatch(/ from \(select [^()]* from "partners" as "d0" where .* order by .* limit \?\) as "d0" order by /);
-    expect(root).toMatch(/from \(select [^()]* from "allocations" as "d1" where .* limit \?\) as "d1" order by /);
+    expect(root).toMatch(/ from \(select [^()]* from "partners" as "d0" where .* order by .* limit 5\) as "d0" order by /);
+    expect(root).toMatch(/from \(select [^()]* from "allocations" as "d1" where .* limit 4\) as "d1" order by /);
+  });
+});
+
+describe('limits in relational queries', () => {
+  it("writes numeric limits, a one-relation's included, into the SQL", async () => {
+    const statements: string[] = [];
+    const db = seededDatabase({ logger: { logQuery: (text) => statements.push(text) } });
+    const yoga = createGraphQLServer({ db, graphiql: false, logging: false, responseCache: false }).yoga;
+    const id = Buffer.from(
+      `Allocation:${(db.$client.prepare('select min(id) as id from allocations').get() as { id: number }).id}`,
+    ).toString('base64');
+    statements.length = 0;
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ node(id: "${id}") { ... on Allocation { quantity partner { name } gpuModel { name } } } }` }),
+    });
+    const answer = (await response.json()) as { data: { node: { partner: { name: string } } } };
+    expect(answer.data.node.partner.name).toBeTruthy();
+    const lookup = statements.find((text) => text.includes('"allocations" as "d0"'));
+    expect(lookup?.match(/ limit 1\) as "t"/g)).toHaveLength(2);
+    expect(lookup).not.toMatch(/limit \?/);
+  });
+
+  it('keeps a placeholder limit bound, and answers each value it is given', () => {
+    const db = seededDatabase();
+    const prepared = db.query.partners
+      .findMany({
+        columns: { id: true },
+        orderBy: { id: 'asc' },
+        limit: sql.placeholder('partners'),
+        with: { allocations: { columns: { id: true }, orderBy: { id: 'asc' }, limit: sql.placeholder('allocations') } },
+      })
+      .prepare();
+    expect(prepared.getQuery().sql.match(/ limit \?\)/g)).toHaveLength(2);
+    const sqlite = db.$client;
+    for (const [partners, allocations] of [
+      [2, 1],
+      [3, 2],
+    ] as const) {
+      const rows = prepared.all({ partners, allocations }) as { id: number; allocations: { id: number }[] }[];
+      expect(rows.map((row) => row.id)).toEqual(
+        (sqlite.prepare('select id from partners order by id limit ?').all(partners) as { id: number }[]).map((row) => row.id),
+      );
+      for (const row of rows)
+        expect(row.allocations.map((allocation) => allocation.id)).toEqual(
+          (
+            sqlite.prepare('select id from allocations where partner_id = ? order by id limit ?').all(row.id, allocations) as {
+              id: number;
+            }[]
+          ).map((allocation) => allocation.id),
+        );
+    }
   });
 });
